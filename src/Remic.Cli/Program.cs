@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Remic.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The `remic` command tree; each command lives in its own file.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Remic: private-label mortgage pass-through securitization engine");
+        return root;
+    }
+}
