@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Remic.Reports;
+
+/// <summary>One self-contained HTML page built of sections of tables, text and images (relative paths).</summary>
+public sealed class HtmlPage(string title)
+{
+    private readonly StringBuilder _body = new();
+    private readonly List<(string Id, string Heading)> _toc = [];
+
+    public HtmlPage Section(string heading)
+    {
+        var id = "s" + (_toc.Count + 1);
+        _toc.Add((id, heading));
+        _body.Append($"<h2 id=\"{id}\">").Append(HtmlRenderer.Enc(heading)).Append("</h2>\n");
+        return this;
+    }
+
+    public HtmlPage Paragraph(string text)
+    {
+        _body.Append("<p>").Append(HtmlRenderer.Enc(text)).Append("</p>\n");
+        return this;
+    }
+
+    public HtmlPage Add(Table table)
+    {
+        _body.Append(HtmlRenderer.Render(table)).Append('\n');
+        return this;
+    }
+
+    public HtmlPage Image(string relativePath, string alt)
+    {
+        _body.Append($"<figure><img src=\"{HtmlRenderer.Enc(relativePath)}\" alt=\"{HtmlRenderer.Enc(alt)}\"><figcaption>{HtmlRenderer.Enc(alt)}</figcaption></figure>\n");
+        return this;
+    }
+
+    public string Render()
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+          .Append(HtmlRenderer.Enc(title)).Append("</title>\n<style>")
+          .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}")
+          .Append("table{border-collapse:collapse;margin:1em 0;font-family:ui-monospace,monospace;font-size:0.85em}")
+          .Append("caption{font-weight:bold;text-align:left;padding:0.3em 0}")
+          .Append("th,td{border:1px solid #ccc;padding:0.15em 0.5em}th{background:#eef}")
+          .Append(".r{text-align:right}.l{text-align:left}.note{font-size:0.8em;color:#555}")
+          .Append("figure{display:inline-block;margin:0.5em}img{max-width:38em}")
+          .Append("</style></head><body>\n<h1>").Append(HtmlRenderer.Enc(title)).Append("</h1>\n<nav><ol>");
+        foreach (var (id, heading) in _toc) sb.Append($"<li><a href=\"#{id}\">").Append(HtmlRenderer.Enc(heading)).Append("</a></li>");
+        sb.Append("</ol></nav>\n").Append(_body).Append("</body></html>\n");
+        return sb.ToString();
+    }
+}
