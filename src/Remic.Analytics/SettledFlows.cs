@@ -1,0 +1,100 @@
+using Remic.Core;
+
+namespace Remic.Analytics;
+
+/// <summary>
+/// The flows a buyer settling on <see cref="Settle"/> receives, laid out for discounting: cash per flow
+/// and its time from settlement in months on 30/360 (t = days30/360(settle, date) / 30). Built once per
+/// (flows, settlement); every price/yield solve on it then runs without allocating.
+/// </summary>
+public sealed class SettledFlows
+{
+    public BondCashFlows Flows { get; }
+    public DateOnly Settle { get; }
+    /// <summary>Index in <see cref="Flows"/> of the first flow received.</summary>
+    public int First { get; }
+    /// <summary>Interest + principal per received flow (writedowns pay nothing).</summary>
+    public double[] Cash { get; }
+    public double[] PrincipalPaid { get; }
+    /// <summary>Months from settlement to each received flow, 30/360.</summary>
+    public double[] Months { get; }
+    /// <summary>True when flows are one month apart, so discount factors go by recurrence.</summary>
+    public bool MonthlySpaced { get; }
+    public AccruedInterest Accrued { get; }
+    /// <summary>Balance bought: the beginning balance of the first flow received (price is per 100 of it).</summary>
+    public double Balance => Accrued.Balance;
+
+    public SettledFlows(BondCashFlows flows, DateOnly settle)
+    {
+        Flows = flows;
+        Settle = settle;
+        Accrued = Accrual.Accrued(flows, settle); // validates the settlement date
+        First = Accrual.FirstFlowAfter(flows, settle);
+        var n = flows.Count - First;
+        Cash = new double[n];
+        PrincipalPaid = new double[n];
+        Months = new double[n];
+        var spaced = true;
+        for (var j = 0; j < n; j++)
+        {
+            var k = First + j;
+            Cash[j] = flows.Interest[k] + flows.Principal[k];
+            PrincipalPaid[j] = flows.Principal[k];
+            Months[j] = DayCounts.Days(DayCount.Thirty360, settle, flows.Dates[k]) / 30.0;
+            if (j > 0 && Months[j] - Months[j - 1] != 1.0) spaced = false;
+        }
+        MonthlySpaced = spaced;
+    }
+
+    public int Count => Cash.Length;
+
+    /// <summary>Settlement amount (currency) for a clean price in percent of the balance bought.</summary>
+    public double DirtyAmount(double cleanPrice) => cleanPrice / 100 * Balance + Accrued.Amount;
+
+    /// <summary>Clean price (percent) for a settlement amount.</summary>
+    public double CleanPrice(double dirtyAmount) => (dirtyAmount - Accrued.Amount) / Balance * 100;
+
+    /// <summary>Σ cash·v^t with v = 1/(1+i), i the monthly rate.</summary>
+    public double PresentValue(double monthlyRate)
+    {
+        var (pv, _, _) = Moments(monthlyRate, wantSecond: false);
+        return pv;
+    }
+
+    /// <summary>
+    /// One pass: S0 = Σ c·v^t, S1 = Σ c·t·v^t, S2 = Σ c·t·(t+6)·v^t (t in months; the "+6" is half a year in
+    /// months, from differentiating (1+Y/2)^(−2t/12) twice in the bond-equivalent yield Y).
+    /// </summary>
+    public (double S0, double S1, double S2) Moments(double monthlyRate, bool wantSecond = true)
+    {
+        var v = 1 / (1 + monthlyRate);
+        double s0 = 0, s1 = 0, s2 = 0;
+        var cash = Cash;
+        var t = Months;
+        if (MonthlySpaced && cash.Length > 0)
+        {
+            var d = Math.Pow(v, t[0]);
+            var tk = t[0];
+            for (var k = 0; k < cash.Length; k++)
+            {
+                var c = cash[k] * d;
+                s0 += c;
+                s1 += c * tk;
+                if (wantSecond) s2 += c * tk * (tk + 6);
+                d *= v;
+                tk += 1;
+            }
+        }
+        else
+        {
+            for (var k = 0; k < cash.Length; k++)
+            {
+                var c = cash[k] * Math.Pow(v, t[k]);
+                s0 += c;
+                s1 += c * t[k];
+                if (wantSecond) s2 += c * t[k] * (t[k] + 6);
+            }
+        }
+        return (s0, s1, s2);
+    }
+}
