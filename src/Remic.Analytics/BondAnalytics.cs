@@ -48,6 +48,19 @@ public static class BondAnalytics
         return den == 0 ? 0 : num / den / 12;
     }
 
+    /// <summary>WAL in years from any date (closing, for decrement tables): flows dated after it, t on 30/360.</summary>
+    public static double WalFrom(BondCashFlows flows, DateOnly from)
+    {
+        double num = 0, den = 0;
+        for (var k = 0; k < flows.Count; k++)
+        {
+            if (flows.Dates[k] <= from) continue;
+            num += DayCounts.Days(DayCount.Thirty360, from, flows.Dates[k]) / 360.0 * flows.Principal[k];
+            den += flows.Principal[k];
+        }
+        return den == 0 ? 0 : num / den;
+    }
+
     private static BondFigures Figures(SettledFlows f, double clean, double dirty, double i)
     {
         var y = YieldMath.BondEquivalent(i);
