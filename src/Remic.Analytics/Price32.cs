@@ -23,7 +23,7 @@ public readonly record struct Price32(decimal Value) : IComparable<Price32>
     public bool IsIn256ths => decimal.Truncate(Value * 256) == Value * 256;
 
     /// <summary>"99-16", "99-16+", "99-162"; prices off the 1/256 grid print as a decimal.</summary>
-    public override string ToString() => IsIn256ths && Value >= 0 ? To32nds() : Value.ToString(CultureInfo.InvariantCulture);
+    public override string ToString() => IsIn256ths && Value >= 0 ? To32nds() : ToDecimalString();
 
     private string To32nds()
     {
@@ -33,8 +33,8 @@ public readonly record struct Price32(decimal Value) : IComparable<Price32>
         return $"{handle}-{n32:D2}{tail}";
     }
 
-    /// <summary>Decimal form with 6 places, e.g. "99.515625".</summary>
-    public string ToDecimalString() => Value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>Exact decimal form without trailing zeros, e.g. "99.515625" (a 256th needs at most 8 places).</summary>
+    public string ToDecimalString() => Value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     public static Price32 FromDouble(double value) => new((decimal)value);
 
