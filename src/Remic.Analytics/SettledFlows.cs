@@ -44,7 +44,13 @@ public sealed class SettledFlows
             if (j > 0 && Months[j] - Months[j - 1] != 1.0) spaced = false;
         }
         MonthlySpaced = spaced;
+        for (var j = 0; j < n; j++) { TotalCash += Cash[j]; CashMonths += Cash[j] * Months[j]; }
     }
+
+    /// <summary>Σ cash (undiscounted).</summary>
+    public double TotalCash { get; }
+    /// <summary>Σ cash·t: with <see cref="TotalCash"/>, the cash-weighted time that seeds the yield solve.</summary>
+    public double CashMonths { get; }
 
     public int Count => Cash.Length;
 
@@ -55,10 +61,38 @@ public sealed class SettledFlows
     public double CleanPrice(double dirtyAmount) => (dirtyAmount - Accrued.Amount) / Balance * 100;
 
     /// <summary>Σ cash·v^t with v = 1/(1+i), i the monthly rate.</summary>
-    public double PresentValue(double monthlyRate)
+    public double PresentValue(double monthlyRate) => PresentValueAndSlope(monthlyRate, out _);
+
+    /// <summary>Σ c·v^t and Σ c·t·v^t in one pass: the yield solver's inner loop (no allocation).</summary>
+    public double PresentValueAndSlope(double monthlyRate, out double s1)
     {
-        var (pv, _, _) = Moments(monthlyRate, wantSecond: false);
-        return pv;
+        var v = 1 / (1 + monthlyRate);
+        var cash = Cash;
+        var t = Months;
+        double s0 = 0, w = 0;
+        if (MonthlySpaced && cash.Length > 0)
+        {
+            // Discount factors by recurrence, as the C peer does: one pow per solve step.
+            var d = Math.Pow(v, t[0]);
+            var t0 = t[0];
+            for (var k = 0; k < cash.Length; k++)
+            {
+                var c = cash[k] * d;
+                s0 += c;
+                w += c * k;
+                d *= v;
+            }
+            s1 = w + s0 * t0;   // Σ c·(t0+k)·v^t = t0·Σ c·v^t + Σ c·k·v^t
+            return s0;
+        }
+        for (var k = 0; k < cash.Length; k++)
+        {
+            var c = cash[k] * Math.Pow(v, t[k]);
+            s0 += c;
+            w += c * t[k];
+        }
+        s1 = w;
+        return s0;
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static class YieldMath
     {
         if (!(dirtyAmount > 0) || double.IsInfinity(dirtyAmount))
             throw new ArgumentOutOfRangeException(nameof(dirtyAmount), dirtyAmount, "the settlement amount must be positive");
-        var (total, weighted, _) = f.Moments(0, wantSecond: false);
+        double total = f.TotalCash, weighted = f.CashMonths;
         if (total <= 0) throw new ArgumentException("the class pays nothing after settlement; no yield");
         // Start from the rate that discounts all cash at its cash-weighted time: exact for one flow.
         var tbar = weighted / total;
@@ -24,7 +24,7 @@ public static class YieldMath
         if (!double.IsFinite(i) || i <= -0.5) i = 0.005;
         for (var iter = 0; iter < 50; iter++)
         {
-            var (s0, s1, _) = f.Moments(i, wantSecond: false);
+            var s0 = f.PresentValueAndSlope(i, out var s1);
             var fx = s0 - dirtyAmount;
             var dfx = -s1 / (1 + i);            // d/di Σ c(1+i)^−t = −Σ c·t·(1+i)^(−t−1)
             if (dfx == 0 || !double.IsFinite(fx)) break;
