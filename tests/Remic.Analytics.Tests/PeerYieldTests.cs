@@ -36,6 +36,24 @@ public class PeerYieldTests
     }
 
     [Fact]
+    public void Monthly_flows_discount_by_recurrence_and_agree_with_pow()
+    {
+        var spaced = new SettledFlows(PeerFlows(), Settle);
+        Assert.True(spaced.MonthlySpaced);
+        // The same flows with the last one moved a day later take the pow-per-flow path.
+        var f = PeerFlows();
+        var dates = f.Dates.ToArray();
+        dates[^1] = dates[^1].AddDays(1);
+        var moved = new SettledFlows(new BondCashFlows(dates, f.BeginBalance, f.Interest, f.Principal, f.Loss, f.EndBalance,
+            f.Coupon, f.OriginalBalance, f.DayCount, f.PaymentDelay, f.DatedDate), Settle);
+        Assert.False(moved.MonthlySpaced);
+        var i = 0.0055;
+        var lastShift = f.Interest[^1] + f.Principal[^1];
+        var expected = spaced.PresentValue(i) - lastShift * Math.Pow(1 + i, -spaced.Months[^1]) + lastShift * Math.Pow(1 + i, -(spaced.Months[^1] + 1 / 30.0));
+        Assert.Equal(expected, moved.PresentValue(i), 1e-7);
+    }
+
+    [Fact]
     public void Price_from_yield_inverts_yield_from_price()
     {
         var f = new SettledFlows(PeerFlows(), Settle);
