@@ -4,7 +4,7 @@ using Remic.Collateral;
 namespace Remic.Analytics.Tests;
 
 /// <summary>Published figures from ../shared/reference/edgar.md, reproduced with a single rep line.</summary>
-public class EdgarCasesTests
+public class EdgarCasesTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>Case E2: MASTR 2005-2 class 6A1 at 0 PPC, price 90-00.</summary>
     [Fact]
@@ -21,6 +21,7 @@ public class EdgarCasesTests
 
         var r = BondAnalytics.AtPrice(flows, new DateOnly(2005, 2, 28), Price32.Parse("90-00"));
 
+        output.WriteLine($"E2: yield {r.Yield * 100:F4} WAL {r.Wal:F4} mod dur {r.ModifiedDuration:F4} convexity {r.Convexity:F4} window {r.Window} maturity {r.MaturityMonths}");
         Assert.InRange(r.Yield * 100, 6.679 - 0.01, 6.679 + 0.01);
         Assert.InRange(r.Wal, 8.42 - 0.02, 8.42 + 0.02);
         Assert.InRange(r.ModifiedDuration, 6.105 - 0.02, 6.105 + 0.02);
@@ -49,6 +50,7 @@ public class EdgarCasesTests
 
         var f = new SettledFlows(flows, new DateOnly(2005, 6, 30));
 
+        output.WriteLine($"E1: WAL {BondAnalytics.Wal(f):F6}");
         Assert.InRange(BondAnalytics.Wal(f), 4.42 - 0.01, 4.42 + 0.01);
         Assert.Equal(25.0 / 30, f.Months[0], 12); // 2005-06-30 → 2005-07-25 is 25 days on 30/360
     }
