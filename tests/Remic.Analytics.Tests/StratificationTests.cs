@@ -60,9 +60,9 @@ public class StratificationTests
         Assert.Equal(p.Wac - 0.25, p.NetWac, 12);
         Assert.Equal((100_000 * 358 + 300_000 * 350 + 600_000 * 175 + 200_000 * 360) / 1_200_000.0, p.Wam, 12);
         Assert.Equal((100_000 * 2 + 300_000 * 10 + 600_000 * 5 + 0) / 1_200_000.0, p.Wala, 12);
-        Assert.Equal(new Strats.Range(4.75, 6.25), p.Rate);
-        Assert.Equal(new Strats.Range(50_000, 600_000), p.LoanBalance);
-        Assert.Equal(new Strats.Range(640, 800), p.Fico);
+        Assert.Equal(new ValueRange(4.75, 6.25), p.Rate);
+        Assert.Equal(new ValueRange(50_000, 600_000), p.LoanBalance);
+        Assert.Equal(new ValueRange(640, 800), p.Fico);
         Assert.Equal((100_000 * 700 + 300_000 * 640 + 200_000 * 800) / 600_000.0, p.WaFico!.Value, 12);
     }
 

@@ -11,12 +11,12 @@ public sealed record StratRow(string Label, double Count, double Balance, double
 
 public sealed record StratTable(string Title, IReadOnlyList<StratRow> Rows, StratRow Total);
 
-public sealed record Range(double Min, double Max);
+public sealed record ValueRange(double Min, double Max);
 
 /// <summary>The summary block of the collateral description. Rates percent, terms months, LTV percent.</summary>
 public sealed record PoolSummary(double Count, double Balance, double AverageBalance, double Wac, double NetWac,
     double Wam, double Wala, double WaOriginalTerm, double? WaFico, double? WaLtv,
-    Range Rate, Range LoanBalance, Range RemainingTerm, Range Age, Range? Fico, Range? Ltv);
+    ValueRange Rate, ValueRange LoanBalance, ValueRange RemainingTerm, ValueRange Age, ValueRange? Fico, ValueRange? Ltv);
 
 public sealed record Strats(PoolSummary Summary, IReadOnlyList<StratTable> Tables);
 
@@ -84,10 +84,10 @@ public static class Stratification
         return den > 0 ? num / den : null;
     }
 
-    private static Range? RangeOf(IReadOnlyList<Loan> ls, Func<Loan, double?> f)
+    private static ValueRange? RangeOf(IReadOnlyList<Loan> ls, Func<Loan, double?> f)
     {
         var vs = ls.Select(f).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        return vs.Count == 0 ? null : new Range(vs.Min(), vs.Max());
+        return vs.Count == 0 ? null : new ValueRange(vs.Min(), vs.Max());
     }
 
     public static PoolSummary Summary(IReadOnlyList<Loan> loans)
@@ -98,10 +98,10 @@ public static class Stratification
         return new PoolSummary(count, bal, count == 0 ? 0 : bal / count,
             Wa(l => l.GrossRate * 100), Wa(l => l.NetRate * 100), Wa(l => l.RemainingTerm), Wa(l => l.Age), Wa(l => l.OriginalTerm),
             WaOf(loans, l => l.Fico), WaOf(loans, l => l.OriginalLtv),
-            new Range(loans.Min(l => l.GrossRate * 100), loans.Max(l => l.GrossRate * 100)),
-            new Range(loans.Min(l => l.Balance / Math.Max(l.LoanCount, 1e-12)), loans.Max(l => l.Balance / Math.Max(l.LoanCount, 1e-12))),
-            new Range(loans.Min(l => l.RemainingTerm), loans.Max(l => l.RemainingTerm)),
-            new Range(loans.Min(l => l.Age), loans.Max(l => l.Age)),
+            new ValueRange(loans.Min(l => l.GrossRate * 100), loans.Max(l => l.GrossRate * 100)),
+            new ValueRange(loans.Min(l => l.Balance / Math.Max(l.LoanCount, 1e-12)), loans.Max(l => l.Balance / Math.Max(l.LoanCount, 1e-12))),
+            new ValueRange(loans.Min(l => l.RemainingTerm), loans.Max(l => l.RemainingTerm)),
+            new ValueRange(loans.Min(l => l.Age), loans.Max(l => l.Age)),
             RangeOf(loans, l => l.Fico), RangeOf(loans, l => l.OriginalLtv));
     }
 }
