@@ -57,7 +57,7 @@ internal static class CollateralReport
     {
         var sb = new StringBuilder();
         sb.Append("group,month,").Append(string.Join(",", Columns.Select(c => c.Name))).Append(",loan_count\n");
-        foreach (var g in p.Groups)
+        foreach (var g in CollateralSummary.InGroupOrder(p))
             for (var m = 1; m <= LastActiveMonth(g); m++)
             {
                 sb.Append(g.Group.Contains(',') ? $"\"{g.Group}\"" : g.Group).Append(',').Append(m);
@@ -82,7 +82,7 @@ internal static class CollateralReport
             w.WriteBoolean("advancing", p.Scenario.Advancing);
             w.WriteEndObject();
             w.WriteStartArray("groups");
-            foreach (var g in p.Groups)
+            foreach (var g in CollateralSummary.InGroupOrder(p))
             {
                 w.WriteStartObject();
                 w.WriteString("group", g.Group);
@@ -135,7 +135,7 @@ internal static class CollateralReport
         var (console, text) = Console();
         console.WriteLine($"Scenario: prepay {p.Scenario.Prepay}, default {p.Scenario.Default}, severity {p.Scenario.Severity.At(1) * 100:0.##}%, " +
                           $"lag {p.Scenario.RecoveryLag}, {(p.Scenario.Advancing ? "advancing" : "no advancing")}");
-        foreach (var g in p.Groups)
+        foreach (var g in CollateralSummary.InGroupOrder(p))
         {
             console.WriteLine();
             console.WriteLine($"Group {g.Group}: monthly cash flows");

@@ -26,8 +26,12 @@ public sealed record CollateralSummary(
     /// <summary>A summary per group, then the total (only when there is more than one group).</summary>
     public static IReadOnlyList<CollateralSummary> All(CollateralProjection p, IReadOnlyList<Loan> loans)
     {
-        var list = p.Groups.Select(g => Of(g, loans.Where(l => l.Group == g.Group))).ToList();
+        var list = InGroupOrder(p).Select(g => Of(g, loans.Where(l => l.Group == g.Group))).ToList();
         if (p.Groups.Count > 1) list.Add(Of(p.Total, loans));
         return list;
     }
+
+    /// <summary>Groups as a reader expects them: numeric names in numeric order ("2" before "10"), then the rest by name.</summary>
+    public static IEnumerable<GroupCashFlows> InGroupOrder(CollateralProjection p) =>
+        p.Groups.OrderBy(g => int.TryParse(g.Group, out var n) ? n : int.MaxValue).ThenBy(g => g.Group, StringComparer.Ordinal);
 }
