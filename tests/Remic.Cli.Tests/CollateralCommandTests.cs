@@ -148,6 +148,26 @@ public class CollateralCommandTests
         Assert.Single(Directory.GetFiles(dir.Path));
     }
 
+    [Fact]
+    public void Out_into_a_missing_directory_is_an_input_error()
+    {
+        using var dir = new Cli.TempDir();
+        var outFile = Path.Combine(dir.Path, "no-such-dir", "x.json");
+        var (code, _, stderr) = Cli.Run([.. RefLine, "--out", outFile]);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --out: got '{outFile}'; a file in an existing directory\n", stderr.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Ppc_ramp_option_defines_100_ppc()
+    {
+        // A flat ramp (6 CPR from month 1) at 100 PPC is 6 CPR; 200 PPC of it is 12 CPR.
+        string Wal(params string[] extra) => Json(Cli.Run([.. RefLine, "--format", "json", .. extra]).Out).GetProperty("total").GetProperty("wal_years").GetRawText();
+        Assert.Equal(Wal("--prepay", "6 CPR"), Wal("--prepay", "100 PPC", "--ppc-ramp", "6,6,1"));
+        Assert.Equal(Wal("--prepay", "12 CPR"), Wal("--prepay", "200 PPC", "--ppc-ramp", "6,6,1"));
+        Assert.NotEqual(Wal("--prepay", "100 PPC"), Wal("--prepay", "100 PPC", "--ppc-ramp", "6,6,1"));
+    }
+
     [Theory]
     [InlineData(new[] { "collateral", "--gross", "6.5", "--servicing", "0.25", "--wam", "360" },
         "error: --balance: this option is required: a balance in dollars greater than 0, e.g. 100000000")]
@@ -199,5 +219,16 @@ public class CollateralCommandTests
         var months = Json(stdout).GetProperty("groups")[0].GetProperty("months");
         var b60 = months[59].GetProperty("end_balance").GetDouble();
         Assert.Equal(Math.Round(b60 * 0.06 / 12, 2), months[60].GetProperty("gross_interest").GetDouble(), 2);
+
+        // Several --index options; an index path by month (5% for 61 months then 1%: the reset at 73 moves down 1% to 5%).
+        var two = Cli.Run("collateral", "--tape", tape, "--index", "CMT_1YR=3", "--index", "LIBOR_6MO=" + string.Join(",", Enumerable.Repeat("5", 61)) + ",1", "--format", "json");
+        Assert.Equal(0, two.Code);
+        var m2 = Json(two.Out).GetProperty("groups")[0].GetProperty("months");
+        var b72 = m2[71].GetProperty("end_balance").GetDouble();
+        Assert.Equal(Math.Round(b72 * 0.05 / 12, 2), m2[72].GetProperty("gross_interest").GetDouble(), 2);
+
+        var dup = Cli.Run("collateral", "--tape", tape, "--index", "LIBOR_6MO=5", "--index", "libor_6mo=4");
+        Assert.Equal(2, dup.Code);
+        Assert.Equal("error: --index: got 'libor_6mo=4'; each index once; libor_6mo is given twice\n", dup.Err.Replace("\r\n", "\n"));
     }
 }

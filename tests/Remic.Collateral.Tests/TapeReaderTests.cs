@@ -106,6 +106,15 @@ public class TapeReaderTests
         Assert.Equal(["t.csv: the file contains a NUL byte at offset 1: it is binary or UTF-16, not a UTF-8 CSV tape"], Errors(Encoding.Unicode.GetBytes(Tape())));
 
     [Fact]
+    public void A_byte_order_mark_alone_is_an_empty_file() =>
+        Assert.Equal(["t.csv: the file is empty; expected a header row of column names followed by one row per loan"], Errors(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'\n' }));
+
+    [Fact]
+    public void Rejects_binary_content() =>
+        Assert.Equal(["t.csv: the file contains a NUL byte at offset 3: it is binary or UTF-16, not a UTF-8 CSV tape"],
+            Errors(new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0x12, 0x34 }));
+
+    [Fact]
     public void Rejects_bytes_that_are_not_utf8() =>
         Assert.Equal(["t.csv:2: the file is not UTF-8 text (invalid byte 0xE9); save it as UTF-8 CSV"],
             Errors(Encoding.Latin1.GetBytes(Tape(("state", "Québec")))));
@@ -127,6 +136,13 @@ public class TapeReaderTests
             "t.csv:1 group: got 'group'; each column once; this column appears twice in the header",
             "t.csv:1 fico: this required column is missing from the header",
         ], Errors(csv));
+    }
+
+    [Fact]
+    public void Rejects_a_blank_header_cell()
+    {
+        var csv = Header + ",\n" + Row + ",\n";
+        Assert.Equal(["t.csv:1 column 19: got ''; a column name; this header cell is blank (a trailing comma?)"], Errors(csv));
     }
 
     [Theory]

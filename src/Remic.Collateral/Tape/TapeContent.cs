@@ -15,8 +15,6 @@ internal static class TapeContent
     /// <summary>The bytes to parse (a UTF-8 byte order mark removed) and the 1-based line of the header.</summary>
     public static (byte[] Bytes, int HeaderLine) Check(byte[] content, TapeErrors errors)
     {
-        if (content.Length == 0 || content.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            throw errors.Fatal(0, "", null, "the file is empty; expected a header row of column names followed by one row per loan");
         if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
             throw errors.Fatal(0, "", null, "the file is UTF-16 text; save it as UTF-8 CSV");
         var nul = Array.IndexOf(content, (byte)0);
@@ -25,6 +23,8 @@ internal static class TapeContent
 
         var start = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
         var bytes = start == 0 ? content : content[start..];
+        if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            throw errors.Fatal(0, "", null, "the file is empty; expected a header row of column names followed by one row per loan");
         string text;
         try { text = new UTF8Encoding(false, true).GetString(bytes); }
         catch (DecoderFallbackException e)

@@ -82,7 +82,9 @@ public static class TapeReader
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i];
-            if (!TapeColumns.All.Contains(name))
+            if (name.Length == 0)
+                errors.Add(line, $"column {i + 1}", "", "a column name; this header cell is blank (a trailing comma?)");
+            else if (!TapeColumns.All.Contains(name))
                 errors.Add(line, name, name, $"a known column name; the tape columns are {string.Join(", ", TapeColumns.All)}");
             else if (!columns.TryAdd(name, i))
                 errors.Add(line, name, name, "each column once; this column appears twice in the header");
