@@ -50,10 +50,25 @@ internal sealed class CollateralCommand
             cmd.Options.Add(o);
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
-            var format = CollateralReport.ParseFormat(parse.GetValue(Format)!);
-            var loans = ReadLoans(parse);
-            var scenario = ReadScenario(parse);
-            var projection = Projector.Project(new LoanPool(loans), scenario);
+            // Report problems with the format, the loans and the scenario together, not one run at a time.
+            var errors = new List<InputError>();
+            void Try(Action read)
+            {
+                try { read(); }
+                catch (RemicInputException e) { errors.AddRange(e.Errors); }
+            }
+            var format = ReportFormat.Table;
+            IReadOnlyList<Loan> loans = [];
+            Scenario? scenario = null;
+            Try(() => format = CollateralReport.ParseFormat(parse.GetValue(Format)!));
+            Try(() => loans = ReadLoans(parse));
+            Try(() => scenario = ReadScenario(parse));
+            // Every index an ARM uses needs a path, even if it would not reset within --months.
+            foreach (var name in loans.Where(l => l.Arm is not null).Select(l => l.Arm!.Index).Distinct(StringComparer.OrdinalIgnoreCase))
+                if (scenario is not null && !scenario.Indices.ContainsKey(name))
+                    errors.Add(new InputError("--index", 0, name, null, $"an ARM resets off index '{name}' but no value was given for it (e.g. --index \"{name}=5.32\")"));
+            if (errors.Count > 0) throw new RemicInputException(errors);
+            var projection = Projector.Project(new LoanPool(loans), scenario!);
             CliRun.Emit(stdout, parse.GetValue(Out), CollateralReport.Render(format, projection, loans));
             return 0;
         }));

@@ -149,6 +149,15 @@ public class CollateralCommandTests
     }
 
     [Fact]
+    public void Help_lists_the_collateral_and_demo_commands()
+    {
+        var (code, stdout, _) = Cli.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("collateral", stdout);
+        Assert.Contains("demo", stdout);
+    }
+
+    [Fact]
     public void Out_into_a_missing_directory_is_an_input_error()
     {
         using var dir = new Cli.TempDir();
@@ -201,6 +210,18 @@ public class CollateralCommandTests
         Assert.Equal(message + "\n", stderr.Replace("\r\n", "\n"));
     }
 
+    [Fact]
+    public void Problems_with_the_loans_the_scenario_and_the_format_are_reported_together()
+    {
+        var (code, _, stderr) = Cli.Run("collateral", "--gross", "6.5", "--servicing", "0.25", "--wam", "360", "--prepay", "-1 CPR", "--format", "pdf");
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "error: --format: got 'pdf'; table, csv or json\n" +
+            "error: --balance: this option is required: a balance in dollars greater than 0, e.g. 100000000\n" +
+            "error: --prepay: got '-1 CPR'; a speed cannot be negative; expected a prepayment speed such as '100 PSA', '25 CPR', '150 PPC' or '5 CPR for 12, then 20 CPR' (units CPR, SMM, PSA or PPC)\n",
+            stderr.Replace("\r\n", "\n"));
+    }
+
     private const string ArmTape = Header + ",index,margin,first_reset_age,reset_frequency,initial_cap,periodic_cap,lifetime_cap,lifetime_floor\n"
         + "arm1,1,100000.00,100000,4,0.25,360,360,0,0,0,720,80,CA,SFR,PRIMARY,PURCHASE,FULL,LIBOR_6MO,2.25,61,12,2,1,9,2.25\n";
 
@@ -226,6 +247,11 @@ public class CollateralCommandTests
         var m2 = Json(two.Out).GetProperty("groups")[0].GetProperty("months");
         var b72 = m2[71].GetProperty("end_balance").GetDouble();
         Assert.Equal(Math.Round(b72 * 0.05 / 12, 2), m2[72].GetProperty("gross_interest").GetDouble(), 2);
+
+        // The index is required even when no reset falls within --months.
+        var short12 = Cli.Run("collateral", "--tape", tape, "--months", "12");
+        Assert.Equal(2, short12.Code);
+        Assert.Equal(missing.Err, short12.Err);
 
         var dup = Cli.Run("collateral", "--tape", tape, "--index", "LIBOR_6MO=5", "--index", "libor_6mo=4");
         Assert.Equal(2, dup.Code);

@@ -174,7 +174,7 @@ public class TapeReaderTests
     [InlineData("occupancy", "OWNER", "t.csv:2 occupancy: got 'OWNER'; one of PRIMARY, SECOND_HOME, INVESTOR")]
     [InlineData("purpose", "REFI", "t.csv:2 purpose: got 'REFI'; one of PURCHASE, RATE_TERM_REFI, CASHOUT_REFI")]
     [InlineData("documentation", "LITE", "t.csv:2 documentation: got 'LITE'; one of FULL, ALT, REDUCED, STATED, NO_RATIO, NINA, NO_DOC")]
-    [InlineData("loan_id", "", "t.csv:2 loan_id: got ''; the field is required: a loan id (any text without leading or trailing spaces, at most 64 characters)")]
+    [InlineData("loan_id", "", "t.csv:2 loan_id: got ''; the field is required: a loan id (text, at most 64 characters)")]
     [InlineData("group", "", "t.csv:2 group: got ''; the field is required: a loan group name (e.g. 1 or 2, at most 32 characters)")]
     public void Rejects_a_bad_field_with_its_exact_message(string column, string value, string message) =>
         Assert.Equal([message], Errors(Tape((column, value))));

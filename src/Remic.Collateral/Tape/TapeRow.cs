@@ -31,7 +31,7 @@ internal sealed class TapeRow(TapeErrors errors, int line, Func<string, string?>
 
     public Loan? Read()
     {
-        var id = Text(LoanId, "a loan id (any text without leading or trailing spaces, at most 64 characters)", 64);
+        var id = Text(LoanId, "a loan id (text, at most 64 characters)", 64);
         var group = Text(Group, "a loan group name (e.g. 1 or 2, at most 32 characters)", 32);
         var balance = Number(Balance, 0, decimal.MaxValue, BalanceExpected, minExclusive: true);
         var origBalance = Number(OriginalBalance, 0, decimal.MaxValue, OriginalBalanceExpected, minExclusive: true);
