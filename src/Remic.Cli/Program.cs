@@ -10,6 +10,8 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Remic: private-label mortgage pass-through securitization engine");
+        root.Subcommands.Add(CollateralCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
         return root;
     }
 }

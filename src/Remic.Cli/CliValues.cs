@@ -1,0 +1,23 @@
+using System.Globalization;
+using Remic.Core;
+
+namespace Remic.Cli;
+
+/// <summary>Command-line values read as text and checked here, so a bad value gets the same kind of message (and exit code) as a bad file.</summary>
+internal static class CliValues
+{
+    public static double Number(string? text, string option, double min, double max, string expected, double? fallback = null)
+    {
+        if (text is null) return fallback ?? throw new RemicInputException(option, 0, "", null, $"this option is required: {expected}");
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= min && v <= max)
+            return v;
+        throw new RemicInputException(option, 0, "", text, expected);
+    }
+
+    public static int Whole(string? text, string option, int min, int max, string expected, int? fallback = null)
+    {
+        if (text is null) return fallback ?? throw new RemicInputException(option, 0, "", null, $"this option is required: {expected}");
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        throw new RemicInputException(option, 0, "", text, expected);
+    }
+}
