@@ -44,6 +44,7 @@ public sealed record Loan
     // Tape attributes (used by stratification; not by the projection).
     public double? OriginalBalance { get; init; }
     public int? Fico { get; init; }
+    /// <summary>Original loan-to-value ratio as a fraction (0.80 = 80%), like every rate on a Loan.</summary>
     public double? OriginalLtv { get; init; }
     public string? State { get; init; }
     public string? PropertyType { get; init; }

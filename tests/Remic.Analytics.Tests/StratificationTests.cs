@@ -7,11 +7,11 @@ public class StratificationTests
 {
     private static readonly Loan[] Pool =
     [
-        new() { Id = "1", Balance = 100_000, GrossRate = 0.0550, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 358, Age = 2, Fico = 700, OriginalLtv = 80, State = "CA", PropertyType = "SFR", Occupancy = "Primary", Purpose = "Purchase", Documentation = "Full" },
-        new() { Id = "2", Balance = 300_000, GrossRate = 0.0600, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 350, Age = 10, Fico = 640, OriginalLtv = 95, State = "FL", PropertyType = "Condo", Occupancy = "Investor", Purpose = "Cash-out", Documentation = "Stated" },
-        new() { Id = "3", Balance = 600_000, GrossRate = 0.0625, ServicingFee = 0.0025, OriginalTerm = 180, RemainingTerm = 175, Age = 5, Fico = null, OriginalLtv = 50, State = "CA", PropertyType = "SFR", Occupancy = "Primary", Purpose = "Rate/Term", Documentation = null },
+        new() { Id = "1", Balance = 100_000, GrossRate = 0.0550, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 358, Age = 2, Fico = 700, OriginalLtv = 0.80, State = "CA", PropertyType = "SFR", Occupancy = "Primary", Purpose = "Purchase", Documentation = "Full" },
+        new() { Id = "2", Balance = 300_000, GrossRate = 0.0600, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 350, Age = 10, Fico = 640, OriginalLtv = 0.95, State = "FL", PropertyType = "Condo", Occupancy = "Investor", Purpose = "Cash-out", Documentation = "Stated" },
+        new() { Id = "3", Balance = 600_000, GrossRate = 0.0625, ServicingFee = 0.0025, OriginalTerm = 180, RemainingTerm = 175, Age = 5, Fico = null, OriginalLtv = 0.50, State = "CA", PropertyType = "SFR", Occupancy = "Primary", Purpose = "Rate/Term", Documentation = null },
         // A rep line of 4 loans averaging 50,000.
-        new() { Id = "4", Balance = 200_000, GrossRate = 0.0475, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 360, Age = 0, Fico = 800, OriginalLtv = 100.01, State = "NY", PropertyType = "2-4 Family", Occupancy = "Second Home", Purpose = "Purchase", Documentation = "Full", LoanCount = 4 },
+        new() { Id = "4", Balance = 200_000, GrossRate = 0.0475, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 360, Age = 0, Fico = 800, OriginalLtv = 1.0001, State = "NY", PropertyType = "2-4 Family", Occupancy = "Second Home", Purpose = "Purchase", Documentation = "Full", LoanCount = 4 },
     ];
 
     [Fact]

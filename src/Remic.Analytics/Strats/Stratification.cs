@@ -37,7 +37,7 @@ public static class Stratification
         {
             Numeric("Current Mortgage Rate (%)", loans, b.Rate, l => l.GrossRate * 100),
             Numeric("Current Principal Balance ($)", loans, b.Balance, l => l.Balance / Math.Max(l.LoanCount, 1e-12)),
-            Numeric("Original Loan-to-Value Ratio (%)", loans, b.Ltv, l => l.OriginalLtv),
+            Numeric("Original Loan-to-Value Ratio (%)", loans, b.Ltv, l => l.OriginalLtv * 100),
             Numeric("FICO Credit Score", loans, b.Fico, l => l.Fico),
             Categorical("State", loans, l => l.State),
             Categorical("Property Type", loans, l => l.PropertyType),
@@ -73,7 +73,7 @@ public static class Stratification
         var bal = ls.Sum(l => l.Balance);
         double Wa(Func<Loan, double> f) => bal == 0 ? 0 : ls.Sum(l => l.Balance * f(l)) / bal;
         return new StratRow(label, ls.Sum(l => l.LoanCount), bal, pool == 0 ? 0 : 100 * bal / pool,
-            Wa(l => l.GrossRate * 100), Wa(l => l.RemainingTerm), WaOf(ls, l => l.Fico), WaOf(ls, l => l.OriginalLtv));
+            Wa(l => l.GrossRate * 100), Wa(l => l.RemainingTerm), WaOf(ls, l => l.Fico), WaOf(ls, l => l.OriginalLtv * 100));
     }
 
     private static double? WaOf(IReadOnlyList<Loan> ls, Func<Loan, double?> f)
@@ -97,11 +97,11 @@ public static class Stratification
         double Wa(Func<Loan, double> f) => bal == 0 ? 0 : loans.Sum(l => l.Balance * f(l)) / bal;
         return new PoolSummary(count, bal, count == 0 ? 0 : bal / count,
             Wa(l => l.GrossRate * 100), Wa(l => l.NetRate * 100), Wa(l => l.RemainingTerm), Wa(l => l.Age), Wa(l => l.OriginalTerm),
-            WaOf(loans, l => l.Fico), WaOf(loans, l => l.OriginalLtv),
+            WaOf(loans, l => l.Fico), WaOf(loans, l => l.OriginalLtv * 100),
             new ValueRange(loans.Min(l => l.GrossRate * 100), loans.Max(l => l.GrossRate * 100)),
             new ValueRange(loans.Min(l => l.Balance / Math.Max(l.LoanCount, 1e-12)), loans.Max(l => l.Balance / Math.Max(l.LoanCount, 1e-12))),
             new ValueRange(loans.Min(l => l.RemainingTerm), loans.Max(l => l.RemainingTerm)),
             new ValueRange(loans.Min(l => l.Age), loans.Max(l => l.Age)),
-            RangeOf(loans, l => l.Fico), RangeOf(loans, l => l.OriginalLtv));
+            RangeOf(loans, l => l.Fico), RangeOf(loans, l => l.OriginalLtv * 100));
     }
 }
