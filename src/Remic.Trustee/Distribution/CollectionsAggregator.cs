@@ -17,19 +17,19 @@ public static class CollectionsAggregator
         var p = period.ToString();
         var sums = c.Query<GroupSums>("""
             SELECT l.group_name AS GroupName,
-                   SUM(CASE WHEN r.ending_balance_cents > 0 THEN 1 ELSE 0 END) AS LoanCount,
-                   SUM(r.prior_balance_cents) AS Beginning, SUM(r.scheduled_principal_cents) AS Scheduled,
-                   SUM(r.payoff_cents) AS Payoffs, SUM(r.curtailment_cents) AS Curtailments,
-                   SUM(r.liquidation_proceeds_cents) AS Liquidation, SUM(r.realized_loss_cents) AS Losses,
-                   SUM(r.interest_collected_cents) AS Interest, SUM(r.servicing_fee_cents) AS Fees,
-                   SUM(r.principal_advance_cents) AS PrincipalAdvances, SUM(r.interest_advance_cents) AS InterestAdvances,
-                   SUM(r.ending_balance_cents) AS Ending
+                   CAST(SUM(CASE WHEN r.ending_balance_cents > 0 THEN 1 ELSE 0 END) AS BIGINT) AS LoanCount,
+                   CAST(SUM(r.prior_balance_cents) AS BIGINT) AS Beginning, CAST(SUM(r.scheduled_principal_cents) AS BIGINT) AS Scheduled,
+                   CAST(SUM(r.payoff_cents) AS BIGINT) AS Payoffs, CAST(SUM(r.curtailment_cents) AS BIGINT) AS Curtailments,
+                   CAST(SUM(r.liquidation_proceeds_cents) AS BIGINT) AS Liquidation, CAST(SUM(r.realized_loss_cents) AS BIGINT) AS Losses,
+                   CAST(SUM(r.interest_collected_cents) AS BIGINT) AS Interest, CAST(SUM(r.servicing_fee_cents) AS BIGINT) AS Fees,
+                   CAST(SUM(r.principal_advance_cents) AS BIGINT) AS PrincipalAdvances, CAST(SUM(r.interest_advance_cents) AS BIGINT) AS InterestAdvances,
+                   CAST(SUM(r.ending_balance_cents) AS BIGINT) AS Ending
             FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
             WHERE r.deal_id = @dealId AND r.period = @p
             GROUP BY l.group_name
             """, new { dealId, p }, tx).ToDictionary(s => s.GroupName, StringComparer.Ordinal);
         var buckets = c.Query<(string group_name, string delinquency, long n, long balance)>("""
-            SELECT l.group_name, r.delinquency, COUNT(*), SUM(r.ending_balance_cents)
+            SELECT l.group_name, r.delinquency, COUNT(*), CAST(SUM(r.ending_balance_cents) AS BIGINT)
             FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
             WHERE r.deal_id = @dealId AND r.period = @p AND r.ending_balance_cents > 0
             GROUP BY l.group_name, r.delinquency

@@ -52,7 +52,7 @@ public static class DealRegistry
             "SELECT file_name, sha256, first_period FROM deals WHERE deal_id = @dealId", new { dealId });
         if (row.file_name is null) return null;
         var (count, cents) = c.QueryFirst<(long, long)>(
-            "SELECT COUNT(*), COALESCE(SUM(cutoff_balance_cents), 0) FROM loans WHERE deal_id = @dealId", new { dealId });
+            "SELECT COUNT(*), CAST(COALESCE(SUM(cutoff_balance_cents), 0) AS BIGINT) FROM loans WHERE deal_id = @dealId", new { dealId });
         return new RegisteredDeal(dealId, row.file_name, row.sha256, Period.Parse(row.first_period), (int)count, Cents.ToMoney(cents));
     }
 

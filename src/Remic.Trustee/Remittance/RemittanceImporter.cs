@@ -25,8 +25,8 @@ public static class RemittanceImporter
         if (PeriodBook.WhyNotRemittable(c, dealId, period, replace) is { } why)
             all.Add(new(fileName, 0, "period", period.ToString(), why));
         all.AddRange(errors);
-        if (errors.Count == 0)
-            all.AddRange(RemittanceValidator.Validate(fileName, period, rows, LoadPositions(c, dealId)));
+        // Ledger checks run on every row that parsed; "missing loan" only when every row parsed (an unreadable row may be it).
+        all.AddRange(RemittanceValidator.Validate(fileName, period, rows, LoadPositions(c, dealId), checkMissing: errors.Count == 0));
         if (all.Count > 0) throw new RemicInputException(all);
 
         var sha = AuditLog.Sha256(content);
