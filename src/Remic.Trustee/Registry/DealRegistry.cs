@@ -28,16 +28,22 @@ public static class DealRegistry
             new { reg.DealId, f = reg.DealFileName, content = reg.DealFileContent, sha, fp = reg.FirstPeriod.ToString(), at = Clock.NowText() }, tx);
         c.Execute("INSERT INTO deal_classes (deal_id, class_name, seq, original_balance_cents) VALUES (@d, @n, @s, @b)",
             reg.Classes.Select((k, i) => new { d = reg.DealId, n = k.Name, s = i + 1, b = Cents.FromMoney(k.OriginalBalance) }), tx);
-        c.Execute("""
-            INSERT INTO loans (deal_id, loan_id, group_name, cutoff_balance_cents, gross_rate, servicing_fee_rate, other_fee_rate,
-                               original_term, remaining_term, age, current_balance_cents, balance_period)
-            VALUES (@d, @Id, @Group, @b, @gr, @sf, @of, @OriginalTerm, @RemainingTerm, @Age, @b, NULL)
-            """,
-            reg.Loans.Select(l => new
+        BulkInsert.Rows(c, tx, "loans",
+        [
+            ("deal_id", ColumnType.Text), ("loan_id", ColumnType.Text), ("group_name", ColumnType.Text), ("cutoff_balance_cents", ColumnType.BigInt),
+            ("gross_rate", ColumnType.Decimal), ("servicing_fee_rate", ColumnType.Decimal), ("other_fee_rate", ColumnType.Decimal),
+            ("original_term", ColumnType.Int), ("remaining_term", ColumnType.Int), ("age", ColumnType.Int),
+            ("current_balance_cents", ColumnType.BigInt), ("balance_period", ColumnType.Text),
+        ],
+        reg.Loans.Select(l =>
+        {
+            var cents = Cents.FromMoney(Money.ToCents(l.Balance));
+            return new object?[]
             {
-                d = reg.DealId, l.Id, l.Group, b = Cents.FromMoney(Money.ToCents(l.Balance)),
-                gr = Rate(l.GrossRate), sf = Rate(l.ServicingFee), of = Rate(l.OtherFees), l.OriginalTerm, l.RemainingTerm, l.Age,
-            }), tx);
+                reg.DealId, l.Id, l.Group, cents, Rate(l.GrossRate), Rate(l.ServicingFee), Rate(l.OtherFees),
+                l.OriginalTerm, l.RemainingTerm, l.Age, cents, null,
+            };
+        }));
         var total = reg.Loans.Sum(l => Money.ToCents(l.Balance));
         AuditLog.Append(c, tx, actor, "init", reg.DealId, null,
             $"registered {reg.DealFileName}: {reg.Loans.Count} loans, cut-off balance {total:0.00}, {reg.Classes.Count} classes, first period {reg.FirstPeriod}", sha);

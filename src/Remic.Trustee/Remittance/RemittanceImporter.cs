@@ -55,6 +55,16 @@ public static class RemittanceImporter
         return new ImportResult(dealId, period, rows.Count, sha, replaced);
     }
 
+    private static readonly (string, ColumnType)[] Columns =
+    [
+        ("deal_id", ColumnType.Text), ("period", ColumnType.Text), ("loan_id", ColumnType.Text), ("row_number", ColumnType.Int),
+        ("prior_balance_cents", ColumnType.BigInt), ("scheduled_principal_cents", ColumnType.BigInt), ("curtailment_cents", ColumnType.BigInt),
+        ("payoff_cents", ColumnType.BigInt), ("paid_through_date", ColumnType.Text), ("interest_collected_cents", ColumnType.BigInt),
+        ("servicing_fee_cents", ColumnType.BigInt), ("principal_advance_cents", ColumnType.BigInt), ("interest_advance_cents", ColumnType.BigInt),
+        ("liquidation_proceeds_cents", ColumnType.BigInt), ("realized_loss_cents", ColumnType.BigInt), ("ending_balance_cents", ColumnType.BigInt),
+        ("delinquency", ColumnType.Text), ("modified", ColumnType.Int),
+    ];
+
     public static Dictionary<string, LoanPosition> LoadPositions(DbConnection c, string dealId, DbTransaction? tx = null) =>
         c.Query<(string loan_id, string group_name, long current_balance_cents)>(
                 "SELECT loan_id, group_name, current_balance_cents FROM loans WHERE deal_id = @dealId", new { dealId }, tx)
@@ -64,23 +74,13 @@ public static class RemittanceImporter
         Dictionary<string, LoanPosition> positions)
     {
         var p = period.ToString();
-        c.Execute("""
-            INSERT INTO remittance_rows (deal_id, period, loan_id, row_number, prior_balance_cents, scheduled_principal_cents,
-              curtailment_cents, payoff_cents, paid_through_date, interest_collected_cents, servicing_fee_cents,
-              principal_advance_cents, interest_advance_cents, liquidation_proceeds_cents, realized_loss_cents,
-              ending_balance_cents, delinquency, modified)
-            VALUES (@d, @p, @id, @line, @prior, @sched, @curt, @payoff, @ptd, @int, @fee, @padv, @iadv, @liq, @loss, @end, @dq, @mod)
-            """,
-            rows.Select(r => new
-            {
-                d = dealId, p, id = r.LoanId, line = r.Line,
-                prior = Cents.FromMoney(positions[r.LoanId].Balance),
-                sched = Cents.FromMoney(r.ScheduledPrincipal), curt = Cents.FromMoney(r.Curtailment), payoff = Cents.FromMoney(r.Payoff),
-                ptd = r.PaidThroughDate?.ToString("yyyy-MM-dd"),
-                @int = Cents.FromMoney(r.InterestCollected), fee = Cents.FromMoney(r.ServicingFee),
-                padv = Cents.FromMoney(r.PrincipalAdvance), iadv = Cents.FromMoney(r.InterestAdvance),
-                liq = Cents.FromMoney(r.LiquidationProceeds), loss = Cents.FromMoney(r.RealizedLoss), end = Cents.FromMoney(r.EndingBalance),
-                dq = DelinquencyCodes.Code(r.Delinquency), mod = r.Modified ? 1 : 0,
-            }), tx);
+        BulkInsert.Rows(c, tx, "remittance_rows", Columns, rows.Select(r => new object?[]
+        {
+            dealId, p, r.LoanId, r.Line, Cents.FromMoney(positions[r.LoanId].Balance),
+            Cents.FromMoney(r.ScheduledPrincipal), Cents.FromMoney(r.Curtailment), Cents.FromMoney(r.Payoff),
+            r.PaidThroughDate?.ToString("yyyy-MM-dd"), Cents.FromMoney(r.InterestCollected), Cents.FromMoney(r.ServicingFee),
+            Cents.FromMoney(r.PrincipalAdvance), Cents.FromMoney(r.InterestAdvance), Cents.FromMoney(r.LiquidationProceeds),
+            Cents.FromMoney(r.RealizedLoss), Cents.FromMoney(r.EndingBalance), DelinquencyCodes.Code(r.Delinquency), r.Modified ? 1 : 0,
+        }));
     }
 }
