@@ -180,6 +180,34 @@ public sealed class CloseTests
         ], e.Errors.Select(x => x.ToString()));
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedger.Kinds), MemberType = typeof(TestLedger))]
+    public void A_closed_period_reads_back_exactly_as_it_was_recorded(string kind)
+    {
+        using var ledger = Remitted(kind);
+        var closed = Closer(ledger.Db).Close(Id, First, new PeriodMarket(0.0112m), "tester");
+
+        var read = ClosedPeriodReader.Read(ledger.Db, Id, First);
+
+        Assert.Equal(closed.Reconciliation, read.Reconciliation);
+        Assert.Equal(closed.Distribution!.Classes, read.Distribution.Classes);
+        Assert.Equal(closed.Distribution.Fees, read.Distribution.Fees);
+        Assert.Equal(closed.Distribution.Residual, read.Distribution.Residual);
+        Assert.Equal(0.0112m, read.OneMonthLibor);
+        Assert.Equal([0.744127250m, 1m], read.Classes.Select(k => k.Factor));
+        var g2 = read.Collections.Group("2");
+        Assert.Equal((1_475.00m, 1, 78_925.00m), (g2.Remitted, g2.Bucket(Delinquency.Days30).LoanCount, g2.Bucket(Delinquency.Days30).Balance));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedger.Kinds), MemberType = typeof(TestLedger))]
+    public void An_open_period_has_nothing_to_report(string kind)
+    {
+        using var ledger = Remitted(kind);
+        var e = Assert.Throws<PeriodStateException>(() => ClosedPeriodReader.Read(ledger.Db, Id, First));
+        Assert.Equal("TEST-2004-1 2004-05 is not closed (state: remitted); there is nothing to report yet", e.Message);
+    }
+
     /// <summary>A broken waterfall: keeps one cent of the residual.</summary>
     private sealed class LosesACent : IDistributionCalculator
     {
