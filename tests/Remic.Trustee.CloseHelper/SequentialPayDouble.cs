@@ -9,6 +9,7 @@ namespace Remic.Trustee.CloseHelper;
 /// its unpaid interest, paid in class order from interest remitted; what is left is the residual.
 /// Principal: all principal remitted to the classes in order. Losses: to the classes in reverse order.
 /// A fee of <see cref="TrusteeFeeRate"/>/12 of the pool's beginning balance is paid first from interest.
+/// It carries one value forward: the number of periods it has closed.
 /// </summary>
 public sealed class SequentialPayDouble : IDistributionCalculator
 {
@@ -49,6 +50,9 @@ public sealed class SequentialPayDouble : IDistributionCalculator
             return new ClassDistribution(k.Name, k.Balance, current, paid, current - Math.Min(current, paid), due - paid,
                 paidPrincipal[i], loss[i], k.Balance - paidPrincipal[i] - loss[i], AnnualRate);
         }).ToArray();
-        return new PeriodDistribution(classes, [new NamedAmount("trustee fee", fee)], [], interestLeft, [], []);
+        // A counter carried period to period, so tests can see carry-forwards come back in the next request.
+        var closes = request.CarryForwards.SingleOrDefault(x => x.Name == "test double")?.Amount ?? 0m;
+        return new PeriodDistribution(classes, [new NamedAmount("trustee fee", fee)], [], interestLeft, [], [],
+            [new CarryForward("test double", "periods closed", closes + 1)]);
     }
 }

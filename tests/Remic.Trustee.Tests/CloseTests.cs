@@ -185,7 +185,7 @@ public sealed class CloseTests
     public void A_closed_period_reads_back_exactly_as_it_was_recorded(string kind)
     {
         using var ledger = Remitted(kind);
-        var closed = Closer(ledger.Db).Close(Id, First, new PeriodMarket(0.0112m), "tester");
+        var closed = Closer(ledger.Db).Close(Id, First, PeriodMarket.With("LIBOR_1MO", 0.0112m), "tester");
 
         var read = ClosedPeriodReader.Read(ledger.Db, Id, First);
 
@@ -193,7 +193,8 @@ public sealed class CloseTests
         Assert.Equal(closed.Distribution!.Classes, read.Distribution.Classes);
         Assert.Equal(closed.Distribution.Fees, read.Distribution.Fees);
         Assert.Equal(closed.Distribution.Residual, read.Distribution.Residual);
-        Assert.Equal(0.0112m, read.OneMonthLibor);
+        Assert.Equal(0.0112m, read.Indices["LIBOR_1MO"]);
+        Assert.Equal([new CarryForward("test double", "periods closed", 1m)], read.CarryForwards);
         Assert.Equal([0.744127250m, 1m], read.Classes.Select(k => k.Factor));
         var g2 = read.Collections.Group("2");
         Assert.Equal((1_475.00m, 1, 78_925.00m), (g2.Remitted, g2.Bucket(Delinquency.Days30).LoanCount, g2.Bucket(Delinquency.Days30).Balance));
@@ -206,6 +207,46 @@ public sealed class CloseTests
         using var ledger = Remitted(kind);
         var e = Assert.Throws<PeriodStateException>(() => ClosedPeriodReader.Read(ledger.Db, Id, First));
         Assert.Equal("TEST-2004-1 2004-05 is not closed (state: remitted); there is nothing to report yet", e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedger.Kinds), MemberType = typeof(TestLedger))]
+    public void The_waterfall_sees_loan_lines_period_number_and_carry_forwards(string kind)
+    {
+        using var ledger = Remitted(kind);
+        var spy = new Spy();
+        new PeriodCloser(ledger.Db, spy).Close(Id, First, new PeriodMarket(), "tester");
+        var r = spy.Requests.Single();
+        Assert.Equal((1, 3), (r.PeriodNumber, r.Loans.Count));
+        Assert.Empty(r.CarryForwards);
+        Assert.Empty(r.History);
+        var l2 = r.Loans.Single(l => l.LoanId == "L2");
+        Assert.Equal((new DateOnly(2004, 5, 14), 50_000.00m, 0.0625m), (l2.PaidThroughDate!.Value, l2.Payoff, l2.NetRate)); // 6.50% − 0.25%
+        Assert.Equal(Delinquency.Days30, r.Loans.Single(l => l.LoanId == "L3").Delinquency);
+        Assert.Equal([("A", 200_000.00m), ("B", 30_000.00m)], r.Classes.Select(k => (k.Name, k.Balance)));
+
+        var june = string.Join("\n", Header,
+            Row("L1", "2004-06", "", "100.05", "0.00", "0.00", "", "499.50", "20.81", "0.00", "0.00", "0.00", "0.00", "99800.40"),
+            Row("L3", "2004-06", "", "75.39", "0.00", "0.00", "", "411.07", "16.44", "0.00", "0.00", "0.00", "0.00", "78849.61"));
+        RemittanceImporter.Import(ledger.Db, Id, new Period(2004, 6), "june.csv", june, "tester");
+        new PeriodCloser(ledger.Db, spy).Close(Id, new Period(2004, 6), new PeriodMarket(), "tester");
+        r = spy.Requests[1];
+        Assert.Equal(2, r.PeriodNumber);
+        Assert.Equal([new CarryForward("test double", "periods closed", 1m)], r.CarryForwards);
+        Assert.Equal([First], r.History.Select(h => h.Period));
+        Assert.Equal(50_000.00m, r.History[0].Group("1").PrepaymentsInFull);
+        Assert.Equal([("A", 148_825.45m), ("B", 30_000.00m)], r.Classes.Select(k => (k.Name, k.Balance)));
+        Assert.Equal(178_825.45m, r.Collections.BeginningBalance); // 99,900.45 + 78,925.00
+    }
+
+    private sealed class Spy : IDistributionCalculator
+    {
+        public List<DistributionRequest> Requests { get; } = [];
+        public PeriodDistribution Distribute(DistributionRequest request)
+        {
+            Requests.Add(request);
+            return new SequentialPayDouble().Distribute(request);
+        }
     }
 
     /// <summary>A broken waterfall: keeps one cent of the residual.</summary>

@@ -51,6 +51,7 @@ public sealed class ReconciliationTests
             Assert.Equal(loanBalance, classEnding);
             Assert.Equal(ending, loanBalance + 0m);
             Assert.Equal(cumulativeLoss, result.Collections!.CumulativeRealizedLosses);
+            Assert.Equal(m + 1m, result.Distribution!.CarryForwards.Single().Amount);
         }
         Assert.Equal(24L, LedgerDump.Count(ledger.Db, "SELECT COUNT(*) FROM periods WHERE state = 'closed'"));
         Assert.True(cumulativeLoss > 0, "the synthetic months should include liquidations");

@@ -50,7 +50,8 @@ public static class DistributionCheck
                          ("unpaid interest", k.UnpaidInterest), ("principal", k.PrincipalPaid), ("loss", k.RealizedLoss), ("ending balance", k.EndingBalance) })
                 if (v < 0 || v != Money.Round(v)) problems.Add($"class {k.Name}: {name} {v} is not a non-negative amount in whole cents");
         }
-        foreach (var x in d.Fees.Concat(d.Retained).Append(new NamedAmount("residual", d.Residual)).Concat(d.CorridorReceipts.Select(c => new NamedAmount(c.Contract, c.Amount))))
+        foreach (var x in d.Fees.Concat(d.Retained).Append(new NamedAmount("residual", d.Residual)).Concat(d.CorridorReceipts.Select(c => new NamedAmount(c.Contract, c.Amount)))
+                     .Concat(d.CarryForwards.Select(c => new NamedAmount($"{c.Name} {c.Item}", c.Amount))))
             if (x.Amount < 0 || x.Amount != Money.Round(x.Amount)) problems.Add($"{x.Name}: {x.Amount} is not a non-negative amount in whole cents");
         var recon = Reconciliation.Of(request.Collections, d);
         if (!recon.Balances)

@@ -80,8 +80,22 @@ public static class Migrations
               remittance_id BIGINT NOT NULL,
               close_id TEXT NULL,
               closed_at TEXT NULL,
-              libor {decimal} NULL,
               PRIMARY KEY (deal_id, period))
+            --;
+            CREATE TABLE period_indices (
+              deal_id TEXT NOT NULL,
+              period TEXT NOT NULL,
+              index_name TEXT NOT NULL,
+              value {decimal} NOT NULL,
+              PRIMARY KEY (deal_id, period, index_name))
+            --;
+            CREATE TABLE carry_forwards (
+              deal_id TEXT NOT NULL,
+              period TEXT NOT NULL,
+              name TEXT NOT NULL,
+              item TEXT NOT NULL,
+              amount_cents BIGINT NOT NULL,
+              PRIMARY KEY (deal_id, period, name, item))
             --;
             CREATE TABLE period_collections (
               deal_id TEXT NOT NULL,

@@ -14,7 +14,8 @@ public sealed record ClosedPeriod(
     Period Period,
     string CloseId,
     string ClosedAt,
-    decimal? OneMonthLibor,
+    IReadOnlyDictionary<string, decimal> Indices,
+    IReadOnlyList<CarryForward> CarryForwards,
     PeriodCollections Collections,
     IReadOnlyList<RecordedClass> Classes,
     PeriodDistribution Distribution,
@@ -27,8 +28,8 @@ public static class ClosedPeriodReader
     {
         using var c = db.Connect();
         var p = period.ToString();
-        var state = c.QueryFirstOrDefault<(string state, string? close_id, string? closed_at, decimal? libor)>(
-            "SELECT state, close_id, closed_at, libor FROM periods WHERE deal_id = @dealId AND period = @p", new { dealId, p });
+        var state = c.QueryFirstOrDefault<(string state, string? close_id, string? closed_at)>(
+            "SELECT state, close_id, closed_at FROM periods WHERE deal_id = @dealId AND period = @p", new { dealId, p });
         if (state.state != "closed")
             throw new PeriodStateException($"{dealId} {period} is not closed (state: {state.state ?? "no remittance"}); there is nothing to report yet");
 
@@ -56,8 +57,9 @@ public static class ClosedPeriodReader
             payments.Where(x => x.kind == "fee").Select(x => new NamedAmount(x.name, M(x.amount))).ToArray(),
             payments.Where(x => x.kind == "retained").Select(x => new NamedAmount(x.name, M(x.amount))).ToArray(),
             payments.Where(x => x.kind == "residual").Sum(x => M(x.amount)),
-            triggers, corridor);
-        return new ClosedPeriod(dealId, period, state.close_id!, state.closed_at!, state.libor, collections, classes, distribution,
+            triggers, corridor, PeriodWriter.ReadCarryForwards(c, dealId, period));
+        return new ClosedPeriod(dealId, period, state.close_id!, state.closed_at!, PeriodWriter.ReadMarket(c, dealId, period),
+            distribution.CarryForwards, collections, classes, distribution,
             Reconciliation.Of(collections, distribution));
     }
 

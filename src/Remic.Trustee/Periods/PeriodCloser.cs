@@ -36,8 +36,10 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
                 $"{dealId} {period} is already closed (close {record.CloseId}); nothing to do");
 
         var collections = CollectionsAggregator.FromRemittance(c, dealId, period);
-        var request = new DistributionRequest(dealId, period, collections, ClassPositions(c, dealId, period), market,
-            CollectionsAggregator.History(c, dealId, period, HistoryPeriods));
+        var first = Period.Parse(PeriodBook.FirstPeriod(c, dealId)!);
+        var request = new DistributionRequest(dealId, period, period.MonthsSince(first) + 1, collections, ClassPositions(c, dealId, period),
+            PeriodWriter.ReadCarryForwards(c, dealId, period.AddMonths(-1)), market,
+            CollectionsAggregator.History(c, dealId, period, HistoryPeriods), LoanLines.Read(c, dealId, period));
         var distribution = calculator.Distribute(request);
         var recon = DistributionCheck.Verify(request, distribution);
         Checkpoint?.Invoke("computed");
@@ -45,9 +47,9 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
         var closeId = Guid.NewGuid().ToString("N");
         using var tx = c.BeginTransaction();
         var won = c.Execute("""
-            UPDATE periods SET state = 'closed', close_id = @closeId, closed_at = @at, libor = @libor
+            UPDATE periods SET state = 'closed', close_id = @closeId, closed_at = @at
             WHERE deal_id = @dealId AND period = @p AND state = 'remitted' AND remittance_id = @rid
-            """, new { closeId, at = Clock.NowText(), libor = market.OneMonthLibor, dealId, p = period.ToString(), rid = record.RemittanceId }, tx);
+            """, new { closeId, at = Clock.NowText(), dealId, p = period.ToString(), rid = record.RemittanceId }, tx);
         if (won != 1)
         {
             tx.Rollback();
@@ -55,6 +57,7 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
                 $"{dealId} {period} was closed or restated by another process while this close was running; this close wrote nothing");
         }
         Checkpoint?.Invoke("guarded");
+        PeriodWriter.WriteMarket(c, tx, dealId, period, market);
         PeriodWriter.WriteCollections(c, tx, dealId, collections);
         Checkpoint?.Invoke("collections");
         PeriodWriter.WriteDistribution(c, tx, dealId, period, request.Classes, distribution);

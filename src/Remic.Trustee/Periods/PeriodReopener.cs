@@ -37,7 +37,7 @@ public static class PeriodReopener
             WHERE r.deal_id = loans.deal_id AND r.loan_id = loans.loan_id AND r.deal_id = @dealId AND r.period = @p
             """, new { dealId, p, prev = period.ToString() == first ? null : period.AddMonths(-1).ToString() }, tx);
         var changed = c.Execute("""
-            UPDATE periods SET state = 'remitted', close_id = NULL, closed_at = NULL, libor = NULL
+            UPDATE periods SET state = 'remitted', close_id = NULL, closed_at = NULL
             WHERE deal_id = @dealId AND period = @p AND state = 'closed' AND close_id = @closeId
             """, new { dealId, p, closeId = latest.CloseId }, tx);
         if (changed != 1) throw new ConcurrentCloseException($"{dealId} {period} changed in another process during reopen; nothing was changed");

@@ -11,7 +11,8 @@ public static class PeriodWriter
 {
     /// <summary>Tables holding a period's close results; reopen deletes exactly these rows.</summary>
     public static readonly IReadOnlyList<string> CloseTables =
-        ["period_collections", "delinquency_buckets", "class_periods", "period_payments", "trigger_results", "corridor_receipts", "statements"];
+        ["period_collections", "delinquency_buckets", "class_periods", "period_payments", "trigger_results", "corridor_receipts",
+         "carry_forwards", "period_indices", "statements"];
 
     public static void WriteCollections(DbConnection c, DbTransaction tx, string dealId, PeriodCollections pc)
     {
@@ -57,7 +58,23 @@ public static class PeriodWriter
             d.Triggers.Select(t => new { d = dealId, p, n = t.Name, o = t.Observed, t = t.Threshold, ok = t.Passed ? 1 : 0 }), tx);
         c.Execute("INSERT INTO corridor_receipts (deal_id, period, contract, libor, amount_cents) VALUES (@d, @p, @n, @l, @a)",
             d.CorridorReceipts.Select(x => new { d = dealId, p, n = x.Contract, l = x.Libor, a = C(x.Amount) }), tx);
+        c.Execute("INSERT INTO carry_forwards (deal_id, period, name, item, amount_cents) VALUES (@d, @p, @n, @i, @a)",
+            d.CarryForwards.Select(x => new { d = dealId, p, n = x.Name, i = x.Item, a = C(x.Amount) }), tx);
     }
+
+    public static void WriteMarket(DbConnection c, DbTransaction tx, string dealId, Period period, PeriodMarket market) =>
+        c.Execute("INSERT INTO period_indices (deal_id, period, index_name, value) VALUES (@d, @p, @n, @v)",
+            market.Indices.Select(x => new { d = dealId, p = period.ToString(), n = x.Key, v = x.Value }), tx);
+
+    public static IReadOnlyList<CarryForward> ReadCarryForwards(DbConnection c, string dealId, Period period, DbTransaction? tx = null) =>
+        c.Query<(string name, string item, long amount)>(
+                "SELECT name, item, amount_cents FROM carry_forwards WHERE deal_id = @dealId AND period = @p ORDER BY name, item",
+                new { dealId, p = period.ToString() }, tx)
+            .Select(x => new CarryForward(x.name, x.item, Cents.ToMoney(x.amount))).ToArray();
+
+    public static IReadOnlyDictionary<string, decimal> ReadMarket(DbConnection c, string dealId, Period period, DbTransaction? tx = null) =>
+        c.Query<(string name, decimal value)>("SELECT index_name, value FROM period_indices WHERE deal_id = @dealId AND period = @p",
+            new { dealId, p = period.ToString() }, tx).ToDictionary(x => x.name, x => x.value, StringComparer.Ordinal);
 
     /// <summary>Each reported loan's balance becomes its ending balance for the period.</summary>
     public static void RollLoanBalances(DbConnection c, DbTransaction tx, string dealId, Period period) =>
