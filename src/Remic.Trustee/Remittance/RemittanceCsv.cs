@@ -26,7 +26,8 @@ public static partial class RemittanceCsv
             Separator = ',', HasHeader = true, SkipEmptyLines = true, TrimWhitespace = true,
             TrackLineNumbers = true, AllowLineBreaksInQuotes = false,
         };
-        using var csv = CsvReader.Create(System.Text.Encoding.UTF8.GetBytes(content), options);
+        // A byte-order mark (Excel's "CSV UTF-8") is not part of the first column's name.
+        using var csv = CsvReader.Create(System.Text.Encoding.UTF8.GetBytes(content.TrimStart('\uFEFF')), options);
         var header = csv.Headers.Select(h => h.Trim()).ToArray();
         if (header.Length == 0 || header.All(h => h.Length == 0))
         {

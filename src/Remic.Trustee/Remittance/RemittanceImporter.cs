@@ -30,6 +30,21 @@ public static class RemittanceImporter
         if (all.Count > 0) throw new RemicInputException(all);
 
         var sha = AuditLog.Sha256(content);
+        try
+        {
+            return Write(c, dealId, period, fileName, content, actor, replace, rows, sha);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // PostgreSQL (read committed) lets two importers pass the re-check; the unique key stops the second.
+            throw new RemicInputException(fileName, 0, "period", period.ToString(),
+                $"a period not yet remitted: another process remitted {period} at the same time");
+        }
+    }
+
+    private static ImportResult Write(DbConnection c, string dealId, Period period, string fileName, string content, string actor, bool replace,
+        IReadOnlyList<RemittanceRow> rows, string sha)
+    {
         using var tx = c.BeginTransaction();
         // Re-check inside the transaction: another process may have remitted or closed since we looked.
         if (PeriodBook.WhyNotRemittable(c, dealId, period, replace, tx) is { } whyNow)
