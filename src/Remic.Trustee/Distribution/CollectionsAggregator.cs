@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Dapper;
+using Remic.Core;
+using Remic.Trustee.Ledger;
+using Remic.Trustee.Remittance;
+
+namespace Remic.Trustee.Distribution;
+
+/// <summary>
+/// Sums a period's loan rows into per-group collections (in SQL, on integer cents: exact) and reads
+/// back stored collections of closed periods for trigger history.
+/// </summary>
+public static class CollectionsAggregator
+{
+    public static PeriodCollections FromRemittance(DbConnection c, string dealId, Period period, DbTransaction? tx = null)
+    {
+        var p = period.ToString();
+        var sums = c.Query<GroupSums>("""
+            SELECT l.group_name AS GroupName,
+                   CAST(SUM(CASE WHEN r.ending_balance_cents > 0 THEN 1 ELSE 0 END) AS BIGINT) AS LoanCount,
+                   CAST(SUM(r.prior_balance_cents) AS BIGINT) AS Beginning, CAST(SUM(r.scheduled_principal_cents) AS BIGINT) AS Scheduled,
+                   CAST(SUM(r.payoff_cents) AS BIGINT) AS Payoffs, CAST(SUM(r.curtailment_cents) AS BIGINT) AS Curtailments,
+                   CAST(SUM(r.liquidation_proceeds_cents) AS BIGINT) AS Liquidation, CAST(SUM(r.realized_loss_cents) AS BIGINT) AS Losses,
+                   CAST(SUM(r.interest_collected_cents) AS BIGINT) AS Interest, CAST(SUM(r.servicing_fee_cents) AS BIGINT) AS Fees,
+                   CAST(SUM(r.principal_advance_cents) AS BIGINT) AS PrincipalAdvances, CAST(SUM(r.interest_advance_cents) AS BIGINT) AS InterestAdvances,
+                   CAST(SUM(r.ending_balance_cents) AS BIGINT) AS Ending
+            FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
+            WHERE r.deal_id = @dealId AND r.period = @p
+            GROUP BY l.group_name
+            """, new { dealId, p }, tx).ToDictionary(s => s.GroupName, StringComparer.Ordinal);
+        var buckets = c.Query<(string group_name, string delinquency, long n, long balance)>("""
+            SELECT l.group_name, r.delinquency, COUNT(*), CAST(SUM(r.ending_balance_cents) AS BIGINT)
+            FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
+            WHERE r.deal_id = @dealId AND r.period = @p AND r.ending_balance_cents > 0
+            GROUP BY l.group_name, r.delinquency
+            """, new { dealId, p }, tx).ToLookup(b => b.group_name, StringComparer.Ordinal);
+        var priorCumulative = c.Query<(string group_name, long cents)>("""
+            SELECT group_name, cumulative_realized_losses_cents FROM period_collections
+            WHERE deal_id = @dealId AND period = @prev
+            """, new { dealId, prev = period.AddMonths(-1).ToString() }, tx).ToDictionary(x => x.group_name, x => x.cents, StringComparer.Ordinal);
+        var groups = c.Query<string>("SELECT DISTINCT group_name FROM loans WHERE deal_id = @dealId ORDER BY group_name", new { dealId }, tx);
+
+        var result = groups.Select(g =>
+        {
+            var s = sums.GetValueOrDefault(g) ?? new GroupSums { GroupName = g };
+            var cum = priorCumulative.GetValueOrDefault(g) + s.Losses;
+            var dq = DelinquencyCodes.All
+                .Select(x => buckets[g].FirstOrDefault(b => b.delinquency == x.Code) is { delinquency: not null } b
+                    ? new DelinquencyBucket(x.Status, (int)b.n, Cents.ToMoney(b.balance))
+                    : new DelinquencyBucket(x.Status, 0, 0m))
+                .ToArray();
+            return new GroupCollections(g, (int)s.LoanCount, M(s.Beginning), M(s.Scheduled), M(s.Payoffs), M(s.Curtailments),
+                M(s.Liquidation), M(s.Losses), M(cum), M(s.Interest), M(s.Fees), M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending), dq);
+        }).ToArray();
+        return new PeriodCollections(period, result);
+    }
+
+    /// <summary>Stored collections of closed periods before <paramref name="period"/>, oldest first, at most <paramref name="count"/>.</summary>
+    public static IReadOnlyList<PeriodCollections> History(DbConnection c, string dealId, Period period, int count, DbTransaction? tx = null)
+    {
+        var periods = c.Query<string>("""
+            SELECT p.period FROM periods p WHERE p.deal_id = @dealId AND p.state = 'closed' AND p.period < @p
+            ORDER BY p.period DESC LIMIT @count
+            """, new { dealId, p = period.ToString(), count }, tx).Reverse().ToArray();
+        return periods.Select(p => Stored(c, dealId, Period.Parse(p), tx)).ToArray();
+    }
+
+    public static PeriodCollections Stored(DbConnection c, string dealId, Period period, DbTransaction? tx = null)
+    {
+        var p = period.ToString();
+        var buckets = c.Query<(string group_name, string status, long loan_count, long balance_cents)>(
+            "SELECT group_name, status, loan_count, balance_cents FROM delinquency_buckets WHERE deal_id = @dealId AND period = @p", new { dealId, p }, tx)
+            .ToLookup(b => b.group_name, StringComparer.Ordinal);
+        var groups = c.Query<StoredRow>("""
+            SELECT group_name AS GroupName, loan_count AS LoanCount, beginning_balance_cents AS Beginning,
+                   scheduled_principal_cents AS Scheduled, prepayments_in_full_cents AS Payoffs, curtailments_cents AS Curtailments,
+                   liquidation_proceeds_cents AS Liquidation, realized_losses_cents AS Losses, cumulative_realized_losses_cents AS Cumulative,
+                   interest_collected_cents AS Interest, servicing_fees_cents AS Fees, principal_advances_cents AS PrincipalAdvances,
+                   interest_advances_cents AS InterestAdvances, ending_balance_cents AS Ending
+            FROM period_collections WHERE deal_id = @dealId AND period = @p ORDER BY group_name
+            """, new { dealId, p }, tx).Select(s => new GroupCollections(s.GroupName, (int)s.LoanCount, M(s.Beginning), M(s.Scheduled),
+                M(s.Payoffs), M(s.Curtailments), M(s.Liquidation), M(s.Losses), M(s.Cumulative), M(s.Interest), M(s.Fees),
+                M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending),
+                DelinquencyCodes.All.Select(x => buckets[s.GroupName].FirstOrDefault(b => b.status == x.Code) is { status: not null } b
+                    ? new DelinquencyBucket(x.Status, (int)b.loan_count, M(b.balance_cents)) : new DelinquencyBucket(x.Status, 0, 0m)).ToArray()))
+            .ToArray();
+        return new PeriodCollections(period, groups);
+    }
+
+    private static decimal M(long cents) => Cents.ToMoney(cents);
+
+    private sealed class GroupSums
+    {
+        public string GroupName { get; set; } = "";
+        public long LoanCount { get; set; }
+        public long Beginning { get; set; }
+        public long Scheduled { get; set; }
+        public long Payoffs { get; set; }
+        public long Curtailments { get; set; }
+        public long Liquidation { get; set; }
+        public long Losses { get; set; }
+        public long Interest { get; set; }
+        public long Fees { get; set; }
+        public long PrincipalAdvances { get; set; }
+        public long InterestAdvances { get; set; }
+        public long Ending { get; set; }
+    }
+
+    private sealed class StoredRow
+    {
+        public string GroupName { get; set; } = "";
+        public long LoanCount { get; set; }
+        public long Beginning { get; set; }
+        public long Scheduled { get; set; }
+        public long Payoffs { get; set; }
+        public long Curtailments { get; set; }
+        public long Liquidation { get; set; }
+        public long Losses { get; set; }
+        public long Cumulative { get; set; }
+        public long Interest { get; set; }
+        public long Fees { get; set; }
+        public long PrincipalAdvances { get; set; }
+        public long InterestAdvances { get; set; }
+        public long Ending { get; set; }
+    }
+}

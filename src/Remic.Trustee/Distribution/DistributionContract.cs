@@ -1,0 +1,93 @@
+using Remic.Core;
+
+namespace Remic.Trustee.Distribution;
+
+/// <summary>A class as it stands before a period's distribution (after the prior closed period).</summary>
+public sealed record ClassPosition(string Name, decimal OriginalBalance, decimal Balance, decimal UnpaidInterest);
+
+/// <summary>
+/// Market inputs fixed for the period: index fixings by name as annual fractions (e.g. "LIBOR_1MO" = 0.0532),
+/// used by floaters and the corridor contract. Recorded with the close.
+/// </summary>
+public sealed record PeriodMarket(IReadOnlyDictionary<string, decimal> Indices)
+{
+    public PeriodMarket() : this(new Dictionary<string, decimal>()) { }
+
+    public static PeriodMarket With(string index, decimal value) => new(new Dictionary<string, decimal> { [index] = value });
+}
+
+/// <summary>
+/// An amount the waterfall carries from one period to the next beyond class balances and unpaid interest
+/// (e.g. "cap shortfall" per class, "PO deferred" per group, "undercollateralisation"). Whole cents.
+/// </summary>
+public sealed record CarryForward(string Name, string Item, decimal Amount);
+
+/// <summary>One loan's remittance line with its rates from the cut-off tape (for PO/X splits, compensating interest).</summary>
+public sealed record LoanCollection(
+    string LoanId, string Group, decimal GrossRate, decimal ServicingFeeRate, decimal OtherFeeRate,
+    decimal PriorBalance, decimal ScheduledPrincipal, decimal Curtailment, decimal Payoff, DateOnly? PaidThroughDate,
+    decimal InterestCollected, decimal ServicingFee, decimal PrincipalAdvance, decimal InterestAdvance,
+    decimal LiquidationProceeds, decimal RealizedLoss, decimal EndingBalance, Remittance.Delinquency Delinquency, bool Modified)
+{
+    /// <summary>Pass-through (net) rate: gross less servicing and other fees.</summary>
+    public decimal NetRate => GrossRate - ServicingFeeRate - OtherFeeRate;
+}
+
+/// <summary>
+/// What the waterfall needs to distribute one actual period: the period's collections, the classes'
+/// positions and other carry-forwards after the prior close, the market, the recent closed history (oldest
+/// first, up to 12 periods) for trigger tests, and the loan-level lines behind the group totals.
+/// <see cref="PeriodNumber"/> is 1 for the deal's first distribution period.
+/// </summary>
+public sealed record DistributionRequest(
+    string DealId,
+    Period Period,
+    int PeriodNumber,
+    PeriodCollections Collections,
+    IReadOnlyList<ClassPosition> Classes,
+    IReadOnlyList<CarryForward> CarryForwards,
+    PeriodMarket Market,
+    IReadOnlyList<PeriodCollections> History,
+    IReadOnlyList<LoanCollection> Loans);
+
+public sealed record ClassDistribution(
+    string Name,
+    decimal BeginningBalance,
+    decimal InterestDue,
+    decimal InterestPaid,
+    decimal InterestShortfall,
+    decimal UnpaidInterest,
+    decimal PrincipalPaid,
+    decimal RealizedLoss,
+    decimal EndingBalance,
+    decimal? PassThroughRate);
+
+public sealed record NamedAmount(string Name, decimal Amount);
+
+public sealed record TriggerResult(string Name, decimal Observed, decimal Threshold, bool Passed);
+
+public sealed record CorridorReceipt(string Contract, decimal Libor, decimal Amount);
+
+/// <summary>
+/// The waterfall's answer for one period. Cash in (collections remitted + corridor receipts) must equal
+/// cash out (class interest + principal + fees + amounts retained in trust accounts + residual), to the cent.
+/// Fees include everything paid out of interest remitted before the classes (e.g. the trustee fee).
+/// <see cref="CarryForwards"/> are handed back in the next period's request.
+/// </summary>
+public sealed record PeriodDistribution(
+    IReadOnlyList<ClassDistribution> Classes,
+    IReadOnlyList<NamedAmount> Fees,
+    IReadOnlyList<NamedAmount> Retained,
+    decimal Residual,
+    IReadOnlyList<TriggerResult> Triggers,
+    IReadOnlyList<CorridorReceipt> CorridorReceipts,
+    IReadOnlyList<CarryForward> CarryForwards);
+
+/// <summary>
+/// The seam to the deal's waterfall: phase 2 implements this over Remic.Deals' per-period step
+/// (the same interpreter projections use). The ledger supplies actual collections and checks the answer.
+/// </summary>
+public interface IDistributionCalculator
+{
+    PeriodDistribution Distribute(DistributionRequest request);
+}

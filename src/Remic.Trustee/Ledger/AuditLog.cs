@@ -1,0 +1,36 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+
+namespace Remic.Trustee.Ledger;
+
+/// <summary>One line of the audit log: who did what, when, to which deal and period, from which input.</summary>
+public sealed record AuditEntry(long AuditId, string At, string Actor, string Action, string? DealId, string? Period, string Details, string? InputSha256);
+
+/// <summary>
+/// Append-only record of every action on the ledger. Entries are written inside the same transaction
+/// as the change they describe, so the log and the ledger never disagree.
+/// </summary>
+public static class AuditLog
+{
+    /// <summary>The OS user unless the caller names someone (--actor).</summary>
+    public static string DefaultActor => Environment.UserName;
+
+    public static void Append(DbConnection c, DbTransaction tx, string actor, string action, string? dealId, string? period, string details, string? inputSha256 = null) =>
+        c.Execute("""
+            INSERT INTO audit_log (at, actor, action, deal_id, period, details, input_sha256)
+            VALUES (@at, @actor, @action, @dealId, @period, @details, @inputSha256)
+            """, new { at = Clock.NowText(), actor, action, dealId, period, details, inputSha256 }, tx);
+
+    public static IReadOnlyList<AuditEntry> Read(DbConnection c, string? dealId = null) =>
+        c.Query<AuditEntry>("""
+            SELECT audit_id AS AuditId, at AS At, actor AS Actor, action AS Action, deal_id AS DealId,
+                   period AS Period, details AS Details, input_sha256 AS InputSha256
+            FROM audit_log WHERE (@dealId IS NULL OR deal_id = @dealId) ORDER BY audit_id
+            """, new { dealId }).ToList();
+
+    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,19 @@
+using Remic.Collateral;
+
+namespace Remic.Trustee.Registry;
+
+/// <summary>A certificate class as the ledger tracks it: its name, payment order and original balance.</summary>
+public sealed record ClassDefinition(string Name, decimal OriginalBalance);
+
+/// <summary>
+/// Everything needed to register a deal with the trustee. The deal file is kept verbatim (with its SHA-256)
+/// for audit; the caller supplies what the ledger needs from it (id, first distribution period, classes)
+/// and the cut-off loans (from the tape).
+/// </summary>
+public sealed record DealRegistration(
+    string DealId,
+    string DealFileName,
+    string DealFileContent,
+    Core.Period FirstPeriod,
+    IReadOnlyList<Loan> Loans,
+    IReadOnlyList<ClassDefinition> Classes);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using Remic.Core;
+using C = Remic.Trustee.Remittance.RemittanceColumns;
+
+namespace Remic.Trustee.Remittance;
+
+/// <summary>
+/// Reads a servicer remittance CSV into rows, collecting every format problem (not only the first).
+/// Ledger checks (known loans, roll-forward against the ledger, period order) are <see cref="RemittanceValidator"/>'s.
+/// </summary>
+public static partial class RemittanceCsv
+{
+    public const string AmountExpected = "an amount in dollars with at most 2 decimals, e.g. 1234.56 (no sign, no commas)";
+
+    [GeneratedRegex(@"^\d+(\.\d{1,2})?$")]
+    private static partial Regex AmountPattern();
+
+    public static (IReadOnlyList<RemittanceRow> Rows, IReadOnlyList<InputError> Errors) Parse(string fileName, string content)
+    {
+        var rows = new List<RemittanceRow>();
+        var errors = new List<InputError>();
+        var options = new CsvReaderOptions
+        {
+            Separator = ',', HasHeader = true, SkipEmptyLines = true, TrimWhitespace = true,
+            TrackLineNumbers = true, AllowLineBreaksInQuotes = false,
+        };
+        // A byte-order mark (Excel's "CSV UTF-8") is not part of the first column's name.
+        using var csv = CsvReader.Create(System.Text.Encoding.UTF8.GetBytes(content.TrimStart('\uFEFF')), options);
+        var header = csv.Headers.Select(h => h.Trim()).ToArray();
+        if (header.Length == 0 || header.All(h => h.Length == 0))
+        {
+            errors.Add(new(fileName, 1, "", null, "a header line: " + string.Join(",", C.All)));
+            return (rows, errors);
+        }
+        if (!CheckHeader(fileName, header, errors)) return (rows, errors);
+
+        var index = header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i, StringComparer.Ordinal);
+        var values = new string[header.Length];
+        while (csv.Read())
+        {
+            var line = (int)csv.LineNumber;
+            if (csv.FieldCount != header.Length)
+            {
+                errors.Add(new(fileName, line, "", $"{csv.FieldCount} fields", $"{header.Length} fields, one per header column"));
+                continue;
+            }
+            for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i) ?? "";
+            var row = ParseRow(fileName, line, col => index.TryGetValue(col, out var i) ? values[i] : "", errors);
+            if (row is not null) rows.Add(row);
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+            errors.Add(new(fileName, 0, "", null, "at least one loan row after the header"));
+        return (rows, errors);
+    }
+
+    private static bool CheckHeader(string file, string[] header, List<InputError> errors)
+    {
+        var before = errors.Count;
+        foreach (var dup in header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add(new(file, 1, dup.Key, dup.Key, "each column once in the header"));
+        foreach (var h in header.Where(h => !C.All.Contains(h)))
+            errors.Add(new(file, 1, h, h, "a known column: " + string.Join(", ", C.All)));
+        foreach (var missing in C.Required.Where(r => !header.Contains(r)))
+            errors.Add(new(file, 1, missing, null, "the column in the header"));
+        return errors.Count == before;
+    }
+
+    private static RemittanceRow? ParseRow(string file, int line, Func<string, string> Get, List<InputError> errors)
+    {
+        var before = errors.Count;
+
+        decimal Amount(string col)
+        {
+            var s = Get(col);
+            if (AmountPattern().IsMatch(s)) return decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            errors.Add(new(file, line, col, s, AmountExpected));
+            return 0m;
+        }
+
+        var loanId = Get(C.LoanId);
+        if (loanId.Length == 0) errors.Add(new(file, line, C.LoanId, "", "a loan id"));
+
+        var periodText = Get(C.Period);
+        if (!Period.TryParse(periodText, out var period) || !Regex.IsMatch(periodText, @"^\d{4}-\d{2}$"))
+            errors.Add(new(file, line, C.Period, periodText, "a month as YYYY-MM, e.g. 2004-05"));
+
+        var priorText = Get(C.PriorBalance);
+        decimal? prior = priorText.Length == 0 ? null : Amount(C.PriorBalance);
+
+        var scheduled = Amount(C.ScheduledPrincipal);
+        var curtailment = Amount(C.Curtailment);
+        var payoff = Amount(C.Payoff);
+
+        var paidThroughText = Get(C.PaidThroughDate);
+        DateOnly? paidThrough = null;
+        if (paidThroughText.Length > 0)
+        {
+            if (DateOnly.TryParseExact(paidThroughText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) paidThrough = d;
+            else errors.Add(new(file, line, C.PaidThroughDate, paidThroughText, "a date as YYYY-MM-DD, or empty"));
+        }
+
+        var interest = Amount(C.InterestCollected);
+        var fee = Amount(C.ServicingFee);
+        var pAdv = Amount(C.PrincipalAdvance);
+        var iAdv = Amount(C.InterestAdvance);
+        var liquidation = Amount(C.LiquidationProceeds);
+        var loss = Amount(C.RealizedLoss);
+        var ending = Amount(C.EndingBalance);
+
+        var statusText = Get(C.Delinquency);
+        if (!DelinquencyCodes.TryParse(statusText, out var status))
+            errors.Add(new(file, line, C.Delinquency, statusText, DelinquencyCodes.Expected));
+
+        var modText = Get(C.Modified);
+        var modified = modText is "Y" or "y";
+        if (modText is not ("Y" or "y" or "N" or "n"))
+            errors.Add(new(file, line, C.Modified, modText, "Y or N"));
+
+        if (errors.Count > before) return null;
+        return new RemittanceRow(line, loanId, period, prior, scheduled, curtailment, payoff, paidThrough, interest, fee,
+            pAdv, iAdv, liquidation, loss, ending, status, modified);
+    }
+}

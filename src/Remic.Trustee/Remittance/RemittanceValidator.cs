@@ -1,0 +1,73 @@
+using Remic.Core;
+using C = Remic.Trustee.Remittance.RemittanceColumns;
+
+namespace Remic.Trustee.Remittance;
+
+/// <summary>What the ledger knows before a remittance: each loan's balance after the last closed period.</summary>
+public sealed record LoanPosition(string Group, decimal Balance);
+
+/// <summary>
+/// Ledger checks on parsed remittance rows: every loan known and reported once, every loan still
+/// outstanding reported, balances roll forward to the cent, the amounts make sense together.
+/// Pure: the caller supplies the ledger's loan positions.
+/// </summary>
+public static class RemittanceValidator
+{
+    public static IReadOnlyList<InputError> Validate(string file, Period period, IReadOnlyList<RemittanceRow> rows,
+        IReadOnlyDictionary<string, LoanPosition> loans, bool checkMissing = true)
+    {
+        var errors = new List<InputError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (r.Period != period)
+                errors.Add(new(file, r.Line, C.Period, r.Period.ToString(), $"the period being remitted, {period}"));
+            if (seen.TryGetValue(r.LoanId, out var firstLine))
+            {
+                errors.Add(new(file, r.Line, C.LoanId, r.LoanId, $"each loan once; already reported on line {firstLine}"));
+                continue;
+            }
+            seen[r.LoanId] = r.Line;
+            if (!loans.TryGetValue(r.LoanId, out var pos))
+            {
+                errors.Add(new(file, r.Line, C.LoanId, r.LoanId, "a loan of this deal's cut-off tape"));
+                continue;
+            }
+            CheckRow(file, r, pos, errors);
+        }
+        if (!checkMissing) return errors;
+        foreach (var (id, pos) in loans.Where(kv => kv.Value.Balance > 0 && !seen.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            errors.Add(new(file, 0, C.LoanId, id, $"a row for every outstanding loan; this loan (balance {pos.Balance:0.00}) is missing"));
+        return errors;
+    }
+
+    private static void CheckRow(string file, RemittanceRow r, LoanPosition pos, List<InputError> errors)
+    {
+        if (pos.Balance == 0)
+        {
+            errors.Add(new(file, r.Line, C.LoanId, r.LoanId, "an outstanding loan; this loan was paid off or liquidated in an earlier period"));
+            return;
+        }
+        if (r.PriorBalance is { } given && given != pos.Balance)
+            errors.Add(new(file, r.Line, C.PriorBalance, $"{given:0.00}", $"the ledger's balance after the last closed period, {pos.Balance:0.00}"));
+
+        var rolled = pos.Balance - r.PrincipalReduction;
+        if (rolled != r.EndingBalance)
+            errors.Add(new(file, r.Line, C.EndingBalance, $"{r.EndingBalance:0.00}",
+                $"prior balance {pos.Balance:0.00} − scheduled principal {r.ScheduledPrincipal:0.00} − curtailment {r.Curtailment:0.00} − payoff {r.Payoff:0.00} − liquidation proceeds {r.LiquidationProceeds:0.00} − realized loss {r.RealizedLoss:0.00} = {rolled:0.00}"));
+        if (r.Payoff > 0 && r.EndingBalance != 0)
+            errors.Add(new(file, r.Line, C.EndingBalance, $"{r.EndingBalance:0.00}", "0.00 for a loan paid off in full (payoff > 0)"));
+        if (r.Payoff > 0 && r.PaidThroughDate is null)
+            errors.Add(new(file, r.Line, C.PaidThroughDate, "", "the payoff's paid-through date (YYYY-MM-DD) when payoff > 0"));
+        if (r.LiquidationProceeds > 0 && r.EndingBalance != 0)
+            errors.Add(new(file, r.Line, C.EndingBalance, $"{r.EndingBalance:0.00}", "0.00 for a liquidated loan (liquidation proceeds > 0)"));
+        if (r.PrincipalAdvance > r.ScheduledPrincipal)
+            errors.Add(new(file, r.Line, C.PrincipalAdvance, $"{r.PrincipalAdvance:0.00}", $"at most the scheduled principal, {r.ScheduledPrincipal:0.00}"));
+        if (r.ServicingFee > r.InterestCollected + r.InterestAdvance)
+            errors.Add(new(file, r.Line, C.ServicingFee, $"{r.ServicingFee:0.00}",
+                $"at most interest collected + interest advanced, {r.InterestCollected + r.InterestAdvance:0.00}"));
+        if (r.EndingBalance > 0 && r.Delinquency == Delinquency.Current && r.RealizedLoss > 0 && !r.Modified)
+            errors.Add(new(file, r.Line, C.RealizedLoss, $"{r.RealizedLoss:0.00}",
+                "0.00 for a current, unmodified loan still outstanding (a loss needs a liquidation or a modification)"));
+    }
+}
