@@ -28,6 +28,21 @@ public sealed class HtmlPage(string title)
         return this;
     }
 
+    /// <summary>A line of links to files beside the page (e.g. a table's .txt and .csv).</summary>
+    public HtmlPage Links(IEnumerable<(string Href, string Text)> links)
+    {
+        _body.Append("<p class=\"note\">");
+        var first = true;
+        foreach (var (href, text) in links)
+        {
+            if (!first) _body.Append(" · ");
+            first = false;
+            _body.Append($"<a href=\"{HtmlRenderer.Enc(href)}\">{HtmlRenderer.Enc(text)}</a>");
+        }
+        _body.Append("</p>\n");
+        return this;
+    }
+
     public HtmlPage Image(string relativePath, string alt)
     {
         _body.Append($"<figure><img src=\"{HtmlRenderer.Enc(relativePath)}\" alt=\"{HtmlRenderer.Enc(alt)}\"><figcaption>{HtmlRenderer.Enc(alt)}</figcaption></figure>\n");

@@ -1,0 +1,19 @@
+namespace Remic.Reports.Book;
+
+/// <summary>A table of the book and the file stem it is written under (<c>Stem</c>.txt, <c>Stem</c>.csv).</summary>
+public sealed record BookTable(string Stem, Table Table);
+
+/// <summary>A line chart of the book, written to charts/<c>Stem</c>.png.</summary>
+public sealed record BookChart(string Stem, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series);
+
+public sealed record BookSection(string Heading, IReadOnlyList<BookTable> Tables, IReadOnlyList<BookChart> Charts);
+
+/// <summary>One class's headline figures at the pricing speed (WAL from settlement, years).</summary>
+public sealed record ClassHeadline(string Class, double Wal, string Window);
+
+/// <summary>The book, built and not yet written: sections of tables and charts, plus headlines for a summary.</summary>
+public sealed record CmBook(string Title, IReadOnlyList<BookSection> Sections, string PricingSpeed, IReadOnlyList<ClassHeadline> Headlines)
+{
+    public IEnumerable<BookTable> Tables => Sections.SelectMany(s => s.Tables);
+    public IEnumerable<BookChart> Charts => Sections.SelectMany(s => s.Charts);
+}

@@ -1,0 +1,62 @@
+using Remic.Analytics;
+
+namespace Remic.Reports.Book;
+
+/// <summary>Per-class tables across the speeds: price/yield, decrement, and the cash flows at the pricing speed.</summary>
+public static class ClassTables
+{
+    /// <summary>The CM price/yield grid as a <see cref="Table"/>: a yield row per price, then the figures at the middle price.</summary>
+    public static Table PriceYield(string title, PriceYieldTable t, DateOnly settle)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        for (var r = 0; r < t.Prices.Count; r++) rows.Add([t.Prices[r].ToString(), .. t.Yields[r].Select(y => Fmt.Pct(y * 100))]);
+        rows.Add(["WAL (yr)", .. t.AtReference.Select(f => Fmt.Num(f.Wal, "0.00"))]);
+        rows.Add(["Mod Duration", .. t.AtReference.Select(f => Fmt.Num(f.ModifiedDuration, "0.000"))]);
+        rows.Add(["Convexity", .. t.AtReference.Select(f => Fmt.Num(f.Convexity, "0.000"))]);
+        rows.Add(["Principal Window", .. t.AtReference.Select(f => f.Window.Label)]);
+        rows.Add(["Maturity (months)", .. t.AtReference.Select(f => Fmt.Num(f.MaturityMonths, "0"))]);
+        return new Table(title, ["Price", .. t.Speeds], rows)
+        {
+            Notes =
+            [
+                $"Yields (%) are bond-equivalent cash-flow yields, settlement {Fmt.Date(settle)}, 30/360; prices in 32nds plus accrued interest.",
+                $"WAL, modified duration, convexity, window and maturity at {t.ReferencePrice}.",
+            ],
+        };
+    }
+
+    public static Table Decrement(string title, DecrementTable t, DateOnly walFrom) =>
+        new(title, ["Distribution Date", .. t.Speeds],
+            [.. t.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells]), ["Weighted Average Life (years)", .. t.WalCells]])
+        {
+            Notes =
+            [
+                "Percent of the original class balance outstanding after each anniversary distribution.",
+                $"* indicates more than 0% and less than 0.5%. WAL from {Fmt.Date(walFrom)} (30/360).",
+            ],
+        };
+
+    /// <summary>Every distribution of the class at one speed, with a total row; a loss column when any principal is written down.</summary>
+    public static Table CashFlows(string title, BondCashFlows f, string speed)
+    {
+        var losses = f.TotalLoss > 0.005;
+        var last = f.Count;
+        while (last > 0 && f.BeginBalance[last - 1] <= PrincipalWindow.Dust && f.Interest[last - 1] <= PrincipalWindow.Dust) last--;
+        var rows = new List<IReadOnlyList<string>>();
+        for (var k = 0; k < last; k++)
+        {
+            var row = new List<string> { Fmt.Num(k + 1, "0"), Fmt.Date(f.Dates[k]), Fmt.Money(f.Principal[k]), Fmt.Money(f.Interest[k]) };
+            if (losses) row.Add(Fmt.Money(f.Loss[k]));
+            row.Add(Fmt.Money(f.EndBalance[k]));
+            rows.Add(row);
+        }
+        var total = new List<string> { "Total", "", Fmt.Money(f.TotalPrincipal), Fmt.Money(f.TotalInterest) };
+        if (losses) total.Add(Fmt.Money(f.TotalLoss));
+        total.Add("");
+        rows.Add(total);
+        return new Table(title, losses ? ["Period", "Date", "Principal", "Interest", "Writedown", "Balance"] : ["Period", "Date", "Principal", "Interest", "Balance"], rows)
+        {
+            Notes = [$"At {speed}, 0 CDR. Balance after the distribution. Original balance {Fmt.Money(f.OriginalBalance)}."],
+        };
+    }
+}
