@@ -25,7 +25,7 @@ internal static class LossTables
         }).ToList();
         return new Table($"Class {className}: Loss Sensitivity", header, rows)
         {
-            Notes = [$"Prepayments at {prepay}; constant CDR; loss severity on the defaulted balance, liquidated {grid.Lag} months after default, with advancing.",
+            Notes = [$"Prepayments at {prepay}; constant CDR; loss severity on the defaulted balance, liquidated {grid.Lag} months after default.",
                      "Writedown: principal written down over the life, % of the original balance. Yield at a price of 100-00."],
         };
     }
