@@ -29,7 +29,7 @@ public static class DemoCommand
                 Metadata = [new("Collateral", $"examples/collateral/tape.csv: {loans.Count} SYNTHETIC loans (no real loan or borrower)")],
             });
             var dir = parse.GetValue(outDir)!;
-            var (book, files) = BookProgressBar.Run(stdout, p => BookWriter.BuildAndWrite(input, dir, p));
+            var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
             stdout.WriteLine($"Synthetic example tape: {loans.Count} loans; {book.Headlines.Count} pass-through classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds)");
             foreach (var (c, h) in input.Classes.Zip(book.Headlines))
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

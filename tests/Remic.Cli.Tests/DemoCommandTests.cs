@@ -48,3 +48,30 @@ public class DemoCommandTests
         }
     }
 }
+
+public class DemoOutTests
+{
+    [Fact]
+    public void Demo_refuses_to_replace_a_directory_of_other_files_or_a_file()
+    {
+        using var dir = new Cli.TempDir();
+        var keep = dir.File("keep.txt", "mine");
+        var (code, stdout, stderr) = Cli.Run("demo", "--out", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"error: --out: got '{dir.Path}'; a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory\n",
+            stderr.Replace("\r\n", "\n"));
+        Assert.Equal("mine", File.ReadAllText(keep));
+
+        var file = Cli.Run("demo", "--out", keep);
+        Assert.Equal(2, file.Code);
+        Assert.Equal($"error: --out: got '{keep}'; a directory for the book, not an existing file\n", file.Err.Replace("\r\n", "\n"));
+
+        // An earlier book is replaced whole.
+        var book = Path.Combine(dir.Path, "book");
+        Assert.Equal(0, Cli.Run("demo", "--out", book).Code);
+        File.WriteAllText(Path.Combine(book, "stale.txt"), "old");
+        Assert.Equal(0, Cli.Run("demo", "--out", book).Code);
+        Assert.False(File.Exists(Path.Combine(book, "stale.txt")));
+    }
+}

@@ -68,7 +68,7 @@ public class BookOutputTests
     {
         var dir = BookFixtures.TempDir();
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "old.txt"), "earlier book");
+        File.WriteAllText(Path.Combine(dir, "index.html"), "earlier book");
         try
         {
             var good = PassThroughBook.Input([BookFixtures.SingleLoan], new PassThroughTerms { Speeds = BookFixtures.Speeds("0 CPR", "20 CPR"), Loss = BookFixtures.SmallLoss });
@@ -79,18 +79,35 @@ public class BookOutputTests
             };
             var e = Assert.Throws<InvalidOperationException>(() => BookWriter.BuildAndWrite(failing, dir));
             Assert.Equal("engine failed", e.Message);
-            Assert.Equal(["old.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
+            Assert.Equal("earlier book", File.ReadAllText(Path.Combine(dir, "index.html")));
+            Assert.Single(Directory.GetFileSystemEntries(dir));
 
             // A failure while writing (a table whose file name cannot exist) leaves the old book and no staging folder.
             var book = BookBuilder.Build(good);
             var broken = book with { Sections = [.. book.Sections, new BookSection("Bad", [new BookTable("bad\0name", book.Tables.First().Table)], [])] };
             Assert.ThrowsAny<ArgumentException>(() => BookWriter.Write(broken, dir));
-            Assert.Equal(["old.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
+            Assert.Equal("earlier book", File.ReadAllText(Path.Combine(dir, "index.html")));
+            Assert.Single(Directory.GetFileSystemEntries(dir));
             Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(dir)!, $".{Path.GetFileName(dir)}.partial-*"));
 
             BookWriter.Write(book, dir);
-            Assert.False(File.Exists(Path.Combine(dir, "old.txt")));
-            Assert.True(File.Exists(Path.Combine(dir, "index.html")));
+            Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(dir, "index.html")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void A_directory_of_other_files_is_never_replaced()
+    {
+        var dir = BookFixtures.TempDir();
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "notes.md"), "mine");
+        try
+        {
+            var input = PassThroughBook.Input([BookFixtures.SingleLoan], new PassThroughTerms { Speeds = BookFixtures.Speeds("0 CPR"), Loss = BookFixtures.SmallLoss });
+            var e = Assert.Throws<Remic.Core.RemicInputException>(() => BookWriter.BuildAndWrite(input, dir));
+            Assert.Equal($"--out: got '{dir}'; a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory", e.Errors.Single().ToString());
+            Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "notes.md")));
         }
         finally { Directory.Delete(dir, true); }
     }

@@ -13,6 +13,7 @@ public static class BookWriter
     public static IReadOnlyList<string> Write(CmBook book, string directory, IBookProgress? progress = null)
     {
         progress ??= IBookProgress.Silent;
+        CheckTarget(directory);
         var charts = book.Charts.ToList();
         progress.Expect(charts.Count + 1);
         var files = new List<string>();
@@ -48,9 +49,24 @@ public static class BookWriter
         return files;
     }
 
+    /// <summary>
+    /// The target is replaced whole, so it must be new, empty or an earlier book (it holds index.html):
+    /// never a file, and never a folder of other things (a mistyped "--out ." must not wipe the current directory).
+    /// </summary>
+    public static void CheckTarget(string directory, string source = "--out")
+    {
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full))
+            throw new Remic.Core.RemicInputException(source, 0, "", directory, "a directory for the book, not an existing file");
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, "index.html")))
+            throw new Remic.Core.RemicInputException(source, 0, "", directory,
+                "a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory");
+    }
+
     /// <summary>Builds and writes in one go.</summary>
     public static (CmBook Book, IReadOnlyList<string> Files) BuildAndWrite(BookInput input, string directory, IBookProgress? progress = null)
     {
+        CheckTarget(directory);
         var book = BookBuilder.Build(input, progress);
         return (book, Write(book, directory, progress));
     }
