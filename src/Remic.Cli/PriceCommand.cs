@@ -27,6 +27,7 @@ internal sealed class PriceCommand
     private readonly Option<string?> Settle = new("--settle") { Description = "Settlement date, YYYY-MM-DD (default the last day of the cut-off month)" };
     private readonly Option<string?> Delay = new("--delay") { Description = "Payment delay, days (default 24)" };
     private readonly Option<string?> Coupon = new("--coupon") { Description = "Price a class of the group's balance paying this fixed coupon (percent, 30/360) instead of the net WAC" };
+    private readonly Option<string[]> Index = new("--index") { Description = "ARM index path NAME=rate (percent), or NAME=r1,r2,... by month; repeatable", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string> Format = new("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
     private readonly Option<string?> Out = new("--out") { Description = "Write to this file instead of stdout (only when the run succeeds)" };
 
@@ -35,7 +36,7 @@ internal sealed class PriceCommand
     private Command Create()
     {
         var cmd = new Command("price", "Price/yield table of a tape's loan group as a pass-through across prepayment speeds");
-        foreach (Option o in new Option[] { TapeFile, Group, Prices, Speeds, Ramp, Cutoff, Settle, Delay, Coupon, Format, Out }) cmd.Options.Add(o);
+        foreach (Option o in new Option[] { TapeFile, Group, Prices, Speeds, Ramp, Cutoff, Settle, Delay, Coupon, Index, Format, Out }) cmd.Options.Add(o);
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
             var errors = new List<InputError>();
@@ -53,6 +54,10 @@ internal sealed class PriceCommand
             var settle = Try(() => CliValues.Date(parse.GetValue(Settle), "--settle", Period.Of(cutoff).Day(31)), cutoff);
             var delay = Try(() => CliValues.Whole(parse.GetValue(Delay), "--delay", 0, 60, "a payment delay in days from 0 to 60", 24), 24);
             double? coupon = parse.GetValue(Coupon) is { } ct ? Try(() => CliValues.Number(ct, "--coupon", 0, 25, "a coupon in percent from 0 to 25, e.g. 5.5"), 0) / 100 : null;
+            var indices = Try(() => CollateralCommand.ReadIndices(parse.GetValue(Index) ?? []), new Dictionary<string, MonthlyVector>());
+            foreach (var name in loans.Where(l => l.Arm is not null).Select(l => l.Arm!.Index).Distinct(StringComparer.OrdinalIgnoreCase))
+                if (!indices.ContainsKey(name))
+                    errors.Add(new InputError("--index", 0, name, null, $"an ARM resets off index '{name}' but no value was given for it (e.g. --index \"{name}=5.32\")"));
             if (settle < cutoff)
                 errors.Add(new InputError("--settle", 0, "", settle.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     $"the settlement date must be on or after the dated date {cutoff:yyyy-MM-dd}"));
@@ -62,7 +67,7 @@ internal sealed class PriceCommand
             var first = Period.Of(cutoff).AddMonths(1).Day(25);
             var columns = speeds.Select(s =>
             {
-                var g = Projector.Project(pool, new Scenario { Prepay = s }).Groups[0];
+                var g = Projector.Project(pool, new Scenario { Prepay = s, Indices = indices }).Groups[0];
                 var f = coupon is { } c ? CollateralFlows.ProRataClass(g, g.EndBalance[0], c, first, cutoff, delay) : CollateralFlows.PassThrough(g, first, cutoff, delay);
                 return (s.Text, f);
             }).ToList();

@@ -113,3 +113,22 @@ public class PriceCommandTests
             stderr.Replace("\r\n", "\n"));
     }
 }
+
+public class PriceArmTests
+{
+    private const string ArmTape = "loan_id,group,balance,original_balance,gross_rate,servicing_fee,original_term,remaining_term,age,io_term,balloon_term,fico,original_ltv,state,property_type,occupancy,purpose,documentation,index,margin,first_reset_age,reset_frequency,initial_cap,periodic_cap,lifetime_cap,lifetime_floor\n"
+        + "arm1,1,100000.00,100000,4,0.25,360,360,0,0,0,720,80,CA,SFR,PRIMARY,PURCHASE,FULL,LIBOR_6MO,2.25,61,12,2,1,9,2.25\n";
+
+    [Fact]
+    public void Arm_group_needs_its_index_path()
+    {
+        using var dir = new Cli.TempDir();
+        var tape = dir.File("arm.csv", ArmTape);
+        var missing = Cli.Run("price", "--tape", tape, "--speeds", "0 CPR");
+        Assert.Equal(2, missing.Code);
+        Assert.Equal("error: --index LIBOR_6MO: an ARM resets off index 'LIBOR_6MO' but no value was given for it (e.g. --index \"LIBOR_6MO=5.32\")\n", missing.Err.Replace("\r\n", "\n"));
+        var ok = Cli.Run("price", "--tape", tape, "--speeds", "0 CPR", "--index", "LIBOR_6MO=5", "--prices", "100-00", "--format", "csv");
+        Assert.Equal(0, ok.Code);
+        Assert.StartsWith("Price,0 CPR\r\n100-00,", ok.Out);
+    }
+}

@@ -19,7 +19,7 @@ public static class ClassTables
         {
             Notes =
             [
-                $"Yields (%) are bond-equivalent cash-flow yields, settlement {Fmt.Date(settle)}, 30/360; prices in 32nds plus accrued interest.",
+                $"Yields (%) are bond-equivalent cash-flow yields, settlement {Fmt.Date(settle)}, 30/360; prices are clean (32nds), accrued interest added at settlement.",
                 $"WAL, modified duration, convexity, window and maturity at {t.ReferencePrice}.",
             ],
         };
