@@ -93,4 +93,25 @@ public class BookFigureTests
         // No subordination: the least default with a severity writes the certificate down.
         Assert.Equal("0.00", BookFixtures.Cell(BookFixtures.Table(book, "breakeven-cdr"), "PT-1", "Severity 40%"));
     }
+
+    [Fact]
+    public void Writedown_at_0_cpr_is_severity_times_the_hand_summed_defaults()
+    {
+        // Defaults take a fraction d = MDR of the performing balance each month; the level payment is recomputed on
+        // what performs, so survivors hold (1 − d)^m of the scheduled balance: defaults in month m = d (1 − d)^(m−1) B(m−1).
+        // Every default is liquidated (6 months later) at a 40% loss.
+        var input = PassThroughBook.Input([BookFixtures.SingleLoan], new PassThroughTerms
+        {
+            Speeds = BookFixtures.Speeds("0 CPR", "20 CPR"), PricingSpeed = Remic.Collateral.Speed.Prepay("0 CPR"), Loss = BookFixtures.SmallLoss,
+        });
+        var loss = BookFixtures.Table(BookBuilder.Build(input), "loss-pt-1");
+        foreach (var cdr in new[] { 2.0, 5.0 })
+        {
+            var d = 1 - Math.Pow(1 - cdr / 100, 1.0 / 12);
+            double defaults = 0;
+            for (var m = 1; m <= 360; m++) defaults += d * Math.Pow(1 - d, m - 1) * BookFixtures.LevelPayBalance(1_000_000, 0.0625, 360, m - 1);
+            var expected = (0.4 * defaults / 1_000_000 * 100).ToString("0.00", CultureInfo.InvariantCulture);
+            Assert.Equal(expected, BookFixtures.Cell(loss, cdr.ToString("0.00", CultureInfo.InvariantCulture), "Writedown % (sev 40%)"));
+        }
+    }
 }

@@ -65,7 +65,7 @@ public static class BookBuilder
         if (walRows.Count > 0) decrementCharts.Insert(0, BookCharts.WalVsSpeed(input.Speeds, walRows));
 
         var cashFlowTables = input.Classes.Select(c => new BookTable($"cashflows-{Stems.Of(c.Name)}",
-            ClassTables.CashFlows($"Class {c.Name}: Cash Flows at {pricing.Text}", atPricing.Class(c.Name, pricingReq), pricing.Text))).ToList();
+            ClassTables.CashFlows($"Class {c.Name}: Cash Flows at {pricing.Text}", atPricing.Class(c.Name, pricingReq), pricing.Text), Collapsed: true)).ToList();
 
         var (lossTables, lossCharts) = Loss(input, cache, live, offered, progress);
 

@@ -1,7 +1,8 @@
 namespace Remic.Reports.Book;
 
 /// <summary>A table of the book and the file stem it is written under (<c>Stem</c>.txt, <c>Stem</c>.csv).</summary>
-public sealed record BookTable(string Stem, Table Table);
+/// <param name="Collapsed">Folded under its title on the HTML page (long tables: monthly cash flows, strats).</param>
+public sealed record BookTable(string Stem, Table Table, bool Collapsed = false);
 
 /// <summary>A line chart of the book, written to charts/<c>Stem</c>.png.</summary>
 public sealed record BookChart(string Stem, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series);

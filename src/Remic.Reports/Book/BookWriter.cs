@@ -31,7 +31,7 @@ public static class BookWriter
                 Put(t.Stem + ".txt", text);
                 Put(t.Stem + ".csv", CsvRenderer.Render(t.Table));
                 all.Append(text).AppendLine();
-                page.Add(t.Table).Links([(t.Stem + ".txt", "text"), (t.Stem + ".csv", "CSV")]);
+                page.Add(t.Table, t.Collapsed).Links([(t.Stem + ".txt", "text"), (t.Stem + ".csv", "CSV")]);
             }
             foreach (var c in section.Charts)
             {

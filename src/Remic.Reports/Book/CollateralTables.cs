@@ -20,7 +20,7 @@ internal static class CollateralTables
         {
             var strats = Stratification.Build(g.Loans);
             foreach (var t in strats.Tables)
-                tables.Add(new BookTable($"strats-{g.Stem}-{Stems.Of(t.Title.Split('(')[0])}", Strat(g.Name, t)));
+                tables.Add(new BookTable($"strats-{g.Stem}-{Stems.Of(t.Title.Split('(')[0])}", Strat(g.Name, t), Collapsed: groups.Count > 1 && g.Stem != "all"));
         }
         return tables;
     }
