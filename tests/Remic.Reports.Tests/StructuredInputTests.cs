@@ -74,6 +74,21 @@ public class StructuredInputTests
         Assert.Equal("1,000,000.00", BookFixtures.Cell(BookFixtures.Table(book, "collateral-summary"), "Aggregate Principal Balance ($)", "Group 1"));
         Assert.Equal("No", BookFixtures.Cell(BookFixtures.Table(book, "structure"), "B-1", "Offered"));
         Assert.Equal("100 PPC", book.PricingSpeed);
+        Assert.Equal(["yield-vs-price-a-1", "wal-vs-speed", "paydown-a-1", "paydown-b-1", "writedown-vs-cdr-sev40", "breakeven-cdr"], book.Charts.Select(c => c.Stem));
+    }
+
+    [Fact]
+    public void Breakeven_bars_are_drawn_to_a_png()
+    {
+        var dir = BookFixtures.TempDir();
+        try
+        {
+            BookWriter.BuildAndWrite(Input(), dir);
+            var bytes = File.ReadAllBytes(Path.Combine(dir, "charts", "breakeven-cdr.png"));
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+            Assert.Contains("<img src=\"charts/breakeven-cdr.png\"", File.ReadAllText(Path.Combine(dir, "index.html")));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
 
     [Fact]

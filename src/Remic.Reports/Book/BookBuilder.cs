@@ -132,6 +132,8 @@ public static class BookBuilder
         var charts = grid.Severities.Select(sev => BookCharts.WritedownVsCdr(sev, grid.Cdrs,
             live.Select(c => (c.Name, (IReadOnlyList<double>)points[c.Name].Where(p => p.Severity == sev).OrderBy(p => p.Cdr).Select(p => p.WritedownPercent).ToList())).ToList()))
             .ToList();
+        // Bars only say something when some class survives some default (never for a bare pass-through).
+        if (breakevens.Any(b => b.Item2.Any(r => r.Cdr > 0))) charts.Add(BookCharts.Breakeven(grid.Severities, breakevens));
         return (tables, charts);
     }
 

@@ -32,6 +32,13 @@ internal static partial class BookCharts
         new($"writedown-vs-cdr-sev{Fmt.Num(severity, "0.##").Replace('.', '_')}", $"Writedown vs CDR, severity {Fmt.Num(severity, "0.##")}%", "CDR (%)",
             "Writedown (% of original balance)", classes.Select(c => new Series(c.Class, cdrs, c.Writedown)).ToList());
 
+    /// <summary>Breakeven CDR per class (bars), one bar per severity.</summary>
+    public static BookChart Breakeven(IReadOnlyList<double> severities, IReadOnlyList<(string Class, IReadOnlyList<BreakevenResult> BySeverity)> rows) =>
+        new("breakeven-cdr", "Breakeven CDR by class", "Class", "CDR (%)",
+            severities.Select((sev, s) => new Series($"severity {Fmt.Num(sev, "0.##")}%",
+                rows.Select((_, c) => (double)c).ToArray(), rows.Select(r => r.BySeverity[s].Cdr).ToArray())).ToList(),
+            rows.Select(r => r.Class).ToList());
+
     [GeneratedRegex(@"^\s*(?<v>\d+(?:\.\d+)?)\s*%?\s*(?<u>[A-Za-z]+)\s*$")]
     private static partial Regex Single();
 

@@ -4,8 +4,12 @@ namespace Remic.Reports.Book;
 /// <param name="Collapsed">Folded under its title on the HTML page (long tables: monthly cash flows, strats).</param>
 public sealed record BookTable(string Stem, Table Table, bool Collapsed = false);
 
-/// <summary>A line chart of the book, written to charts/<c>Stem</c>.png.</summary>
-public sealed record BookChart(string Stem, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series);
+/// <summary>
+/// A chart of the book, written to charts/<c>Stem</c>.png: lines, or grouped bars when <paramref name="Categories"/>
+/// is given (then each series has one Y value per category).
+/// </summary>
+public sealed record BookChart(string Stem, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series,
+    IReadOnlyList<string>? Categories = null);
 
 public sealed record BookSection(string Heading, IReadOnlyList<BookTable> Tables, IReadOnlyList<BookChart> Charts);
 

@@ -36,7 +36,8 @@ public static class BookWriter
             foreach (var c in section.Charts)
             {
                 var rel = $"charts/{c.Stem}.png";
-                Charts.Line(output.PathOf(rel), c.Title, c.XLabel, c.YLabel, c.Series);
+                if (c.Categories is { } cats) Charts.Bars(output.PathOf(rel), c.Title, c.XLabel, c.YLabel, cats, c.Series);
+                else Charts.Line(output.PathOf(rel), c.Title, c.XLabel, c.YLabel, c.Series);
                 files.Add(rel);
                 page.Image(rel, c.Title);
                 progress.Done($"chart {c.Stem}");
