@@ -101,6 +101,35 @@ public class PriceCommandTests
     }
 
     [Fact]
+    public void A_unit_applies_to_the_bare_values_before_it_and_after_the_last_one()
+    {
+        using var dir = new Cli.TempDir();
+        var (code, stdout, _) = Cli.Run("price", "--tape", dir.File("t.csv", Tape), "--group", "1", "--prices", "100", "--speeds", "0,25 CPR,100,200 PSA", "--format", "csv");
+        Assert.Equal(0, code);
+        Assert.StartsWith("Price,0 CPR,25 CPR,100 PSA,200 PSA\r\n100-00,", stdout);
+    }
+
+    [Fact]
+    public void Settling_after_the_group_has_paid_off_is_an_input_error()
+    {
+        using var dir = new Cli.TempDir();
+        var (code, _, stderr) = Cli.Run("price", "--tape", dir.File("t.csv", Tape), "--group", "1", "--speeds", "0 CPR", "--settle", "2040-01-15");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --settle: got '2040-01-15'; the settlement date must be before the class pays off (last distribution 2034-04-25)\n", stderr.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Out_file_gets_the_table_only_on_success()
+    {
+        using var dir = new Cli.TempDir();
+        var outFile = Path.Combine(dir.Path, "py.csv");
+        var ok = Cli.Run("price", "--tape", dir.File("t.csv", Tape), "--group", "1", "--prices", "100", "--speeds", "0 CPR", "--format", "csv", "--out", outFile);
+        Assert.Equal(0, ok.Code);
+        Assert.Equal($"wrote {outFile}\n", ok.Out.Replace("\r\n", "\n"));
+        Assert.StartsWith("Price,0 CPR\r\n100-00,", File.ReadAllText(outFile));
+    }
+
+    [Fact]
     public void Several_bad_values_are_reported_together()
     {
         using var dir = new Cli.TempDir();
