@@ -30,7 +30,7 @@ public class DemoCommandTests
         Assert.Equal(0, code);
         var lines = stdout.Replace("\r\n", "\n").Split('\n');
         Assert.Equal("Synthetic example tape: 200 loans; 2 pass-through classes; pricing speed 100 PPC (7 speeds)", lines[0]);
-        Assert.Matches(@"^Wrote 96 files to .+book \(open index\.html\) in \d+\.\d s$", lines[3]);
+        Assert.Matches(@"^Wrote 100 files to .+book \(open index\.html\) in \d+\.\d s$", lines[3]);
         Assert.True(File.Exists(Path.Combine(outDir, "index.html")));
         Assert.Equal(8, Directory.GetFiles(Path.Combine(outDir, "charts"), "*.png").Length);
 

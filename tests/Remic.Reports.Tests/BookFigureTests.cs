@@ -78,6 +78,11 @@ public class BookFigureTests
         Assert.Equal(["1", "2004-05-25", "948.84", "5,000.00"], t.Rows[0].Take(4));
         Assert.Equal(361, t.Rows.Count); // 360 distributions and the total
         Assert.Equal(["Total", "", "1,000,000.00"], t.Rows[^1].Take(3));
+        // The group's collateral table: all of it scheduled principal at 0 CPR, the same net interest the class receives.
+        var book = BookBuilder.Build(input);
+        var coll = BookFixtures.Table(book, "collateral-cashflows-group-1");
+        Assert.Equal(["Total", "1,000,000.00", "0.00", "0.00", "0.00"], coll.Rows[^1].Take(5));
+        Assert.Equal(t.Rows[^1][3], coll.Rows[^1][5]);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class BookOutputTests
     private static readonly string[] ExpectedTables =
     [
         "deal", "structure", "collateral-summary",
-        "price-yield-pt-1", "price-yield-pt-2", "decrement-pt-1", "decrement-pt-2", "cashflows-pt-1", "cashflows-pt-2",
+        "price-yield-pt-1", "price-yield-pt-2", "decrement-pt-1", "decrement-pt-2", "cashflows-pt-1", "cashflows-pt-2", "collateral-cashflows-group-1", "collateral-cashflows-group-2",
         "rate-sensitivity", "loss-pt-1", "loss-pt-2", "breakeven-cdr",
         .. new[] { "group-1", "group-2", "all" }.SelectMany(g => new[]
         {

@@ -66,7 +66,7 @@ public class StructuredInputTests
         var book = BookBuilder.Build(Input());
         var stems = book.Tables.Select(t => t.Stem).ToList();
         Assert.Equal(
-            ["deal", "structure", "collateral-summary", "price-yield-a-1", "decrement-a-1", "decrement-b-1", "cashflows-a-1", "cashflows-b-1",
+            ["deal", "structure", "collateral-summary", "price-yield-a-1", "decrement-a-1", "decrement-b-1", "cashflows-a-1", "cashflows-b-1", "collateral-cashflows-group-1",
              "rate-sensitivity", "loss-a-1", "breakeven-cdr"], stems);
         var py = BookFixtures.Table(book, "price-yield-a-1");
         Assert.Equal(["99-00", "100-00", "101-00", "WAL (yr)", "Mod Duration", "Convexity", "Principal Window", "Maturity (months)"], py.Rows.Select(r => r[0]));
@@ -102,5 +102,14 @@ public class StructuredInputTests
         double Writedown(double c) => Run(new ScenarioRequest(Speed.Prepay("100 PPC"), Speed.Default($"{c:0.00} CDR"), 0.4, 0)).Classes["A-1"].TotalLoss;
         Assert.True(Writedown(cdr) <= 0.005);
         Assert.True(Writedown(cdr + 0.01) > 0.005);
+    }
+
+    [Fact]
+    public void A_runner_whose_classes_do_not_add_up_to_the_collateral_fails_conservation()
+    {
+        // Only A-1 listed: the subordinate's principal and losses are missing from the classes.
+        var input = Input() with { Classes = [Input().Classes[0]] };
+        var e = Assert.Throws<ConservationException>(() => BookBuilder.Build(input));
+        Assert.StartsWith("scenario 0 PPC, 0 CDR, severity 0%, lag 0: classes receive principal + writedowns 900000.00 but the collateral pays principal + losses 1000000.00", e.Message);
     }
 }

@@ -19,7 +19,7 @@ public static class BookBuilder
         var offered = input.Classes.Where(c => c.Offered).ToList();
         var pricing = input.Pricing;
         progress.Expect(input.Speeds.Count + 1 + grid.Cdrs.Count * grid.Severities.Count + live.Count * grid.Severities.Count + 1);
-        var cache = new ScenarioCache(input.Run, progress);
+        var cache = new ScenarioCache(input.Run, input.Classes, progress);
 
         // Prepayment speeds at 0 CDR: price/yield, decrement tables, paydown and WAL charts.
         var bySpeed = input.Speeds.Select(s => (Speed: s.Text, Req: ScenarioRequest.At(s))).Select(x => (x.Speed, x.Req, Result: cache.Step(x.Req))).ToList();
@@ -65,6 +65,8 @@ public static class BookBuilder
 
         var cashFlowTables = input.Classes.Select(c => new BookTable($"cashflows-{Stems.Of(c.Name)}",
             ClassTables.CashFlows($"Class {c.Name}: Cash Flows at {pricing.Text}", atPricing.Class(c.Name, pricingReq), pricing.Text), Collapsed: true)).ToList();
+        cashFlowTables.AddRange(atPricing.Groups.Select(g => new BookTable($"collateral-cashflows-group-{Stems.Of(g.Group)}",
+            ClassTables.CollateralFlows($"Group {g.Group} Collateral: Cash Flows at {pricing.Text}", g, pricing.Text), Collapsed: true)));
 
         var (lossTables, lossCharts) = LossSection.Build(input, cache, live, offered, progress);
 

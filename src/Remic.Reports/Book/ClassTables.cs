@@ -59,4 +59,23 @@ public static class ClassTables
             Notes = [$"At {speed}, 0 CDR. Balance after the distribution. Original balance {Fmt.Money(f.OriginalBalance)}."],
         };
     }
+
+    /// <summary>A loan group's collateral cash flows by month (the scenario's own projection), with a total row.</summary>
+    public static Table CollateralFlows(string title, Remic.Collateral.GroupCashFlows g, string speed)
+    {
+        var n = g.MonthsToZero();
+        var rows = new List<IReadOnlyList<string>>();
+        double sp = 0, pp = 0, lp = 0, rl = 0, ni = 0;
+        for (var m = 1; m <= n; m++)
+        {
+            rows.Add([Fmt.Num(m, "0"), Fmt.Money(g.ScheduledPrincipal[m]), Fmt.Money(g.Prepayment[m]), Fmt.Money(g.LiquidationProceeds[m]),
+                Fmt.Money(g.RealizedLoss[m]), Fmt.Money(g.NetInterest[m]), Fmt.Money(g.EndBalance[m])]);
+            sp += g.ScheduledPrincipal[m]; pp += g.Prepayment[m]; lp += g.LiquidationProceeds[m]; rl += g.RealizedLoss[m]; ni += g.NetInterest[m];
+        }
+        rows.Add(["Total", Fmt.Money(sp), Fmt.Money(pp), Fmt.Money(lp), Fmt.Money(rl), Fmt.Money(ni), ""]);
+        return new Table(title, ["Month", "Scheduled Principal", "Prepayments", "Liquidation Proceeds", "Realized Loss", "Net Interest", "Ending Balance"], rows)
+        {
+            Notes = [$"At {speed}, 0 CDR. Month 1 is the first month after the cut-off; cut-off balance {Fmt.Money(g.EndBalance[0])}."],
+        };
+    }
 }

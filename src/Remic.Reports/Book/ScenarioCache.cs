@@ -1,7 +1,7 @@
 namespace Remic.Reports.Book;
 
-/// <summary>Runs each distinct scenario once (the loss grid and the breakeven searches revisit the same points).</summary>
-internal sealed class ScenarioCache(Func<ScenarioRequest, ScenarioResult> run, IBookProgress progress)
+/// <summary>Runs each distinct scenario once (the loss grid and the breakeven searches revisit the same points) and checks it conserves.</summary>
+internal sealed class ScenarioCache(Func<ScenarioRequest, ScenarioResult> run, IReadOnlyList<BookClass> classes, IBookProgress progress)
 {
     private readonly Dictionary<string, ScenarioResult> _done = new(StringComparer.Ordinal);
 
@@ -11,6 +11,7 @@ internal sealed class ScenarioCache(Func<ScenarioRequest, ScenarioResult> run, I
     {
         if (_done.TryGetValue(request.Key, out var r)) return r;
         r = run(request) ?? throw new InvalidOperationException($"the scenario runner returned nothing for {request}");
+        ScenarioCheck.Conserves(request, r, classes);
         _done[request.Key] = r;
         return r;
     }
