@@ -130,6 +130,17 @@ public class PriceCommandTests
     }
 
     [Fact]
+    public void Help_lists_the_price_command()
+    {
+        var (code, stdout, _) = Cli.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("price", stdout);
+        var help = Cli.Run("price", "--help");
+        Assert.Contains("--speeds", help.Out);
+        Assert.Contains("'0,50,100 PPC' (the unit applies to each value)", help.Out);
+    }
+
+    [Fact]
     public void Several_bad_values_are_reported_together()
     {
         using var dir = new Cli.TempDir();

@@ -112,4 +112,12 @@ public class StructuredInputTests
         var e = Assert.Throws<ConservationException>(() => BookBuilder.Build(input));
         Assert.StartsWith("scenario 0 PPC, 0 CDR, severity 0%, lag 0: classes receive principal + writedowns 900000.00 but the collateral pays principal + losses 1000000.00", e.Message);
     }
+
+    [Fact]
+    public void Prices_for_a_class_the_book_does_not_have_are_rejected()
+    {
+        var input = Input() with { ClassPrices = new Dictionary<string, IReadOnlyList<Price32>> { ["A-2"] = [Price32.Parse("100-00")] } };
+        var e = Assert.Throws<ArgumentException>(() => BookBuilder.Build(input));
+        Assert.StartsWith("prices are given for class A-2, which is not one of the book's classes", e.Message);
+    }
 }

@@ -91,6 +91,8 @@ public static class BookBuilder
         if (input.Speeds.Count == 0) throw new ArgumentException("the book needs at least one prepayment speed", nameof(input));
         var dup = input.Classes.GroupBy(c => Stems.Of(c.Name)).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"class names {string.Join(" and ", dup.Select(c => c.Name))} would share a file name", nameof(input));
+        foreach (var name in input.ClassPrices.Keys.Where(n => input.Classes.All(c => c.Name != n)))
+            throw new ArgumentException($"prices are given for class {name}, which is not one of the book's classes", nameof(input));
         foreach (var c in input.Classes.Where(c => c.Offered))
             if (input.PricesFor(c.Name).Count == 0) throw new ArgumentException($"no prices for class {c.Name}", nameof(input));
         if (input.Speeds.Any(s => s.Kind != SpeedKind.Prepayment)) throw new ArgumentException("book speeds must be prepayment speeds", nameof(input));
