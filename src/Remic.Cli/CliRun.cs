@@ -44,4 +44,14 @@ internal static class CliRun
         }
         stdout.WriteLine($"wrote {path}");
     }
+
+    /// <summary>Runs a write to <paramref name="path"/>, reporting a file-system failure as bad --out input.</summary>
+    public static T Writing<T>(string path, Func<T> write)
+    {
+        try { return write(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RemicInputException("--out", 0, "", path, $"a writable directory ({e.Message})");
+        }
+    }
 }

@@ -20,4 +20,11 @@ internal static class CliValues
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
         throw new RemicInputException(option, 0, "", text, expected);
     }
+
+    public static DateOnly Date(string? text, string option, DateOnly fallback)
+    {
+        if (text is null) return fallback;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        throw new RemicInputException(option, 0, "", text, "a date as YYYY-MM-DD, e.g. 2004-04-30");
+    }
 }

@@ -140,7 +140,7 @@ internal sealed class CollateralCommand
         };
     }
 
-    private static Dictionary<string, MonthlyVector> ReadIndices(string[] specs)
+    internal static Dictionary<string, MonthlyVector> ReadIndices(string[] specs)
     {
         var map = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase);
         foreach (var spec in specs)

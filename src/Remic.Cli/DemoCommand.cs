@@ -1,13 +1,14 @@
 using System.CommandLine;
-using Remic.Collateral;
+using System.Diagnostics;
+using System.Globalization;
 using Remic.Collateral.Tape;
-using Spectre.Console;
+using Remic.Reports.Book;
 
 namespace Remic.Cli;
 
 /// <summary>
-/// <c>remic demo</c>: the embedded SYNTHETIC example tape (examples/collateral/tape.csv) projected at
-/// 100% PPC (8 → 20 CPR over 12 months), 0 CDR; prints the summary per loan group.
+/// <c>remic demo</c>: the Computational Materials book of the embedded SYNTHETIC example tape
+/// (examples/collateral/tape.csv), each loan group a pass-through certificate, written to --out.
 /// </summary>
 public static class DemoCommand
 {
@@ -15,16 +16,26 @@ public static class DemoCommand
 
     public static Command Build()
     {
-        var cmd = new Command("demo", "Project the embedded synthetic example tape at 100 PPC, 0 CDR and print a summary per group");
+        var outDir = new Option<string>("--out") { Description = "Directory to write the book to (replaced whole on success)", DefaultValueFactory = _ => "book" };
+        var cmd = new Command("demo", "Write the Computational Materials book of the embedded synthetic tape (one pass-through per loan group)");
+        cmd.Options.Add(outDir);
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
+            var clock = Stopwatch.StartNew();
             var loans = TapeReader.Read(ExampleTape(), "examples/collateral/tape.csv (embedded)");
-            var scenario = new Scenario { Prepay = Speed.Prepay("100 PPC", PpcRamp.CwaltFixed), Default = Speed.Default("0 CDR") };
-            var projection = Projector.Project(new LoanPool(loans), scenario);
-            var (console, text) = CollateralReport.Console();
-            console.WriteLine($"Synthetic example tape: {loans.Count} loans; prepay 100 PPC ({PpcRamp.CwaltFixed}), 0 CDR");
-            console.Write(CollateralReport.SummaryTable(CollateralSummary.All(projection, loans)));
-            stdout.Write(text.ToString());
+            var input = PassThroughBook.Input(loans, new PassThroughTerms
+            {
+                Title = "Remic demo (SYNTHETIC pool): Computational Materials",
+                Metadata = [new("Collateral", $"examples/collateral/tape.csv: {loans.Count} SYNTHETIC loans (no real loan or borrower)")],
+            });
+            var dir = parse.GetValue(outDir)!;
+            var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
+            stdout.WriteLine($"Synthetic example tape: {loans.Count} loans; {book.Headlines.Count} pass-through classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds)");
+            foreach (var (c, h) in input.Classes.Zip(book.Headlines))
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {c.Name,-6} {c.OriginalBalance,18:#,##0.00}  {c.Coupon,-18} WAL {h.Wal:0.00} yr  window {h.Window}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {files.Count} files to {Path.GetFullPath(dir)} (open index.html) in {clock.Elapsed.TotalSeconds:0.0} s"));
             return 0;
         }));
         return cmd;

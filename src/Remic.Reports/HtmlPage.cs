@@ -22,9 +22,28 @@ public sealed class HtmlPage(string title)
         return this;
     }
 
-    public HtmlPage Add(Table table)
+    /// <param name="collapsed">Fold the table under its title (long tables such as monthly cash flows).</param>
+    public HtmlPage Add(Table table, bool collapsed = false)
     {
-        _body.Append(HtmlRenderer.Render(table)).Append('\n');
+        if (collapsed) _body.Append("<details><summary>").Append(HtmlRenderer.Enc(table.Title)).Append("</summary>");
+        _body.Append(HtmlRenderer.Render(table));
+        if (collapsed) _body.Append("</details>");
+        _body.Append('\n');
+        return this;
+    }
+
+    /// <summary>A line of links to files beside the page (e.g. a table's .txt and .csv).</summary>
+    public HtmlPage Links(IEnumerable<(string Href, string Text)> links)
+    {
+        _body.Append("<p class=\"note\">");
+        var first = true;
+        foreach (var (href, text) in links)
+        {
+            if (!first) _body.Append(" · ");
+            first = false;
+            _body.Append($"<a href=\"{HtmlRenderer.Enc(href)}\">{HtmlRenderer.Enc(text)}</a>");
+        }
+        _body.Append("</p>\n");
         return this;
     }
 
@@ -44,7 +63,7 @@ public sealed class HtmlPage(string title)
           .Append("caption{font-weight:bold;text-align:left;padding:0.3em 0}")
           .Append("th,td{border:1px solid #ccc;padding:0.15em 0.5em}th{background:#eef}")
           .Append(".r{text-align:right}.l{text-align:left}.note{font-size:0.8em;color:#555}")
-          .Append("figure{display:inline-block;margin:0.5em}img{max-width:38em}")
+          .Append("figure{display:inline-block;margin:0.5em}img{max-width:38em}summary{cursor:pointer;font-weight:bold;margin:0.5em 0}")
           .Append("</style></head><body>\n<h1>").Append(HtmlRenderer.Enc(title)).Append("</h1>\n<nav><ol>");
         foreach (var (id, heading) in _toc) sb.Append($"<li><a href=\"#{id}\">").Append(HtmlRenderer.Enc(heading)).Append("</a></li>");
         sb.Append("</ol></nav>\n").Append(_body).Append("</body></html>\n");

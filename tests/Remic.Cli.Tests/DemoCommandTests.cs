@@ -21,28 +21,57 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public void Demo_prints_a_summary_per_group_and_the_total()
+    public void Demo_writes_the_book_to_out_and_prints_the_classes_with_their_wal()
     {
-        var (code, stdout, stderr) = Cli.Run("demo");
+        using var dir = new Cli.TempDir();
+        var outDir = Path.Combine(dir.Path, "book");
+        var (code, stdout, stderr) = Cli.Run("demo", "--out", outDir);
         Assert.Equal("", stderr);
         Assert.Equal(0, code);
-        Assert.Contains("Synthetic example tape: 200 loans; prepay 100 PPC (8 CPR rising to 20 CPR by month 12), 0 CDR", stdout);
-        var loans = SyntheticTape.Generate();
-        var rows = stdout.Split('\n');
-        foreach (var (group, balance) in loans.GroupBy(l => l.Group).Select(g => (g.Key, g.Sum(l => l.Balance))).Append(("total", loans.Sum(l => l.Balance))))
-        {
-            var row = rows.Single(r => r.TrimStart().StartsWith(group + " "));
-            Assert.Contains(balance.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), row);
-        }
-    }
+        var lines = stdout.Replace("\r\n", "\n").Split('\n');
+        Assert.Equal("Synthetic example tape: 200 loans; 2 pass-through classes; pricing speed 100 PPC (7 speeds)", lines[0]);
+        Assert.Matches(@"^Wrote 100 files to .+book \(open index\.html\) in \d+\.\d s$", lines[3]);
+        Assert.True(File.Exists(Path.Combine(outDir, "index.html")));
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(outDir, "charts"), "*.png").Length);
 
-    [Fact]
-    public void Demo_wal_matches_a_direct_projection_of_the_synthetic_tape()
-    {
+        // WAL from settlement (2004-04-30) = the collateral WAL from the cut-off (month m at m/12 years) less
+        // 5 days (30/360), since the first distribution (2004-05-25) is 25/30 of a month after settlement.
         var loans = SyntheticTape.Generate();
         var p = Projector.Project(new LoanPool(loans), new Scenario { Prepay = Speed.Prepay("100 PPC") });
-        var (_, stdout, _) = Cli.Run("demo");
-        var total = stdout.Split('\n').Single(r => r.TrimStart().StartsWith("total "));
-        Assert.Contains(p.Total.WalYears().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), total);
+        foreach (var (group, line) in new[] { ("1", lines[1]), ("2", lines[2]) })
+        {
+            var wal = p.Group(group).WalYears() - 5.0 / 360;
+            var balance = loans.Where(l => l.Group == group).Sum(l => l.Balance);
+            Assert.StartsWith($"  PT-{group} ", line);
+            Assert.Contains(balance.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), line);
+            Assert.Contains($"WAL {wal.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} yr  window May04 - Apr34", line);
+        }
+    }
+}
+
+public class DemoOutTests
+{
+    [Fact]
+    public void Demo_refuses_to_replace_a_directory_of_other_files_or_a_file()
+    {
+        using var dir = new Cli.TempDir();
+        var keep = dir.File("keep.txt", "mine");
+        var (code, stdout, stderr) = Cli.Run("demo", "--out", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"error: --out: got '{dir.Path}'; a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory\n",
+            stderr.Replace("\r\n", "\n"));
+        Assert.Equal("mine", File.ReadAllText(keep));
+
+        var file = Cli.Run("demo", "--out", keep);
+        Assert.Equal(2, file.Code);
+        Assert.Equal($"error: --out: got '{keep}'; a directory for the book, not an existing file\n", file.Err.Replace("\r\n", "\n"));
+
+        // An earlier book is replaced whole.
+        var book = Path.Combine(dir.Path, "book");
+        Assert.Equal(0, Cli.Run("demo", "--out", book).Code);
+        File.WriteAllText(Path.Combine(book, "stale.txt"), "old");
+        Assert.Equal(0, Cli.Run("demo", "--out", book).Code);
+        Assert.False(File.Exists(Path.Combine(book, "stale.txt")));
     }
 }

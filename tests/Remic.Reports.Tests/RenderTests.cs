@@ -35,6 +35,15 @@ public class RenderTests
     }
 
     [Fact]
+    public void Html_folds_a_collapsed_table_under_its_title_and_links_files()
+    {
+        var html = new HtmlPage("B").Add(Sample, collapsed: true).Links([("a.csv", "CSV"), ("a.txt", "text")]).Render();
+        Assert.Contains("<details><summary>Class A-1</summary><table><caption>Class A-1</caption>", html);
+        Assert.Contains("</table><p class=\"note\">* less than 0.5%</p></details>", html);
+        Assert.Contains("<p class=\"note\"><a href=\"a.csv\">CSV</a> · <a href=\"a.txt\">text</a></p>", html);
+    }
+
+    [Fact]
     public void Chart_writes_a_png()
     {
         var path = Path.Combine(Path.GetTempPath(), $"remic-chart-{Guid.NewGuid():N}.png");

@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Remic.Reports.Book;
+
+/// <summary>
+/// Writes a <see cref="CmBook"/> into a directory, all or nothing (<see cref="OutputDirectory"/>): per table
+/// <c>stem</c>.txt (aligned, like the EDGAR exhibits) and <c>stem</c>.csv; charts/<c>stem</c>.png; book.txt (every
+/// table in order); index.html (every table and chart).
+/// </summary>
+public static class BookWriter
+{
+    /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
+    public static IReadOnlyList<string> Write(CmBook book, string directory, IBookProgress? progress = null)
+    {
+        progress ??= IBookProgress.Silent;
+        CheckTarget(directory);
+        var charts = book.Charts.ToList();
+        progress.Expect(charts.Count + 1);
+        var files = new List<string>();
+        using var output = new OutputDirectory(directory);
+        void Put(string rel, string content) { output.Write(rel, content); files.Add(rel); }
+
+        var page = new HtmlPage(book.Title);
+        var all = new StringBuilder().AppendLine(book.Title).AppendLine();
+        foreach (var section in book.Sections)
+        {
+            page.Section(section.Heading);
+            foreach (var t in section.Tables)
+            {
+                var text = TextRenderer.Render(t.Table);
+                Put(t.Stem + ".txt", text);
+                Put(t.Stem + ".csv", CsvRenderer.Render(t.Table));
+                all.Append(text).AppendLine();
+                page.Add(t.Table, t.Collapsed).Links([(t.Stem + ".txt", "text"), (t.Stem + ".csv", "CSV")]);
+            }
+            foreach (var c in section.Charts)
+            {
+                var rel = $"charts/{c.Stem}.png";
+                if (c.Categories is { } cats) Charts.Bars(output.PathOf(rel), c.Title, c.XLabel, c.YLabel, cats, c.Series);
+                else Charts.Line(output.PathOf(rel), c.Title, c.XLabel, c.YLabel, c.Series);
+                files.Add(rel);
+                page.Image(rel, c.Title);
+                progress.Done($"chart {c.Stem}");
+            }
+        }
+        Put("book.txt", all.ToString());
+        Put("index.html", page.Render());
+        output.Commit();
+        progress.Done("index.html");
+        return files;
+    }
+
+    /// <summary>
+    /// The target is replaced whole, so it must be new, empty or an earlier book (it holds index.html):
+    /// never a file, and never a folder of other things (a mistyped "--out ." must not wipe the current directory).
+    /// </summary>
+    public static void CheckTarget(string directory, string source = "--out")
+    {
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full))
+            throw new Remic.Core.RemicInputException(source, 0, "", directory, "a directory for the book, not an existing file");
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, "index.html")))
+            throw new Remic.Core.RemicInputException(source, 0, "", directory,
+                "a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory");
+    }
+
+    /// <summary>Builds and writes in one go.</summary>
+    public static (CmBook Book, IReadOnlyList<string> Files) BuildAndWrite(BookInput input, string directory, IBookProgress? progress = null)
+    {
+        CheckTarget(directory);
+        var book = BookBuilder.Build(input, progress);
+        return (book, Write(book, directory, progress));
+    }
+}

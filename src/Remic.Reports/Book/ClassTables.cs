@@ -1,0 +1,81 @@
+using Remic.Analytics;
+
+namespace Remic.Reports.Book;
+
+/// <summary>Per-class tables across the speeds: price/yield, decrement, and the cash flows at the pricing speed.</summary>
+public static class ClassTables
+{
+    /// <summary>The CM price/yield grid as a <see cref="Table"/>: a yield row per price, then the figures at the middle price.</summary>
+    public static Table PriceYield(string title, PriceYieldTable t, DateOnly settle)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        for (var r = 0; r < t.Prices.Count; r++) rows.Add([t.Prices[r].ToString(), .. t.Yields[r].Select(y => Fmt.Pct(y * 100))]);
+        rows.Add(["WAL (yr)", .. t.AtReference.Select(f => Fmt.Num(f.Wal, "0.00"))]);
+        rows.Add(["Mod Duration", .. t.AtReference.Select(f => Fmt.Num(f.ModifiedDuration, "0.000"))]);
+        rows.Add(["Convexity", .. t.AtReference.Select(f => Fmt.Num(f.Convexity, "0.000"))]);
+        rows.Add(["Principal Window", .. t.AtReference.Select(f => f.Window.Label)]);
+        rows.Add(["Maturity (months)", .. t.AtReference.Select(f => Fmt.Num(f.MaturityMonths, "0"))]);
+        return new Table(title, ["Price", .. t.Speeds], rows)
+        {
+            Notes =
+            [
+                $"Yields (%) are bond-equivalent cash-flow yields, settlement {Fmt.Date(settle)}, 30/360; prices are clean (32nds), accrued interest added at settlement.",
+                $"WAL, modified duration, convexity, window and maturity at {t.ReferencePrice}.",
+            ],
+        };
+    }
+
+    public static Table Decrement(string title, DecrementTable t, DateOnly walFrom) =>
+        new(title, ["Distribution Date", .. t.Speeds],
+            [.. t.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells]), ["Weighted Average Life (years)", .. t.WalCells]])
+        {
+            Notes =
+            [
+                "Percent of the original class balance outstanding after each anniversary distribution.",
+                $"* indicates more than 0% and less than 0.5%. WAL from {Fmt.Date(walFrom)} (30/360).",
+            ],
+        };
+
+    /// <summary>Every distribution of the class at one speed, with a total row; a loss column when any principal is written down.</summary>
+    public static Table CashFlows(string title, BondCashFlows f, string speed)
+    {
+        var losses = f.TotalLoss > 0.005;
+        var last = f.Count;
+        while (last > 0 && f.BeginBalance[last - 1] <= PrincipalWindow.Dust && f.Interest[last - 1] <= PrincipalWindow.Dust) last--;
+        var rows = new List<IReadOnlyList<string>>();
+        for (var k = 0; k < last; k++)
+        {
+            var row = new List<string> { Fmt.Num(k + 1, "0"), Fmt.Date(f.Dates[k]), Fmt.Money(f.Principal[k]), Fmt.Money(f.Interest[k]) };
+            if (losses) row.Add(Fmt.Money(f.Loss[k]));
+            row.Add(Fmt.Money(f.EndBalance[k]));
+            rows.Add(row);
+        }
+        var total = new List<string> { "Total", "", Fmt.Money(f.TotalPrincipal), Fmt.Money(f.TotalInterest) };
+        if (losses) total.Add(Fmt.Money(f.TotalLoss));
+        total.Add("");
+        rows.Add(total);
+        return new Table(title, losses ? ["Period", "Date", "Principal", "Interest", "Writedown", "Balance"] : ["Period", "Date", "Principal", "Interest", "Balance"], rows)
+        {
+            Notes = [$"At {speed}, 0 CDR. Balance after the distribution. Original balance {Fmt.Money(f.OriginalBalance)}."],
+        };
+    }
+
+    /// <summary>A loan group's collateral cash flows by month (the scenario's own projection), with a total row.</summary>
+    public static Table CollateralFlows(string title, Remic.Collateral.GroupCashFlows g, string speed)
+    {
+        var n = g.MonthsToZero();
+        var rows = new List<IReadOnlyList<string>>();
+        double sp = 0, pp = 0, lp = 0, rl = 0, ni = 0;
+        for (var m = 1; m <= n; m++)
+        {
+            rows.Add([Fmt.Num(m, "0"), Fmt.Money(g.ScheduledPrincipal[m]), Fmt.Money(g.Prepayment[m]), Fmt.Money(g.LiquidationProceeds[m]),
+                Fmt.Money(g.RealizedLoss[m]), Fmt.Money(g.NetInterest[m]), Fmt.Money(g.EndBalance[m])]);
+            sp += g.ScheduledPrincipal[m]; pp += g.Prepayment[m]; lp += g.LiquidationProceeds[m]; rl += g.RealizedLoss[m]; ni += g.NetInterest[m];
+        }
+        rows.Add(["Total", Fmt.Money(sp), Fmt.Money(pp), Fmt.Money(lp), Fmt.Money(rl), Fmt.Money(ni), ""]);
+        return new Table(title, ["Month", "Scheduled Principal", "Prepayments", "Liquidation Proceeds", "Realized Loss", "Net Interest", "Ending Balance"], rows)
+        {
+            Notes = [$"At {speed}, 0 CDR. Month 1 is the first month after the cut-off; cut-off balance {Fmt.Money(g.EndBalance[0])}."],
+        };
+    }
+}
