@@ -5,22 +5,25 @@ namespace Remic.Collateral;
 /// <summary>
 /// The projection's hot loop for a batch of fixed-rate level-pay loans (<see cref="LaneLayout"/>),
 /// <see cref="Vector{T}.Count"/> loans per vector. Each lane does exactly the scalar loop's arithmetic
-/// (<see cref="Projector"/>, same operations in the same order, no fused multiply-add), so every loan's
-/// amounts are bit for bit the scalar ones; only the order of summing loans differs.
+/// (<see cref="Projector.ProjectLoan"/>: same operations in the same order, no fused multiply-add), so every
+/// loan's amounts are bit for bit the scalar ones; only the order of summing loans differs.
 /// <para>Months are the outer loop and vectors the inner one: the vectors of a batch are independent, so
-/// the CPU overlaps their month-to-month dependency chains (a division among them), and the sums of a month
+/// the CPU overlaps their month-to-month dependency chains (a division among them), and a month's sums
 /// stay in registers until the batch's month is done.</para>
 /// </summary>
 internal static class LaneKernel
 {
-    /// <summary>Per-thread state for one batch: balance, discount factor and surviving loan count by vector.</summary>
+    /// <summary>Per-thread working state for one batch.</summary>
     internal sealed class Scratch
     {
-        public readonly Vector<double>[] Balance = new Vector<double>[LaneLayout.MaxBatchVectors];
-        public readonly Vector<double>[] Discount = new Vector<double>[LaneLayout.MaxBatchVectors];
-        public readonly Vector<double>[] Survivors = new Vector<double>[LaneLayout.MaxBatchVectors];
-        public readonly Vector<double>[] PoFraction = new Vector<double>[LaneLayout.MaxBatchVectors];
-        public readonly Vector<double>[] Excess = new Vector<double>[LaneLayout.MaxBatchVectors];
+        public readonly LaneState[] State = new LaneState[LaneLayout.MaxBatchVectors];
+        public readonly StripShare[] Strip = new StripShare[LaneLayout.MaxBatchVectors];
+    }
+
+    /// <summary>Each lane's share of its principal that is Class PO, and its net rate above the strip (Class X).</summary>
+    internal struct StripShare
+    {
+        public Vector<double> PoFraction, Excess;
     }
 
     /// <param name="smm">Prepayment rates of the batch's age by projection month.</param>
@@ -39,21 +42,15 @@ internal static class LaneKernel
     private static void Project<TStrip>(LaneLayout lanes, LaneBatch batch, int months, double[] smm, double[] mdr, GroupSums sums, Scratch scratch)
         where TStrip : struct, IStripMode
     {
-        var n = batch.Vectors;
-        var first = batch.FirstVector;
-        ReadOnlySpan<Vector<double>> rate = lanes.Rate.AsSpan(first, n), growth = lanes.Growth.AsSpan(first, n),
-            net = lanes.NetRate.AsSpan(first, n), svc = lanes.Servicing.AsSpan(first, n),
-            oth = lanes.OtherFees.AsSpan(first, n), remaining = lanes.Remaining.AsSpan(first, n);
-        Span<Vector<double>> balance = scratch.Balance.AsSpan(0, n), discount = scratch.Discount.AsSpan(0, n),
-            survivors = scratch.Survivors.AsSpan(0, n), poFraction = scratch.PoFraction.AsSpan(0, n), excess = scratch.Excess.AsSpan(0, n);
-        lanes.Balance.AsSpan(first, n).CopyTo(balance);
-        lanes.Discount.AsSpan(first, n).CopyTo(discount);
-        lanes.LoanCount.AsSpan(first, n).CopyTo(survivors);
+        ReadOnlySpan<LaneTerms> terms = lanes.Terms.AsSpan(batch.FirstVector, batch.Vectors);
+        Span<LaneState> state = scratch.State.AsSpan(0, batch.Vectors);
+        Span<StripShare> shares = scratch.Strip.AsSpan(0, batch.Vectors);
+        lanes.Start.AsSpan(batch.FirstVector, batch.Vectors).CopyTo(state);
 
         var last = Math.Min(months, batch.MaxRemaining);
         var flows = sums.Flows;
         var strip = sums.Strip;
-        if (TStrip.On && last >= 1) StripShares(strip!, net, balance, poFraction, excess);
+        if (TStrip.On && last >= 1) StripShares(strip!, terms, state, shares);
 
         var zero = Vector<double>.Zero;
         var one = Vector<double>.One;
@@ -67,37 +64,38 @@ internal static class LaneKernel
                 sNet = zero, sDefaultNet = zero, sEnd = zero, sCount = zero,
                 sPoSched = zero, sPoPrepay = zero, sPoDefault = zero, sPoEnd = zero, sExcess = zero, sPremium = zero;
 
-            for (var v = 0; v < balance.Length; v++)
+            for (var v = 0; v < state.Length; v++)
             {
-                var b = balance[v];
-                var x = discount[v];
+                ref var s = ref state[v];
+                ref readonly var t = ref terms[v];
+                var b = s.Balance;
+                var x = s.Discount;
                 var d = b * mdrM;
                 b -= d;
-                var interest = b * rate[v];
+                var interest = b * t.Rate;
                 // Last month of term (remaining at cut-off ≤ m) pays the balance off; past it the lane is zero.
-                var sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(remaining[v], month), b, interest / (one - x) - interest);
+                var sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(t.Remaining, month), b, interest / (one - x) - interest);
                 sp = Vector.ConditionalSelect(Vector.GreaterThan(sp, b), b, sp);
                 b -= sp;
                 var pp = b * smmM;
                 b -= pp;
                 var perf = b + sp + pp; // performing balance that paid interest this month
-                var s = survivors[v] * keep;
-                s = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, s);
+                var survivors = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, s.Survivors * keep);
 
-                balance[v] = b;
-                survivors[v] = s;
-                discount[v] = x * growth[v];
+                s.Balance = b;
+                s.Survivors = survivors;
+                s.Discount = x * t.Growth;
 
                 sSched += sp; sPrepay += pp; sDefault += d; sGross += interest;
-                sSvc += perf * svc[v]; sOth += perf * oth[v]; sNet += perf * net[v];
-                sDefaultNet += d * net[v]; sEnd += b; sCount += s;
+                sSvc += perf * t.Servicing; sOth += perf * t.OtherFees; sNet += perf * t.NetRate;
+                sDefaultNet += d * t.NetRate; sEnd += b; sCount += survivors;
                 if (TStrip.On)
                 {
-                    var po = poFraction[v];
-                    var ex = excess[v];
-                    sPoSched += po * sp; sPoPrepay += po * pp; sPoDefault += po * d; sPoEnd += po * b;
-                    sExcess += ex * perf;
-                    sPremium += Vector.ConditionalSelect(Vector.GreaterThan(ex, zero), perf, zero);
+                    ref readonly var share = ref shares[v];
+                    sPoSched += share.PoFraction * sp; sPoPrepay += share.PoFraction * pp;
+                    sPoDefault += share.PoFraction * d; sPoEnd += share.PoFraction * b;
+                    sExcess += share.Excess * perf;
+                    sPremium += Vector.ConditionalSelect(Vector.GreaterThan(share.Excess, zero), perf, zero);
                 }
             }
 
@@ -124,18 +122,17 @@ internal static class LaneKernel
     }
 
     /// <summary>Each lane's PO fraction and excess rate at the strip rate, as the scalar loop derives them; adds the PO cut-off balance.</summary>
-    private static void StripShares(StripCashFlows strip, ReadOnlySpan<Vector<double>> net, ReadOnlySpan<Vector<double>> balance,
-        Span<Vector<double>> poFraction, Span<Vector<double>> excess)
+    private static void StripShares(StripCashFlows strip, ReadOnlySpan<LaneTerms> terms, ReadOnlySpan<LaneState> state, Span<StripShare> shares)
     {
         var stripMonthly = new Vector<double>(strip.StripRate / 12);
         var zero = Vector<double>.Zero;
         var poBegin = zero;
-        for (var v = 0; v < net.Length; v++)
+        for (var v = 0; v < terms.Length; v++)
         {
-            var rn = net[v];
-            poFraction[v] = Vector.ConditionalSelect(Vector.LessThan(rn, stripMonthly), (stripMonthly - rn) / stripMonthly, zero);
-            excess[v] = Vector.ConditionalSelect(Vector.GreaterThan(rn, stripMonthly), rn - stripMonthly, zero);
-            poBegin += poFraction[v] * balance[v];
+            var rn = terms[v].NetRate;
+            shares[v].PoFraction = Vector.ConditionalSelect(Vector.LessThan(rn, stripMonthly), (stripMonthly - rn) / stripMonthly, zero);
+            shares[v].Excess = Vector.ConditionalSelect(Vector.GreaterThan(rn, stripMonthly), rn - stripMonthly, zero);
+            poBegin += shares[v].PoFraction * state[v].Balance;
         }
         strip.PoBeginBalance[0] += Vector.Sum(poBegin);
     }

@@ -25,17 +25,10 @@ internal sealed class LaneLayout
     public int[] ScalarLoans { get; }
     public int VectorLoanCount { get; }
 
-    // Lane terms, one vector per Width loans; padding lanes copy lane 0's terms with zero balance and count,
-    // so every amount they add is exactly zero.
-    public Vector<double>[] Balance { get; }
-    public Vector<double>[] Rate { get; }
-    public Vector<double>[] Growth { get; }        // 1 + rate
-    public Vector<double>[] NetRate { get; }       // rate − servicing − other fees, as the scalar loop computes it
-    public Vector<double>[] Servicing { get; }
-    public Vector<double>[] OtherFees { get; }
-    public Vector<double>[] LoanCount { get; }
-    public Vector<double>[] Discount { get; }      // (1 + rate)^−remaining at cut-off
-    public Vector<double>[] Remaining { get; }     // remaining term at cut-off
+    /// <summary>Each vector's loan terms (padding lanes copy lane 0's terms, with zero balance and count, so every amount they add is exactly zero).</summary>
+    public LaneTerms[] Terms { get; }
+    /// <summary>Each vector's state at cut-off.</summary>
+    public LaneState[] Start { get; }
 
     private LaneLayout(LoanPool pool, bool vectorise)
     {
@@ -72,9 +65,8 @@ internal sealed class LaneLayout
         Batches = batches.ToArray();
 
         var n = lanes.Count / Width;
-        Balance = new Vector<double>[n]; Rate = new Vector<double>[n]; Growth = new Vector<double>[n];
-        NetRate = new Vector<double>[n]; Servicing = new Vector<double>[n]; OtherFees = new Vector<double>[n];
-        LoanCount = new Vector<double>[n]; Discount = new Vector<double>[n]; Remaining = new Vector<double>[n];
+        Terms = new LaneTerms[n];
+        Start = new LaneState[n];
         var t = new double[9][];
         for (var f = 0; f < t.Length; f++) t[f] = new double[Width];
         for (var v = 0; v < n; v++)
@@ -85,19 +77,18 @@ internal sealed class LaneLayout
                 var padding = i < 0;
                 if (padding) i = lanes[v * Width];
                 double r = pool.GrossRate[i], svc = pool.ServicingRate[i], oth = pool.OtherFeeRate[i];
-                t[0][w] = padding ? 0 : pool.Balance[i];
-                t[1][w] = r;
-                t[2][w] = 1 + r;
-                t[3][w] = r - svc - oth;
-                t[4][w] = svc;
-                t[5][w] = oth;
-                t[6][w] = padding ? 0 : pool.LoanCount[i];
+                t[0][w] = r;
+                t[1][w] = 1 + r;
+                t[2][w] = r - svc - oth; // as the scalar loop computes the net rate
+                t[3][w] = svc;
+                t[4][w] = oth;
+                t[5][w] = pool.RemainingTerm[i];
+                t[6][w] = padding ? 0 : pool.Balance[i];
                 t[7][w] = Math.Pow(1 + r, -pool.RemainingTerm[i]);
-                t[8][w] = pool.RemainingTerm[i];
+                t[8][w] = padding ? 0 : pool.LoanCount[i];
             }
-            Balance[v] = new(t[0]); Rate[v] = new(t[1]); Growth[v] = new(t[2]); NetRate[v] = new(t[3]);
-            Servicing[v] = new(t[4]); OtherFees[v] = new(t[5]); LoanCount[v] = new(t[6]);
-            Discount[v] = new(t[7]); Remaining[v] = new(t[8]);
+            Terms[v] = new LaneTerms(new(t[0]), new(t[1]), new(t[2]), new(t[3]), new(t[4]), new(t[5]));
+            Start[v] = new LaneState { Balance = new(t[6]), Discount = new(t[7]), Survivors = new(t[8]) };
         }
         Chunks = CutChunks(Batches, ScalarLoans.Length);
     }
@@ -129,6 +120,20 @@ internal sealed class LaneLayout
             chunks.Add(new LaneChunk(0, 0, s, Math.Min(s + ChunkLoans, scalarLoans)));
         return chunks.ToArray();
     }
+}
+
+/// <summary>The terms of <see cref="LaneLayout.Width"/> loans, one per lane (rates monthly).</summary>
+internal readonly record struct LaneTerms(
+    Vector<double> Rate, Vector<double> Growth, Vector<double> NetRate, Vector<double> Servicing, Vector<double> OtherFees,
+    Vector<double> Remaining);
+
+/// <summary>
+/// What changes month to month for <see cref="LaneLayout.Width"/> loans: performing balance, discount factor
+/// (1 + rate)^−remaining, and surviving loan count.
+/// </summary>
+internal struct LaneState
+{
+    public Vector<double> Balance, Discount, Survivors;
 }
 
 /// <summary>Loans of one group and age in vectors [<see cref="FirstVector"/>, +<see cref="Vectors"/>).</summary>
