@@ -41,12 +41,12 @@ field() { grep -m1 "^$1" "$out/peers.log" | tr ' ' '\n' | sed -n "s/^$2=//p;/^$2
 
 c_lms=$(field "C collateral loop" loan_months_per_s)
 cores=$(nproc)
-for method in SingleCore AllCores; do
+for method in SingleCore AllCores ReferenceLoop; do
   ns=$(mean_ns "CollateralBenchmarks.$method")
   [ -n "$ns" ] || continue
   awk -v ns="$ns" -v c="$c_lms" -v m="$method" -v k="$([ $method = AllCores ] && echo "$cores" || echo 1)" 'BEGIN {
     lms = 100000 * 360 / (ns * 1e-9);
-    printf "collateral %-10s Remic %.3e loan-months/s (%d core%s, %.3e per core)   C loop (one core) %.3e   ratio Remic/C %.2f\n",
+    printf "collateral %-13s Remic %.3e loan-months/s (%d core%s, %.3e per core)   C loop (one core) %.3e   ratio Remic/C %.2f\n",
       m, lms, k, (k > 1 ? "s" : ""), lms / k, c, (c > 0 ? lms / c : 0) }'
 done
 grep -m1 '^// Remic totals' "$out/bench.log" | sed 's#^// #           #' || true
