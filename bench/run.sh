@@ -35,9 +35,9 @@ echo "== peers ($peers)"
 "$peers" | tee "$out/peers.log"
 
 echo
-echo "== Remic beside the peers (same machine, same run)"
-mean_ns() { grep -m1 "^remic-bench $1 " "$out/bench.log" | sed 's/.*mean_ns=//'; }
-field() { grep -m1 "^$1" "$out/peers.log" | tr ' ' '\n' | sed -n "s/^$2=//p;/^$2\$/{n;p}" | head -1; }
+echo "== Remic beside the peers (same machine, same run; collateral ratio = throughput, higher is faster; yield ratio = time per solve, lower is faster)"
+mean_ns() { grep -m1 "^remic-bench $1 " "$out/bench.log" | sed 's/.*mean_ns=//' || true; }
+field() { grep -m1 "^$1" "$out/peers.log" | tr ' ' '\n' | sed -n "s/^$2=//p;/^$2\$/{n;p}" | head -1 || true; }
 
 c_lms=$(field "C collateral loop" loan_months_per_s)
 cores=$(nproc)
@@ -54,12 +54,15 @@ grep -m1 '^C collateral loop' "$out/peers.log" | sed 's/.*totals/           C lo
 
 c_us=$(field "C yield loop" us_per_solve)
 ql_us=$(field "QuantLib yield" us_per_solve)
-grep '^remic-bench YieldBenchmarks\.' "$out/bench.log" | while read -r _ name mean; do
-  awk -v ns="${mean#mean_ns=}" -v c="${c_us:-0}" -v q="${ql_us:-0}" -v n="${name#YieldBenchmarks.}" 'BEGIN {
-    us = ns / 1000;
-    printf "yield %-24s Remic %.3f us/solve   C %s us (Remic/C %s)   QuantLib %s us (Remic/QuantLib %s)\n", n, us,
-      (c > 0 ? sprintf("%.3f", c) : "n/a"), (c > 0 ? sprintf("%.2f", us / c) : "n/a"),
-      (q > 0 ? sprintf("%.1f", q) : "n/a"), (q > 0 ? sprintf("%.4f", us / q) : "n/a") }'
-done
-grep -q '^remic-bench YieldBenchmarks\.' "$out/bench.log" || echo "yield: no YieldBenchmarks in Remic.Bench yet"
+if grep -q '^remic-bench YieldBenchmarks\.' "$out/bench.log"; then
+  grep '^remic-bench YieldBenchmarks\.' "$out/bench.log" | while read -r _ name mean; do
+    awk -v ns="${mean#mean_ns=}" -v c="${c_us:-0}" -v q="${ql_us:-0}" -v n="${name#YieldBenchmarks.}" 'BEGIN {
+      us = ns / 1000;
+      printf "yield %-24s Remic %.3f us/solve   C %s us (Remic/C %s)   QuantLib %s us (Remic/QuantLib %s)\n", n, us,
+        (c > 0 ? sprintf("%.3f", c) : "n/a"), (c > 0 ? sprintf("%.2f", us / c) : "n/a"),
+        (q > 0 ? sprintf("%.1f", q) : "n/a"), (q > 0 ? sprintf("%.4f", us / q) : "n/a") }'
+  done
+else
+  echo "yield: no YieldBenchmarks in Remic.Bench yet (nothing to set beside the yield peers)"
+fi
 echo "(full logs in $out)"

@@ -18,7 +18,8 @@ public static class Program
             {
                 if (report.ResultStatistics is not { } stats) continue;
                 var d = report.BenchmarkCase.Descriptor;
-                var parameters = report.BenchmarkCase.HasParameters ? $"({report.BenchmarkCase.Parameters.DisplayInfo})" : "";
+                // One token (no spaces), so the script can read "name mean" per line.
+                var parameters = report.BenchmarkCase.HasParameters ? $"({report.BenchmarkCase.Parameters.DisplayInfo.Replace(" ", "")})" : "";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} mean_ns={stats.Mean:R}"));
             }
