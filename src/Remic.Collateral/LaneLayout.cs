@@ -56,9 +56,13 @@ internal sealed class LaneLayout
             while (end < eligible.Count && end - start < MaxBatchVectors * Width
                    && pool.Group[eligible[end]] == group && pool.Age[eligible[end]] == age) end++;
             var vectors = (end - start + Width - 1) / Width;
-            var maxRemaining = 0;
-            for (var k = start; k < end; k++) maxRemaining = Math.Max(maxRemaining, pool.RemainingTerm[eligible[k]]);
-            batches.Add(new LaneBatch(group, age, lanes.Count / Width, vectors, end - start, maxRemaining));
+            int minRemaining = int.MaxValue, maxRemaining = 0;
+            for (var k = start; k < end; k++)
+            {
+                minRemaining = Math.Min(minRemaining, pool.RemainingTerm[eligible[k]]);
+                maxRemaining = Math.Max(maxRemaining, pool.RemainingTerm[eligible[k]]);
+            }
+            batches.Add(new LaneBatch(group, age, lanes.Count / Width, vectors, end - start, minRemaining, maxRemaining));
             for (var k = start; k < start + vectors * Width; k++) lanes.Add(k < end ? eligible[k] : -1);
             start = end;
         }
@@ -96,14 +100,18 @@ internal sealed class LaneLayout
     /// <summary>The layout for the fast path: SIMD where the hardware has it, else every loan on the scalar loop.</summary>
     public static LaneLayout Build(LoanPool pool) => new(pool, Vector.IsHardwareAccelerated);
 
+    /// <summary>Lowest monthly rate the kernel takes: far above where the annuity factor's rounding could matter.</summary>
+    public const double MinMonthlyRate = 1e-6;
+
     /// <summary>
     /// The kernel has no branches for loan shape, so it takes only loans whose every month is the plain
     /// level-pay month: no ARM reset, no IO month still ahead (IO ends at or before the current age), no balloon,
-    /// a rate with 1 + r > 1 (the annuity factor is defined), and something to project.
+    /// a rate of at least <see cref="MinMonthlyRate"/> (so 1 − (1 + r)^−n is well away from rounding noise), and
+    /// something to project.
     /// </summary>
     private static bool FitsKernel(LoanPool pool, int i) =>
         pool.Arm[i] is null && pool.BalloonTerm[i] == 0 && pool.IoTerm[i] <= pool.Age[i]
-        && 1 + pool.GrossRate[i] > 1 && double.IsFinite(pool.GrossRate[i])
+        && pool.GrossRate[i] >= MinMonthlyRate && double.IsFinite(pool.GrossRate[i])
         && pool.Balance[i] > 0 && double.IsFinite(pool.Balance[i]) && pool.RemainingTerm[i] > 0;
 
     private static LaneChunk[] CutChunks(LaneBatch[] batches, int scalarLoans)
@@ -137,7 +145,7 @@ internal struct LaneState
 }
 
 /// <summary>Loans of one group and age in vectors [<see cref="FirstVector"/>, +<see cref="Vectors"/>).</summary>
-internal readonly record struct LaneBatch(int Group, int Age, int FirstVector, int Vectors, int Loans, int MaxRemaining);
+internal readonly record struct LaneBatch(int Group, int Age, int FirstVector, int Vectors, int Loans, int MinRemaining, int MaxRemaining);
 
 /// <summary>A unit of parallel work: batches [FirstBatch, EndBatch) and scalar loans [FirstScalar, EndScalar) of the layout.</summary>
 internal readonly record struct LaneChunk(int FirstBatch, int EndBatch, int FirstScalar, int EndScalar);
