@@ -2,7 +2,7 @@
 # Remic's speed beside its peers, measured in the same run on this machine (machines here are shared
 # and noisy, so the ratio says more than either absolute figure):
 #   1. builds bench/Remic.Bench in Release and runs CollateralBenchmarks (and YieldBenchmarks, when the
-#      assembly has them) with BenchmarkDotNet's short job, in process;
+#      assembly has them) with BenchmarkDotNet's short job (7 iterations: the machine is shared), in process;
 #   2. runs the peers (../shared/peers/run.sh: the C collateral loop, the C yield loop, QuantLib's yield);
 #   3. prints Remic's figure beside each peer's with the ratio.
 # Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 1-2 minutes on 2 cores.
@@ -27,7 +27,7 @@ dotnet build -c Release "$repo/bench/Remic.Bench" -nologo -v q -clp:ErrorsOnly >
 dll="$repo/bench/Remic.Bench/bin/Release/net10.0/Remic.Bench.dll"
 
 echo "== Remic benchmarks (BenchmarkDotNet, short job, in process)"
-(cd "$out" && dotnet "$dll" --filter '*CollateralBenchmarks*' '*YieldBenchmarks*' --job short --inProcess \
+(cd "$out" && dotnet "$dll" --filter '*CollateralBenchmarks*' '*YieldBenchmarks*' --job short --iterationCount 7 --inProcess \
    --artifacts "$out/artifacts" "$@") >"$out/bench.log" 2>&1 || { tail -40 "$out/bench.log"; exit 1; }
 sed -n '/^| Method/,/^$/p' "$out/bench.log"
 
