@@ -5,7 +5,7 @@
 #      assembly has them) with BenchmarkDotNet's short job (7 iterations: the machine is shared), in process;
 #   2. runs the peers (../shared/peers/run.sh: the C collateral loop, the C yield loop, QuantLib's yield);
 #   3. prints Remic's figure beside each peer's with the ratio.
-# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 1-2 minutes on 2 cores.
+# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 2-3 minutes on 2 cores.
 # Set REMIC_BENCH_NO_APT=1 to skip installing libquantlib0-dev when it is missing.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +31,15 @@ echo "== Remic benchmarks (BenchmarkDotNet, short job, in process)"
    --artifacts "$out/artifacts" "$@") >"$out/bench.log" 2>&1 || { tail -40 "$out/bench.log"; exit 1; }
 sed -n '/^| Method/,/^$/p' "$out/bench.log"
 
+# Vector<double> is 256-bit by default even on AVX-512 machines; show what 8 lanes give (an environment knob).
+if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then
+  echo "== again with 8-lane Vector<double> (DOTNET_MaxVectorTBitWidth=512)"
+  (cd "$out" && DOTNET_MaxVectorTBitWidth=512 dotnet "$dll" --filter '*CollateralBenchmarks.SingleCore*' '*CollateralBenchmarks.AllCores*' \
+     --job short --iterationCount 7 --inProcess --artifacts "$out/artifacts512" "$@") >"$out/bench512.log" 2>&1 || { tail -40 "$out/bench512.log"; exit 1; }
+  sed -n '/^| Method/,/^$/p' "$out/bench512.log"
+  sed 's/^remic-bench CollateralBenchmarks\.\([A-Za-z]*\) /remic-bench CollateralBenchmarks.\1_512bit /' "$out/bench512.log" | grep '^remic-bench' >>"$out/bench.log" || true
+fi
+
 echo "== peers ($peers)"
 "$peers" | tee "$out/peers.log"
 
@@ -41,12 +50,12 @@ field() { grep -m1 "^$1" "$out/peers.log" | tr ' ' '\n' | sed -n "s/^$2=//p;/^$2
 
 c_lms=$(field "C collateral loop" loan_months_per_s)
 cores=$(nproc)
-for method in SingleCore AllCores ReferenceLoop; do
+for method in SingleCore AllCores ReferenceLoop SingleCore_512bit AllCores_512bit; do
   ns=$(mean_ns "CollateralBenchmarks.$method")
   [ -n "$ns" ] || continue
-  awk -v ns="$ns" -v c="$c_lms" -v m="$method" -v k="$([ $method = AllCores ] && echo "$cores" || echo 1)" 'BEGIN {
+  awk -v ns="$ns" -v c="$c_lms" -v m="$method"  -v k="$(case $method in AllCores*) echo "$cores";; *) echo 1;; esac)" 'BEGIN {
     lms = 100000 * 360 / (ns * 1e-9);
-    printf "collateral %-13s Remic %.3e loan-months/s (%d core%s, %.3e per core)   C loop (one core) %.3e   ratio Remic/C %.2f\n",
+    printf "collateral %-17s Remic %.3e loan-months/s (%d core%s, %.3e per core)   C loop (one core) %.3e   ratio Remic/C %.2f\n",
       m, lms, k, (k > 1 ? "s" : ""), lms / k, c, (c > 0 ? lms / c : 0) }'
 done
 grep -m1 '^// Remic totals' "$out/bench.log" | sed 's#^// #           #' || true

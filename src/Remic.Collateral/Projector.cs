@@ -64,11 +64,8 @@ public static class Projector
         int rem = pool.RemainingTerm[i], age0 = pool.Age[i], io = pool.IoTerm[i], balloon = pool.BalloonTerm[i];
         var arm = pool.Arm[i];
         double grow = 1 + r, x = Math.Pow(grow, -rem); // x = (1+r)^-rem, advanced by recurrence
-        // Series in locals: the JIT then keeps them in registers instead of reloading through properties.
-        var acc = sums.Flows;
-        double[] sched = acc.ScheduledPrincipal, prepaid = acc.Prepayment, defaults = acc.Defaults, gross = acc.GrossInterest,
-            svcFee = acc.ServicingFee, othFee = acc.OtherFees, net = acc.NetInterest, count = acc.LoanCount,
-            defaultNet = sums.DefaultNetInterest, perfEnd = sums.PerformingEnd;
+        GroupCashFlows acc = sums.Flows;
+        double[] perfEnd = sums.PerformingEnd, defaultNet = sums.DefaultNetInterest;
         var strip = sums.Strip;
         double poFraction = 0, excess = 0;
         if (strip is not null)
@@ -104,19 +101,19 @@ public static class Projector
             var pp = b * smm[m];
             b -= pp;
 
-            sched[m] += sp;
-            prepaid[m] += pp;
-            defaults[m] += d;
-            gross[m] += interest;
+            acc.ScheduledPrincipal[m] += sp;
+            acc.Prepayment[m] += pp;
+            acc.Defaults[m] += d;
+            acc.GrossInterest[m] += interest;
             var perf = b + sp + pp; // performing balance that paid interest this month
-            svcFee[m] += perf * svc;
-            othFee[m] += perf * oth;
-            net[m] += perf * rn;
+            acc.ServicingFee[m] += perf * svc;
+            acc.OtherFees[m] += perf * oth;
+            acc.NetInterest[m] += perf * rn;
             defaultNet[m] += d * rn;
             perfEnd[m] += b;
             survivors *= (1 - mdr[m]) * (1 - smm[m]);
             if (b <= 0 || (balloon > 0 && age >= balloon)) survivors = 0;
-            count[m] += survivors;
+            acc.LoanCount[m] += survivors;
             if (strip is not null)
             {
                 strip.PoScheduledPrincipal[m] += poFraction * sp;
