@@ -103,7 +103,7 @@ public class ProjectionEquivalenceTests
         var expectedVector = Vector.IsHardwareAccelerated ? 800 : 0;
         Assert.Equal(expectedVector, pool.Lanes.VectorLoanCount);
         Assert.Equal(1000 - expectedVector, pool.Lanes.ScalarLoans.Length);
-        // Each batch holds one group and age: its loans share one prepayment and one default row.
+        // Batches are keyed by group and age (one prepayment and one default row each); here each key fits one batch.
         foreach (var b in pool.Lanes.Batches) Assert.Single(pool.Lanes.Batches, x => x.Age == b.Age && x.Group == b.Group);
     }
 
