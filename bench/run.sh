@@ -45,13 +45,14 @@ echo "== peers ($peers)"
 
 echo
 echo "== Remic beside the peers (same machine, same run; collateral ratio = throughput, higher is faster; yield ratio = time per solve, lower is faster)"
-mean_ns() { grep -m1 "^remic-bench $1 " "$out/bench.log" | sed 's/.*mean_ns=//' || true; }
+# Medians: the machine is shared, and a neighbour's build can land in a few of the iterations.
+median_ns() { grep -m1 "^remic-bench $1 " "$out/bench.log" | sed 's/.*median_ns=\([^ ]*\).*/\1/' || true; }
 field() { grep -m1 "^$1" "$out/peers.log" | tr ' ' '\n' | sed -n "s/^$2=//p;/^$2\$/{n;p}" | head -1 || true; }
 
 c_lms=$(field "C collateral loop" loan_months_per_s)
 cores=$(nproc)
 for method in SingleCore AllCores ReferenceLoop SingleCore_512bit AllCores_512bit; do
-  ns=$(mean_ns "CollateralBenchmarks.$method")
+  ns=$(median_ns "CollateralBenchmarks.$method")
   [ -n "$ns" ] || continue
   awk -v ns="$ns" -v c="$c_lms" -v m="$method"  -v k="$(case $method in AllCores*) echo "$cores";; *) echo 1;; esac)" 'BEGIN {
     lms = 100000 * 360 / (ns * 1e-9);
@@ -64,8 +65,8 @@ grep -m1 '^C collateral loop' "$out/peers.log" | sed 's/.*totals/           C lo
 c_us=$(field "C yield loop" us_per_solve)
 ql_us=$(field "QuantLib yield" us_per_solve)
 if grep -q '^remic-bench YieldBenchmarks\.' "$out/bench.log"; then
-  grep '^remic-bench YieldBenchmarks\.' "$out/bench.log" | while read -r _ name mean; do
-    awk -v ns="${mean#mean_ns=}" -v c="${c_us:-0}" -v q="${ql_us:-0}" -v n="${name#YieldBenchmarks.}" 'BEGIN {
+  grep '^remic-bench YieldBenchmarks\.' "$out/bench.log" | while read -r _ name median _; do
+    awk -v ns="${median#median_ns=}" -v c="${c_us:-0}" -v q="${ql_us:-0}" -v n="${name#YieldBenchmarks.}" 'BEGIN {
       us = ns / 1000;
       printf "yield %-24s Remic %.3f us/solve   C %s us (Remic/C %s)   QuantLib %s us (Remic/QuantLib %s)\n", n, us,
         (c > 0 ? sprintf("%.3f", c) : "n/a"), (c > 0 ? sprintf("%.2f", us / c) : "n/a"),
