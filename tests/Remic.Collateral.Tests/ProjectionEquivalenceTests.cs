@@ -161,6 +161,19 @@ public class ProjectionEquivalenceTests
         Assert.Contains("group A month 40: beginning balance", e.Message);
     }
 
+    [Fact]
+    public void Conservation_check_fails_on_a_nan_instead_of_passing_it()
+    {
+        var pool = new LoanPool([new Loan { Group = "A", Balance = 1000, GrossRate = 0.06, ServicingFee = 0.0025, RemainingTerm = 12, OriginalTerm = 12 }]);
+        var g = Projector.Project(pool, new Scenario()).Group("A");
+        g.NetInterest[3] = double.NaN;
+        var perfEnd = new double[g.Months + 1];
+        perfEnd[0] = g.EndBalance[0];
+        for (var m = 1; m <= g.Months; m++) perfEnd[m] = perfEnd[m - 1] - g.Defaults[m] - g.ScheduledPrincipal[m] - g.Prepayment[m];
+        var e = Assert.Throws<ConservationException>(() => Conservation.Check(g, perfEnd, runToEnd: true));
+        Assert.Equal("group A month 3: gross interest − fees + advances ≠ net interest (off by NaN)", e.Message);
+    }
+
     /// <summary>A seeded pool in two groups: mostly plain fixed rate, some ARMs, IO, balloons and rep lines.</summary>
     private static LoanPool MixedPool(int n, int seed)
     {
