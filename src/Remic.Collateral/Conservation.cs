@@ -18,17 +18,18 @@ public static class Conservation
         {
             var outflow = g.ScheduledPrincipal[m] + g.Prepayment[m] + g.LiquidationProceeds[m] + g.RealizedLoss[m];
             var gap = g.BeginBalance[m] - outflow - g.EndBalance[m];
-            if (Math.Abs(gap) > tol)
+            // Written as !(x <= tol) so that a NaN anywhere fails the check instead of slipping past it.
+            if (!(Math.Abs(gap) <= tol))
                 throw new ConservationException(
                     $"group {g.Group} month {m}: beginning balance {g.BeginBalance[m]:F2} ≠ scheduled {g.ScheduledPrincipal[m]:F2} + prepaid {g.Prepayment[m]:F2} + liquidation proceeds {g.LiquidationProceeds[m]:F2} + loss {g.RealizedLoss[m]:F2} + ending {g.EndBalance[m]:F2} (off by {gap:G6})");
             var perfGap = performingEnd[m - 1] - g.Defaults[m] - g.ScheduledPrincipal[m] - g.Prepayment[m] - performingEnd[m];
-            if (Math.Abs(perfGap) > tol)
+            if (!(Math.Abs(perfGap) <= tol))
                 throw new ConservationException(
                     $"group {g.Group} month {m}: performing balance does not roll forward (off by {perfGap:G6})");
             if (g.EndBalance[m] < -tol)
                 throw new ConservationException($"group {g.Group} month {m}: negative balance {g.EndBalance[m]:F2}");
             var netGap = g.GrossInterest[m] - g.ServicingFee[m] - g.OtherFees[m] + g.Advances[m] - g.NetInterest[m];
-            if (Math.Abs(netGap) > tol)
+            if (!(Math.Abs(netGap) <= tol))
                 throw new ConservationException($"group {g.Group} month {m}: gross interest − fees + advances ≠ net interest (off by {netGap:G6})");
         }
         if (runToEnd && g.Months > 0 && Math.Abs(g.EndBalance[g.Months]) > tol)

@@ -61,6 +61,11 @@ public sealed class LoanPool
         HasArms = Arm.Any(a => a is not null);
     }
 
+    private LaneLayout? _lanes;
+
+    /// <summary>This pool packed for the SIMD kernel and cut into parallel chunks; built on first use, then reused.</summary>
+    internal LaneLayout Lanes => LazyInitializer.EnsureInitialized(ref _lanes, () => LaneLayout.Build(this));
+
     /// <summary>Months until the last loan pays off (remaining term, or the balloon if sooner).</summary>
     public int MaxMonthsToPayoff()
     {

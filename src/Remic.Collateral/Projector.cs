@@ -7,62 +7,66 @@ namespace Remic.Collateral;
 /// on the beginning performing balance → scheduled principal on what performs → voluntary
 /// prepayment = SMM × (performing balance after scheduled principal). Defaulted balance stays in the
 /// pool until liquidated <see cref="Scenario.RecoveryLag"/> months later, when severity × balance is
-/// lost and the rest is recovered. Loan-level and rep-line pools run through this same loop.
+/// lost and the rest is recovered. Loan-level and rep-line pools run through this same code: a rep line is a
+/// loan with a loan count. Plain fixed-rate loans go through <see cref="LaneKernel"/> (the same arithmetic,
+/// several loans per SIMD vector), every other loan through <see cref="ProjectLoan"/>.
 /// </summary>
 public static class Projector
 {
     /// <param name="stripRates">Optional Class PO/X strip rate (annual) per group name.</param>
+    /// <param name="options">Threads and reference loop; results do not depend on them beyond summation order (see <see cref="ProjectionOptions"/>).</param>
     public static CollateralProjection Project(LoanPool pool, Scenario scenario,
-        IReadOnlyDictionary<string, double>? stripRates = null)
+        IReadOnlyDictionary<string, double>? stripRates = null, ProjectionOptions? options = null)
     {
+        options ??= ProjectionOptions.Default;
+        if (options.MaxDegreeOfParallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1");
         var lag = Math.Max(scenario.RecoveryLag, 0);
         var months = scenario.Months > 0 ? scenario.Months : pool.MaxMonthsToPayoff() + lag;
-        var groups = pool.GroupNames.Select(g => new GroupCashFlows(g, months)).ToArray();
-        var perfEnd = groups.Select(_ => new double[months + 1]).ToArray();
-        var defaultNet = groups.Select(_ => new double[months + 1]).ToArray();
-        var strips = pool.GroupNames
-            .Select(g => stripRates is not null && stripRates.TryGetValue(g, out var s) ? new StripCashFlows(s, months) : null)
+        var sums = pool.GroupNames
+            .Select(g => new GroupSums(g, months, stripRates is not null && stripRates.TryGetValue(g, out var s) ? s : null))
             .ToArray();
-
-        var prepayRows = new Dictionary<int, double[]>();
-        var defaultRows = new Dictionary<int, double[]>();
-        double[] Row(Dictionary<int, double[]> cache, RateCurve curve, int age0)
-        {
-            if (!cache.TryGetValue(age0, out var row)) cache[age0] = row = curve.Materialise(age0, months);
-            return row;
-        }
+        var rates = new AgeRates(pool, scenario, months);
 
         for (var i = 0; i < pool.Count; i++)
         {
-            var g = pool.Group[i];
-            var acc = groups[g];
-            var smm = Row(prepayRows, scenario.Prepay.Curve, pool.Age[i]);
-            var mdr = Row(defaultRows, scenario.Default.Curve, pool.Age[i]);
-            acc.EndBalance[0] += pool.Balance[i];
-            perfEnd[g][0] += pool.Balance[i];
-            acc.LoanCount[0] += pool.LoanCount[i];
-            ProjectLoan(pool, i, scenario, months, smm, mdr, acc, perfEnd[g], defaultNet[g], strips[g]);
+            var acc = sums[pool.Group[i]];
+            acc.Flows.EndBalance[0] += pool.Balance[i];
+            acc.PerformingEnd[0] += pool.Balance[i];
+            acc.Flows.LoanCount[0] += pool.LoanCount[i];
         }
 
-        for (var g = 0; g < groups.Length; g++)
-            Settle(groups[g], perfEnd[g], defaultNet[g], strips[g], scenario, lag);
+        if (options.Reference)
+            for (var i = 0; i < pool.Count; i++)
+                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]]);
+        else
+            ChunkedProjection.Run(pool, scenario, months, rates, sums, options.MaxDegreeOfParallelism);
 
+        foreach (var acc in sums) Settle(acc.Flows, acc.PerformingEnd, acc.DefaultNetInterest, acc.Strip, scenario, lag);
+
+        var groups = sums.Select(a => a.Flows).ToArray();
         var total = Sum(groups, months);
-        foreach (var gcf in groups) Conservation.Check(gcf, perfEnd[Array.IndexOf(groups, gcf)], scenario.Months == 0);
+        foreach (var acc in sums) Conservation.Check(acc.Flows, acc.PerformingEnd, scenario.Months == 0);
         var stripMap = new Dictionary<string, StripCashFlows>(StringComparer.Ordinal);
-        for (var g = 0; g < groups.Length; g++) if (strips[g] is { } s) stripMap[groups[g].Group] = s;
+        foreach (var acc in sums) if (acc.Strip is { } s) stripMap[acc.Flows.Group] = s;
         return new CollateralProjection(scenario, months, groups, total, stripMap);
     }
 
-    /// <summary>The hot loop for one loan: arrays in, sums out, nothing allocated.</summary>
-    private static void ProjectLoan(LoanPool pool, int i, Scenario scenario, int months,
-        double[] smm, double[] mdr, GroupCashFlows acc, double[] perfEnd, double[] defaultNet, StripCashFlows? strip)
+    /// <summary>
+    /// The loop for one loan of any shape (ARM, IO, balloon, zero rate): arrays in, sums out, nothing
+    /// allocated. The reference the SIMD kernel (<see cref="LaneKernel"/>) reproduces lane by lane.
+    /// </summary>
+    internal static void ProjectLoan(LoanPool pool, int i, Scenario scenario, int months,
+        double[] smm, double[] mdr, GroupSums sums)
     {
         double b = pool.Balance[i], r = pool.GrossRate[i], svc = pool.ServicingRate[i], oth = pool.OtherFeeRate[i];
         double rn = r - svc - oth, survivors = pool.LoanCount[i];
         int rem = pool.RemainingTerm[i], age0 = pool.Age[i], io = pool.IoTerm[i], balloon = pool.BalloonTerm[i];
         var arm = pool.Arm[i];
         double grow = 1 + r, x = Math.Pow(grow, -rem); // x = (1+r)^-rem, advanced by recurrence
+        GroupCashFlows acc = sums.Flows;
+        double[] perfEnd = sums.PerformingEnd, defaultNet = sums.DefaultNetInterest;
+        var strip = sums.Strip;
         double poFraction = 0, excess = 0;
         if (strip is not null)
         {

@@ -9,6 +9,12 @@ public abstract record RateCurve
 {
     public abstract double Monthly(int age, int month);
 
+    /// <summary>
+    /// True when the rate depends on loan age alone (not on the projection month): rows for different cut-off
+    /// ages then share their values, and a projection computes each age's rate once. False unless a curve says so.
+    /// </summary>
+    public virtual bool DependsOnAgeOnly => false;
+
     /// <summary>SMM = 1 − (1 − CPR)^(1/12); the same map turns CDR into MDR.</summary>
     public static double AnnualToMonthly(double annual) =>
         annual >= 1 ? 1 : annual <= 0 ? 0 : 1 - Math.Pow(1 - annual, 1.0 / 12);
@@ -30,12 +36,14 @@ public sealed record ConstantAnnual(double Annual) : RateCurve
 {
     private readonly double _monthly = AnnualToMonthly(Annual);
     public override double Monthly(int age, int month) => _monthly;
+    public override bool DependsOnAgeOnly => true;
 }
 
 /// <summary>A constant monthly rate (SMM or MDR), percent / 100.</summary>
 public sealed record ConstantMonthly(double Rate) : RateCurve
 {
     public override double Monthly(int age, int month) => Rate;
+    public override bool DependsOnAgeOnly => true;
 }
 
 /// <summary>PSA: 100% is 0.2% CPR × age up to 6% CPR at age 30, flat after; scaled by <see cref="Percent"/>.</summary>
@@ -43,12 +51,14 @@ public sealed record Psa(double Percent) : RateCurve
 {
     public static double Cpr(int age) => 0.002 * Math.Clamp(age, 0, 30);
     public override double Monthly(int age, int month) => AnnualToMonthly(Percent / 100 * Cpr(age));
+    public override bool DependsOnAgeOnly => true;
 }
 
 /// <summary>A deal's Prepayment Assumption ramp (PPC) at <see cref="Percent"/>.</summary>
 public sealed record Ppc(double Percent, PpcRamp Ramp) : RateCurve
 {
     public override double Monthly(int age, int month) => AnnualToMonthly(Percent / 100 * Ramp.CprAt(age) / 100);
+    public override bool DependsOnAgeOnly => true;
 }
 
 /// <summary>
@@ -64,6 +74,7 @@ public sealed record Sda(double Percent) : RateCurve
         : 0.0003;
 
     public override double Monthly(int age, int month) => AnnualToMonthly(Percent / 100 * Cdr(age));
+    public override bool DependsOnAgeOnly => true;
 }
 
 /// <summary>One stretch of a vector: a curve for <see cref="Months"/> projection months (0 = for ever).</summary>

@@ -1,0 +1,27 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+
+namespace Remic.Bench;
+
+/// <summary>
+/// Runs every benchmark class in this assembly (pass BenchmarkDotNet's own arguments, e.g.
+/// <c>--filter '*Collateral*' --job short</c>). After the run, one machine-readable line per benchmark
+/// ("remic-bench Type.Method median_ns=... mean_ns=...") lets bench/run.sh put Remic's figures beside the peers'.
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        foreach (var summary in summaries)
+            foreach (var report in summary.Reports)
+            {
+                if (report.ResultStatistics is not { } stats) continue;
+                var d = report.BenchmarkCase.Descriptor;
+                // One token (no spaces), so the script can read "name mean" per line.
+                var parameters = report.BenchmarkCase.HasParameters ? $"({report.BenchmarkCase.Parameters.DisplayInfo.Replace(" ", "")})" : "";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} median_ns={stats.Median:R} mean_ns={stats.Mean:R}"));
+            }
+    }
+}

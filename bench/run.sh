@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Remic's speed beside its peers, measured in the same run on this machine (machines here are shared
+# and noisy, so the ratio says more than either absolute figure):
+#   1. builds bench/Remic.Bench in Release and runs CollateralBenchmarks (and YieldBenchmarks, when the
+#      assembly has them) with BenchmarkDotNet's short job (7 iterations: the machine is shared), in process;
+#   2. runs the peers (../shared/peers/run.sh: the C collateral loop, the C yield loop, QuantLib's yield);
+#   3. prints Remic's figure beside each peer's with the ratio.
+# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 2-3 minutes on 2 cores.
+# Set REMIC_BENCH_NO_APT=1 to skip installing libquantlib0-dev when it is missing.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+top=$(git -C "$repo" rev-parse --show-toplevel 2>/dev/null || echo "$repo")
+shared="$top/../shared"                                 # the repo is cloned with ../shared beside it
+[ -x "$shared/peers/run.sh" ] || shared=/work/shared    # a worktree elsewhere: the machine's copy
+peers="$shared/peers/run.sh"
+out=$(mktemp -d "${TMPDIR:-/tmp}/remic-bench.XXXXXX")
+
+# QuantLib is a peer only (never a dependency): install it for the comparison when we may.
+if [ ! -f /usr/include/ql/quantlib.hpp ] && [ "$(id -u)" = 0 ] && [ -z "${REMIC_BENCH_NO_APT:-}" ] && command -v apt-get >/dev/null; then
+  echo "== installing libquantlib0-dev for the QuantLib peer"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libquantlib0-dev) >"$out/apt.log" 2>&1 \
+    || echo "   (install failed, QuantLib will be skipped; see $out/apt.log)"
+fi
+
+echo "== building Remic.Bench (Release)"
+dotnet build -c Release "$repo/bench/Remic.Bench" -nologo -v q -clp:ErrorsOnly >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+dll="$repo/bench/Remic.Bench/bin/Release/net10.0/Remic.Bench.dll"
+
+echo "== Remic benchmarks (BenchmarkDotNet, short job, in process)"
+(cd "$out" && dotnet "$dll" --filter '*CollateralBenchmarks*' '*YieldBenchmarks*' --job short --iterationCount 7 --inProcess \
+   --artifacts "$out/artifacts" "$@") >"$out/bench.log" 2>&1 || { tail -40 "$out/bench.log"; exit 1; }
+sed -n '/^| Method/,/^$/p' "$out/bench.log"
+
+# Vector<double> is 256-bit by default even on AVX-512 machines; show what 8 lanes give (an environment knob).
+if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then
+  echo "== again with 8-lane Vector<double> (DOTNET_MaxVectorTBitWidth=512)"
+  (cd "$out" && DOTNET_MaxVectorTBitWidth=512 dotnet "$dll" --filter '*CollateralBenchmarks.SingleCore*' '*CollateralBenchmarks.AllCores*' \
+     --job short --iterationCount 7 --inProcess --artifacts "$out/artifacts512" "$@") >"$out/bench512.log" 2>&1 || { tail -40 "$out/bench512.log"; exit 1; }
+  sed -n '/^| Method/,/^$/p' "$out/bench512.log"
+  sed 's/^remic-bench CollateralBenchmarks\.\([A-Za-z]*\) /remic-bench CollateralBenchmarks.\1_512bit /' "$out/bench512.log" | grep '^remic-bench' >>"$out/bench.log" || true
+fi
+
+echo "== peers ($peers)"
+"$peers" | tee "$out/peers.log"
+
+echo
+echo "== Remic beside the peers (same machine, same run; collateral ratio = throughput, higher is faster; yield ratio = time per solve, lower is faster)"
+# Medians: the machine is shared, and a neighbour's build can land in a few of the iterations.
+median_ns() { grep -m1 "^remic-bench $1 " "$out/bench.log" | sed 's/.*median_ns=\([^ ]*\).*/\1/' || true; }
+field() { grep -m1 "^$1" "$out/peers.log" | tr ' ' '\n' | sed -n "s/^$2=//p;/^$2\$/{n;p}" | head -1 || true; }
+
+c_lms=$(field "C collateral loop" loan_months_per_s)
+cores=$(nproc)
+for method in SingleCore AllCores ReferenceLoop SingleCore_512bit AllCores_512bit; do
+  ns=$(median_ns "CollateralBenchmarks.$method")
+  [ -n "$ns" ] || continue
+  awk -v ns="$ns" -v c="$c_lms" -v m="$method"  -v k="$(case $method in AllCores*) echo "$cores";; *) echo 1;; esac)" 'BEGIN {
+    lms = 100000 * 360 / (ns * 1e-9);
+    printf "collateral %-17s Remic %.3e loan-months/s (%d core%s, %.3e per core)   C loop (one core) %.3e   ratio Remic/C %.2f\n",
+      m, lms, k, (k > 1 ? "s" : ""), lms / k, c, (c > 0 ? lms / c : 0) }'
+done
+grep -m1 '^// Remic totals' "$out/bench.log" | sed 's#^// #           #' || true
+grep -m1 '^C collateral loop' "$out/peers.log" | sed 's/.*totals/           C loop totals/' || true
+
+c_us=$(field "C yield loop" us_per_solve)
+ql_us=$(field "QuantLib yield" us_per_solve)
+if grep -q '^remic-bench YieldBenchmarks\.' "$out/bench.log"; then
+  grep '^remic-bench YieldBenchmarks\.' "$out/bench.log" | while read -r _ name median _; do
+    awk -v ns="${median#median_ns=}" -v c="${c_us:-0}" -v q="${ql_us:-0}" -v n="${name#YieldBenchmarks.}" 'BEGIN {
+      us = ns / 1000;
+      printf "yield %-24s Remic %.3f us/solve   C %s us (Remic/C %s)   QuantLib %s us (Remic/QuantLib %s)\n", n, us,
+        (c > 0 ? sprintf("%.3f", c) : "n/a"), (c > 0 ? sprintf("%.2f", us / c) : "n/a"),
+        (q > 0 ? sprintf("%.1f", q) : "n/a"), (q > 0 ? sprintf("%.4f", us / q) : "n/a") }'
+  done
+else
+  echo "yield: no YieldBenchmarks in Remic.Bench yet (nothing to set beside the yield peers)"
+fi
+echo "(full logs in $out)"
