@@ -147,7 +147,7 @@ public static class Projector
     /// <summary>Group-level bookkeeping after the loan loop: liquidations, losses, advances, balances.</summary>
     private static void Settle(GroupCashFlows acc, double[] perfEnd, double[] defaultNet, StripCashFlows? strip, Scenario scenario, int lag)
     {
-        double pending = 0, poPending = 0, advanced = 0;
+        double pending = 0, poPending = 0;
         // The cut-off PO balance must be in place before month 1 reads it as its beginning balance.
         if (strip is not null) strip.PoEndBalance[0] = strip.PoBeginBalance[0];
         for (var m = 1; m <= acc.Months; m++)
@@ -161,10 +161,13 @@ public static class Projector
             if (pending < 0 && pending > -1e-6) pending = 0;
 
             // Loans that defaulted in months m-lag+1..m are delinquent this month: advance their net interest.
-            if (lag > 0)
+            // A direct window sum, not a running one: a running sum's rounding drifts once the window
+            // holds only tiny amounts, and the fast path must agree with this loop to 1e-9 relative.
+            if (lag > 0 && scenario.Advancing)
             {
-                advanced += defaultNet[m] - (m - lag >= 1 ? defaultNet[m - lag] : 0);
-                if (scenario.Advancing) acc.Advances[m] = Math.Max(advanced, 0);
+                double advanced = 0;
+                for (var k = Math.Max(m - lag + 1, 1); k <= m; k++) advanced += defaultNet[k];
+                acc.Advances[m] = advanced;
             }
             acc.NetInterest[m] += acc.Advances[m];
             acc.EndBalance[m] = perfEnd[m] + pending;
