@@ -92,8 +92,8 @@ public static class Projector
             var interest = b * r;
             double sp;
             if (balloon > 0 && age >= balloon) sp = b;
+            else if (rem == 1) sp = b;         // maturity pays off, even for an IO term that runs to the end
             else if (age <= io) sp = 0;
-            else if (rem == 1) sp = b;
             else if (r == 0) sp = b / rem;
             else sp = interest / (1 - x) - interest;
             if (sp > b) sp = b;

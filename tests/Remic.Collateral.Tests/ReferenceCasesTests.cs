@@ -43,3 +43,19 @@ public class ReferenceCasesTests
         Assert.Equal(1_666.82m, Money.ToCents(g.Defaults[1]));
     }
 }
+
+public class InterestOnlyToMaturityTests
+{
+    /// <summary>A 10-year loan interest-only for its whole term pays its balance at maturity (a bullet).</summary>
+    [Fact]
+    public void Io_term_running_to_maturity_pays_off_at_maturity()
+    {
+        var loan = new Loan { Balance = 120_000, GrossRate = 0.06, OriginalTerm = 120, RemainingTerm = 120, IoTerm = 120 };
+        var g = Projector.Project(new LoanPool([loan]), new Scenario()).Total;
+        Assert.Equal(120, g.Months);
+        for (var m = 1; m < 120; m++) Assert.Equal(0, g.ScheduledPrincipal[m]);
+        Assert.Equal(120_000, g.ScheduledPrincipal[120]);
+        Assert.Equal(600, g.GrossInterest[1], 9);      // 120,000 × 6% / 12
+        Assert.Equal(0, g.EndBalance[120]);
+    }
+}
