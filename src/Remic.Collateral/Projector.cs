@@ -144,6 +144,8 @@ public static class Projector
     private static void Settle(GroupCashFlows acc, double[] perfEnd, double[] defaultNet, StripCashFlows? strip, Scenario scenario, int lag)
     {
         double pending = 0, poPending = 0, advanced = 0;
+        // The cut-off PO balance was summed into PoBeginBalance[0]; month 1 begins from it.
+        if (strip is not null) strip.PoEndBalance[0] = strip.PoBeginBalance[0];
         for (var m = 1; m <= acc.Months; m++)
         {
             acc.BeginBalance[m] = perfEnd[m - 1] + pending;
@@ -174,7 +176,6 @@ public static class Projector
                 strip.PoEndBalance[m] += poPending;
             }
         }
-        if (strip is not null) strip.PoEndBalance[0] = strip.PoBeginBalance[0];
     }
 
     private static GroupCashFlows Sum(IReadOnlyList<GroupCashFlows> groups, int months)

@@ -1,0 +1,109 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Realised losses after the distribution. The PO portion writes down the group's Class PO and becomes a
+/// Class PO Deferred Amount. The non-PO portion goes to the loss order (subordinates, lowest first), then
+/// to the group's seniors pro rata by balance, a super senior's share going to its senior support class
+/// while that class has a balance. Then the writedowns: the lowest subordinate loses whatever Class PO
+/// Deferred Amounts were paid from subordinate principal, and, if the classes still exceed the pool
+/// (principal used to pay interest), the excess.
+/// </summary>
+internal static class LossAllocation
+{
+    public static void Allocate<T>(Ledger<T> l, T[] nextDeferred) where T : struct, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var c = l.Collections.Groups[g];
+            var po = d.PoClass[g];
+            var poLoss = c.PoRealizedLoss;
+            nextDeferred[g] = l.State.PoDeferred[g] - l.PoDeferredPaid[g];
+            if (po >= 0 && poLoss > T.Zero)
+            {
+                var p = Num<T>.Min(poLoss, l.Outstanding(po));
+                Write(l, po, p);
+                nextDeferred[g] += p;
+            }
+            var loss = c.RealizedLoss - c.PoRealizedLoss;
+            foreach (var s in d.LossOrder)
+            {
+                if (loss <= T.Zero) break;
+                var p = Num<T>.Min(loss, l.Outstanding(s));
+                Write(l, s, p);
+                loss -= p;
+            }
+            if (loss > T.Zero) Seniors(l, g, loss);
+        }
+
+        var deferredPaid = T.Zero;
+        foreach (var p in l.PoDeferredPaid) deferredPaid += p;
+        var wd = WriteDownSubordinates(l, deferredPaid);
+
+        // Undercollateralisation: classes above the pool after all of the above.
+        T classes = T.Zero, pool = T.Zero;
+        for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
+        foreach (var g in l.Collections.Groups) pool += g.EndBalance;
+        var excess = classes - pool;
+        if (excess > d.Tolerance) wd += WriteDownSubordinates(l, excess);
+        r.Writedown = wd;
+    }
+
+    private static T WriteDownSubordinates<T>(Ledger<T> l, T amount) where T : struct, IFloatingPoint<T>
+    {
+        var done = T.Zero;
+        foreach (var s in l.Deal.LossOrder)
+        {
+            if (amount - done <= T.Zero) break;
+            var p = Num<T>.Min(amount - done, l.Outstanding(s));
+            Write(l, s, p);
+            done += p;
+        }
+        return done;
+    }
+
+    private static void Seniors<T>(Ledger<T> l, int g, T loss) where T : struct, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var seniors = d.Seniors[g];
+        var total = T.Zero;
+        var last = -1;
+        for (var i = 0; i < seniors.Length; i++)
+            if (l.Outstanding(seniors[i]) > T.Zero) { total += l.Outstanding(seniors[i]); last = i; }
+        if (total <= T.Zero) return;
+        var give = Num<T>.Min(loss, total);
+        // Shares are fixed on balances before any of this loss, so support classes do not double count.
+        var shares = new T[seniors.Length];
+        var handed = T.Zero;
+        for (var i = 0; i <= last; i++)
+        {
+            var b = l.Outstanding(seniors[i]);
+            if (b <= T.Zero) continue;
+            shares[i] = i == last ? give - handed : Num<T>.Cents(give * b / total);
+            handed += shares[i];
+        }
+        for (var i = 0; i < seniors.Length; i++)
+        {
+            var c = seniors[i];
+            var share = shares[i];
+            var support = d.SupportOf[c];
+            if (support >= 0)
+            {
+                var toSupport = Num<T>.Min(share, l.Outstanding(support));
+                Write(l, support, toSupport);
+                share -= toSupport;
+            }
+            Write(l, c, Num<T>.Min(share, l.Outstanding(c)));
+        }
+    }
+
+    private static void Write<T>(Ledger<T> l, int c, T amount) where T : struct, IFloatingPoint<T>
+    {
+        if (amount <= T.Zero) return;
+        l.Balance[c] -= amount;
+        l.R.Loss[c] += amount;
+    }
+}
