@@ -18,6 +18,11 @@ public sealed record DealState<T> where T : struct, IFloatingPoint<T>
     public required T[] CapShortfall { get; init; }
     /// <summary>Class PO Deferred Amount outstanding, by group.</summary>
     public required T[] PoDeferred { get; init; }
+    /// <summary>
+    /// How far the classes exceed the pool because principal collections paid interest and no subordinate
+    /// was left to write down (zero in a healthy deal).
+    /// </summary>
+    public T Undercollateralisation { get; init; }
 
     /// <summary>The state at closing: original balances, nothing unpaid, before the first distribution.</summary>
     public static DealState<T> AtClosing(Deal deal)

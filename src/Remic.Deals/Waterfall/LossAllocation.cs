@@ -48,7 +48,7 @@ internal static class LossAllocation
         for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
         foreach (var g in l.Collections.Groups) pool += g.EndBalance;
         var excess = classes - pool;
-        if (excess > d.Tolerance) wd += WriteDownSubordinates(l, excess);
+        if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         r.Writedown = wd;
     }
 

@@ -13,7 +13,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class PeriodChecks
 {
-    public static void Verify<T>(Ledger<T> l) where T : struct, IFloatingPoint<T>
+    public static void Verify<T>(Ledger<T> l, T undercollateralisation) where T : struct, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -83,7 +83,7 @@ internal static class PeriodChecks
             if (T.Abs(r.EndBalance[c] - poPool) > tol)
                 Fail($"Class {d.Classes[c].Name} balance {F(r.EndBalance[c])} ≠ the PO portion of its loans {F(poPool)}");
         }
-        if (T.Abs(clsEnd - poolEnd) > tol)
-            Fail($"classes' balances {F(clsEnd)} ≠ pool balance {F(poolEnd)} (PO + non-PO must equal the pool)");
+        if (T.Abs(clsEnd - poolEnd - undercollateralisation) > tol)
+            Fail($"classes' balances {F(clsEnd)} ≠ pool balance {F(poolEnd)} + undercollateralisation {F(undercollateralisation)} (PO + non-PO must equal the pool; off by {Num<T>.D(clsEnd - poolEnd - undercollateralisation):G6})");
     }
 }

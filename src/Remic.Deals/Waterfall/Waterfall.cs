@@ -72,7 +72,10 @@ public static class Waterfall
             r.UnpaidInterest[c] = next.UnpaidInterest[c];
         }
         Corridor.Pay(l, r.CapShortfall, next.CapShortfall);
-        PeriodChecks.Verify(l);
+        var deferredPaid = T.Zero;
+        foreach (var x in l.PoDeferredPaid) deferredPaid += x;
+        next = next with { Undercollateralisation = Num<T>.Pos(state.Undercollateralisation + r.PrincipalShortfall - (r.Writedown - deferredPaid)) };
+        PeriodChecks.Verify(l, next.Undercollateralisation);
         r.Next = next;
         return r;
     }
