@@ -23,6 +23,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
     public readonly int[][] ClassGroups;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
+    public readonly int[] AllSeniors;
     public readonly int[] PoClass;
     public readonly int[] Subordinates;
     public readonly T[] SubOriginalBelow; // original balance of each sub and all subs below it
@@ -67,6 +68,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
         foreach (var s in Subordinates) isSub[s] = true;
         Seniors = Enumerable.Range(0, NGroups).Select(g => Enumerable.Range(0, NClasses)
             .Where(i => !isSub[i] && !Notional[i] && !Classes[i].Is(ClassType.Po) && ClassGroups[i].Contains(g)).ToArray()).ToArray();
+        AllSeniors = Seniors.SelectMany(x => x).Distinct().ToArray();
         SubOriginalBelow = new T[Subordinates.Length];
         var below = T.Zero;
         for (var k = Subordinates.Length - 1; k >= 0; k--) { below += Original[Subordinates[k]]; SubOriginalBelow[k] = below; }
@@ -107,7 +109,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
         TwoTimes = si?.TwoTimesTest;
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
-        Tolerance = typeof(T) == typeof(decimal) ? Num<T>.Of(0.01m * NClasses) : Num<T>.Of(1e-9 * (double)pool + 1e-4);
+        Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 1e-4);
     }
 
     public int C(string name)

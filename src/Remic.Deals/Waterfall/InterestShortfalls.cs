@@ -18,21 +18,12 @@ internal static class InterestShortfalls
             var coll = l.Collections.Groups[g];
             var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall;
             if (shortfall <= T.Zero) continue;
-            var total = T.Zero;
-            for (var c = 0; c < d.NClasses; c++) total += Weight(l, c, g, current);
-            if (total <= T.Zero) continue;
-            var left = shortfall;
-            var last = -1;
-            for (var c = 0; c < d.NClasses; c++) if (Weight(l, c, g, current) > T.Zero) last = c;
-            for (var c = 0; c <= last; c++)
-            {
-                var w = Weight(l, c, g, current);
-                if (w <= T.Zero) continue;
-                var share = c == last ? left : Num<T>.Cents(shortfall * w / total);
-                share = Num<T>.Min(share, current[c] - l.R.InterestShortfall[c]);
-                l.R.InterestShortfall[c] += share;
-                left -= share;
-            }
+            var w = new T[d.NClasses];
+            for (var c = 0; c < d.NClasses; c++) w[c] = Weight(l, c, g, current);
+            var shares = new T[d.NClasses];
+            ProRataShares.Split(shortfall, w, shares);
+            for (var c = 0; c < d.NClasses; c++)
+                l.R.InterestShortfall[c] += Num<T>.Min(shares[c], current[c] - l.R.InterestShortfall[c]);
         }
     }
 

@@ -36,7 +36,9 @@ internal static class LossAllocation
                 Write(l, s, p);
                 loss -= p;
             }
-            if (loss > T.Zero) Seniors(l, g, loss);
+            if (loss > T.Zero) loss = Seniors(l, d.Seniors[g], loss);
+            // A group whose seniors are retired passes its loss to the other groups' seniors (cross-collateralisation).
+            if (loss > T.Zero) Seniors(l, d.AllSeniors, loss);
         }
 
         var deferredPaid = T.Zero;
@@ -65,39 +67,39 @@ internal static class LossAllocation
         return done;
     }
 
-    private static void Seniors<T>(Ledger<T> l, int g, T loss) where T : struct, IFloatingPoint<T>
+    /// <summary>Loss to the seniors pro rata by balance (support classes first for super seniors); returns what no class could take.</summary>
+    private static T Seniors<T>(Ledger<T> l, int[] seniors, T loss) where T : struct, IFloatingPoint<T>
     {
         var d = l.Deal;
-        var seniors = d.Seniors[g];
+        var w = new T[seniors.Length];
         var total = T.Zero;
-        var last = -1;
-        for (var i = 0; i < seniors.Length; i++)
-            if (l.Outstanding(seniors[i]) > T.Zero) { total += l.Outstanding(seniors[i]); last = i; }
-        if (total <= T.Zero) return;
+        for (var i = 0; i < seniors.Length; i++) { w[i] = l.Outstanding(seniors[i]); total += w[i]; }
+        if (total <= T.Zero) return loss;
         var give = Num<T>.Min(loss, total);
+        var written = T.Zero;
         // Shares are fixed on balances before any of this loss, so support classes do not double count.
         var shares = new T[seniors.Length];
-        var handed = T.Zero;
-        for (var i = 0; i <= last; i++)
-        {
-            var b = l.Outstanding(seniors[i]);
-            if (b <= T.Zero) continue;
-            shares[i] = i == last ? give - handed : Num<T>.Cents(give * b / total);
-            handed += shares[i];
-        }
-        for (var i = 0; i < seniors.Length; i++)
-        {
-            var c = seniors[i];
-            var share = shares[i];
-            var support = d.SupportOf[c];
-            if (support >= 0)
+        ProRataShares.Split(give, w, shares);
+        // Support classes first take their own share, then the shares of the super seniors they support.
+        for (var pass = 0; pass < 2; pass++)
+            for (var i = 0; i < seniors.Length; i++)
             {
-                var toSupport = Num<T>.Min(share, l.Outstanding(support));
-                Write(l, support, toSupport);
-                share -= toSupport;
+                var c = seniors[i];
+                var support = d.SupportOf[c];
+                if ((support >= 0) != (pass == 1)) continue;
+                var share = shares[i];
+                if (support >= 0)
+                {
+                    var toSupport = Num<T>.Min(share, l.Outstanding(support));
+                    Write(l, support, toSupport);
+                    written += toSupport;
+                    share -= toSupport;
+                }
+                var own = Num<T>.Min(share, l.Outstanding(c));
+                Write(l, c, own);
+                written += own;
             }
-            Write(l, c, Num<T>.Min(share, l.Outstanding(c)));
-        }
+        return loss - written;
     }
 
     private static void Write<T>(Ledger<T> l, int c, T amount) where T : struct, IFloatingPoint<T>

@@ -6,7 +6,8 @@ namespace Remic.Deals.Waterfall;
 
 /// <summary>
 /// The identities every distribution must satisfy; a violation throws with the period and the numbers.
-/// (1) collateral principal + realised losses = class principal + allocated losses − accretion;
+/// (1) collateral principal + realised losses = class principal + allocated losses − accretion (+ any new
+/// undercollateralisation: principal that paid interest with no subordinate left to write down);
 /// (2) cash paid ≤ Available Funds and no class paid more interest than due; (3) no negative balance;
 /// (4) notional amounts follow their reference; (5) Class PO = the PO pool and all classes = the pool;
 /// (6) undercollateralisation writedowns only where principal went unpaid for lack of funds.
@@ -39,9 +40,11 @@ internal static class PeriodChecks
             accr += r.Accretion[c];
             clsEnd += r.EndBalance[c];
         }
-        var gap = collPrin + collLoss - (clsPrin + clsLoss - accr);
+        // Principal that paid interest and could not be written down stays as undercollateralisation.
+        var under = undercollateralisation - l.State.Undercollateralisation;
+        var gap = collPrin + collLoss - (clsPrin + clsLoss - accr + under);
         if (T.Abs(gap) > tol)
-            Fail($"collateral principal {F(collPrin)} + realised losses {F(collLoss)} ≠ class principal {F(clsPrin)} + allocated losses {F(clsLoss)} − accretion {F(accr)} (off by {F(gap)})");
+            Fail($"collateral principal {F(collPrin)} + realised losses {F(collLoss)} ≠ class principal {F(clsPrin)} + allocated losses {F(clsLoss)} − accretion {F(accr)} + new undercollateralisation {F(under)} (off by {F(gap)})");
 
         var deferred = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferred += x;

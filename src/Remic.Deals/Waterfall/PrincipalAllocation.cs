@@ -31,11 +31,9 @@ internal static class PrincipalAllocation
             case CompiledDeal<T>.CSplit s:
             {
                 var paid = T.Zero;
-                for (var i = 0; i < s.Parts.Length; i++)
-                {
-                    var share = i == s.Parts.Length - 1 ? amount - SumShares(s, amount, i) : Num<T>.Cents(amount * s.Shares[i]);
-                    paid += Allocate(l, s.Parts[i], share);
-                }
+                var shares = new T[s.Parts.Length];
+                ProRataShares.Split(amount, s.Shares, shares);
+                for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
                 // What a retired part could not take goes to the others in order.
                 foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
                 return paid;
@@ -60,36 +58,20 @@ internal static class PrincipalAllocation
         }
     }
 
-    private static T SumShares<T>(CompiledDeal<T>.CSplit s, T amount, int upTo) where T : struct, IFloatingPoint<T>
-    {
-        var sum = T.Zero;
-        for (var i = 0; i < upTo; i++) sum += Num<T>.Cents(amount * s.Shares[i]);
-        return sum;
-    }
-
     private static T ProRata<T>(Ledger<T> l, CompiledDeal<T>.CProRata p, T amount) where T : struct, IFloatingPoint<T>
     {
         var w = new T[p.Parts.Length];
         var total = T.Zero;
-        var last = -1;
         for (var i = 0; i < p.Parts.Length; i++)
         {
-            var s = T.Zero;
-            foreach (var c in p.PartLeaves[i]) s += l.Outstanding(c);
-            w[i] = s;
-            total += s;
-            if (s > T.Zero) last = i;
+            foreach (var c in p.PartLeaves[i]) w[i] += l.Outstanding(c);
+            total += w[i];
         }
         if (total <= T.Zero) return T.Zero;
-        var give = Num<T>.Min(amount, total);
-        T paid = T.Zero, handed = T.Zero;
-        for (var i = 0; i <= last; i++)
-        {
-            if (w[i] <= T.Zero) continue;
-            var share = i == last ? give - handed : Num<T>.Cents(give * w[i] / total);
-            handed += share;
-            paid += Allocate(l, p.Parts[i], share);
-        }
+        var shares = new T[w.Length];
+        ProRataShares.Split(Num<T>.Min(amount, total), w, shares);
+        var paid = T.Zero;
+        for (var i = 0; i < w.Length; i++) paid += Allocate(l, p.Parts[i], shares[i]);
         return paid;
     }
 

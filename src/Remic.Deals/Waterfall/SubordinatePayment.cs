@@ -34,30 +34,20 @@ internal static class SubordinatePayment
         }
         if (total > T.Zero)
         {
-            T handedS = T.Zero, handedP = T.Zero;
-            int lastS = -1, lastP = -1;
+            var w = new T[n];
+            var we = new T[n];
             for (var k = 0; k < n; k++)
             {
-                if (r.BeginBalance[subs[k]] > T.Zero) lastS = k;
-                if (eligible[k] && r.BeginBalance[subs[k]] > T.Zero) lastP = k;
+                w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
+                we[k] = eligible[k] ? w[k] : T.Zero;
             }
-            for (var k = 0; k < n; k++)
-            {
-                var b = Num<T>.Pos(r.BeginBalance[subs[k]]);
-                if (b <= T.Zero) continue;
-                var s = k == lastS ? l.SubScheduled - handedS : Num<T>.Cents(l.SubScheduled * b / total);
-                handedS += s;
-                T p = T.Zero;
-                if (eligible[k] && eligibleTotal > T.Zero)
-                {
-                    p = k == lastP ? l.SubPrepay - handedP : Num<T>.Cents(l.SubPrepay * b / eligibleTotal);
-                    handedP += p;
-                }
-                shares[k] = s + p;
-            }
+            var s = new T[n];
+            var p = new T[n];
+            ProRataShares.Split(l.SubScheduled, w, s);
+            ProRataShares.Split(l.SubPrepay, eligibleTotal > T.Zero ? we : w, p);
+            for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
-        else if (n > 0) shares[0] = l.SubScheduled + l.SubPrepay;
-
+        else if (n > 0) shares[0] = l.SubScheduled + l.SubPrepay; // nothing left to share by: it passes on below
         // Class PO Deferred Amounts came out of the subordinates' principal: lowest classes first.
         var taken = l.SubTakenForDeferred;
         for (var k = n - 1; k >= 0 && taken > T.Zero; k--)
@@ -84,26 +74,47 @@ internal static class SubordinatePayment
         if (carry > T.Zero) ToSeniors(l, from, carry);
     }
 
-    /// <summary>Principal no subordinate can take goes to the seniors of the groups, pro rata by balance.</summary>
+    /// <summary>
+    /// Principal no subordinate can take goes to the seniors (cross-collateralisation): first to the seniors of
+    /// undercollateralised groups (senior balance above the group's non-PO pool) up to that excess, then to all
+    /// seniors of the groups pro rata by balance.
+    /// </summary>
     private static void ToSeniors<T>(Ledger<T> l, int[] from, T amount) where T : struct, IFloatingPoint<T>
     {
         var d = l.Deal;
-        var total = T.Zero;
-        foreach (var g in from) foreach (var c in d.Seniors[g]) total += l.Outstanding(c);
-        if (total <= T.Zero) return;
-        var give = l.Draw(from, Num<T>.Min(amount, total));
-        var handed = T.Zero;
-        var seen = new HashSet<int>();
+        foreach (var g in from)
+        {
+            if (amount <= T.Zero) break;
+            var c = l.Collections.Groups[g];
+            var seniors = T.Zero;
+            foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
+            var under = seniors - (c.EndBalance - c.PoEndBalance);
+            if (under <= Num<T>.Tiny) continue;
+            amount -= PaySeniors(l, from, [g], Num<T>.Min(amount, under));
+        }
+        if (amount > T.Zero) PaySeniors(l, from, from, amount);
+    }
+
+    private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, int[] seniorGroups, T amount) where T : struct, IFloatingPoint<T>
+    {
+        var d = l.Deal;
         var list = new List<int>();
-        foreach (var g in from) foreach (var c in d.Seniors[g]) if (seen.Add(c) && l.Outstanding(c) > T.Zero) list.Add(c);
+        foreach (var g in seniorGroups) foreach (var c in d.Seniors[g]) if (!list.Contains(c) && l.Outstanding(c) > T.Zero) list.Add(c);
+        var w = list.Select(l.Outstanding).ToArray();
+        var total = T.Zero;
+        foreach (var x in w) total += x;
+        if (total <= T.Zero) return T.Zero;
+        var give = l.Draw(fundGroups, Num<T>.Min(amount, total));
+        var shares = new T[w.Length];
+        ProRataShares.Split(give, w, shares);
+        var handed = T.Zero;
         for (var i = 0; i < list.Count; i++)
         {
-            var c = list[i];
-            var share = i == list.Count - 1 ? give - handed : Num<T>.Cents(give * l.Outstanding(c) / total);
-            share = Num<T>.Min(share, l.Outstanding(c));
+            var share = Num<T>.Min(shares[i], l.Outstanding(list[i]));
             handed += share;
-            l.PayPrincipal(c, share);
+            l.PayPrincipal(list[i], share);
         }
-        if (give - handed > T.Zero) l.Fund[from[0]] += give - handed;
+        if (give - handed > T.Zero) l.Fund[fundGroups[0]] += give - handed;
+        return handed;
     }
 }

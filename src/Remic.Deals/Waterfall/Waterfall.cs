@@ -135,6 +135,9 @@ public static class Waterfall
                 break;
             }
             case CompiledDeal<T>.CPayPoDeferred s:
+                // Paid only while the subordinates can absorb it: after this period's principal and losses they must
+                // still have the balance to be written down by it (else the Senior Credit Support Depletion Date is here).
+                if (!SubordinatesCanAbsorbDeferred(l)) break;
                 foreach (var g in s.From)
                 {
                     var po = d.PoClass[g];
@@ -200,19 +203,27 @@ public static class Waterfall
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
-        var available = l.Available(from);
-        var give = Num<T>.Min(available, total);
-        var handed = T.Zero;
+        var give = Num<T>.Min(l.Available(from), total);
+        var w = new T[last + 1];
         for (var i = 0; i <= last; i++)
         {
             var c = classes[i];
-            if (d.AccreteTargets[c] is { } t && r.Accretion[c] > T.Zero) continue;
-            var due = r.InterestDue[c] - r.InterestPaid[c];
-            if (due <= T.Zero) continue;
-            var share = i == last ? give - handed : (give == total ? due : Num<T>.Cents(give * due / total));
-            handed += share;
-            l.PayInterest(c, l.Draw(from, share));
+            if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
+            w[i] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
         }
+        var shares = new T[w.Length];
+        if (give == total) w.CopyTo(shares, 0);
+        else ProRataShares.Split(give, w, shares);
+        for (var i = 0; i <= last; i++)
+            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.Draw(from, shares[i]));
+    }
+
+    private static bool SubordinatesCanAbsorbDeferred<T>(Ledger<T> l) where T : struct, IFloatingPoint<T>
+    {
+        T subs = T.Zero, losses = T.Zero;
+        foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
+        foreach (var g in l.Collections.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubPrepay) > T.Zero;
     }
 
     private static bool Accreting<T>(Ledger<T> l, int[] targets) where T : struct, IFloatingPoint<T>
