@@ -28,13 +28,16 @@ public class SampleDealTests
     {
         var run = TestDeals.Project(Sample, prepay, dflt, sev, lag);
         var last = run.Periods[^1];
-        for (var c = 0; c < Sample.Classes.Count; c++)
-            if (!Sample.Classes[c].IsNotional) Assert.True(Math.Abs(last.EndBalance[c]) < 0.01, $"{Sample.Classes[c].Name} ends at {last.EndBalance[c]}");
+        // Whatever a class still has at the end is exactly the recorded undercollateralisation (principal that paid
+        // interest once the subordinates were gone): nothing disappears unexplained. Zero unless losses exhaust them.
+        var left = Enumerable.Range(0, Sample.Classes.Count).Where(c => !Sample.Classes[c].IsNotional).Sum(c => last.EndBalance[c]);
+        Assert.True(Math.Abs(last.Next.Undercollateralisation + last.PoolEndBalance.Sum() - left) < 0.01);
+        if (dflt == "0 CDR") Assert.Equal(0, left, 4);
         var coll = run.Periods.Sum(p => p.CollateralPrincipal.Sum() + p.CollateralLoss.Sum());
         var classes = Enumerable.Range(0, Sample.Classes.Count).Where(c => !Sample.Classes[c].IsNotional)
             .Sum(c => run.TotalPrincipal(c) + run.TotalLoss(c));
-        Assert.Equal(90_000_000, coll + last.PoolEndBalance.Sum(), 2);
-        Assert.Equal(coll, classes, 2);
+        Assert.True(Math.Abs(90_000_000 - coll - last.PoolEndBalance.Sum()) < 0.01);
+        Assert.True(Math.Abs(coll - classes - left) < 0.01);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
+    /// <summary>Groups that cross-collateralise each other (null: no cross-collateralisation).</summary>
+    public readonly int[]? CrossGroups;
     public readonly int[] PoClass;
     public readonly int[] Subordinates;
     public readonly T[] SubOriginalBelow; // original balance of each sub and all subs below it
@@ -69,6 +71,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
         Seniors = Enumerable.Range(0, NGroups).Select(g => Enumerable.Range(0, NClasses)
             .Where(i => !isSub[i] && !Notional[i] && !Classes[i].Is(ClassType.Po) && ClassGroups[i].Contains(g)).ToArray()).ToArray();
         AllSeniors = Seniors.SelectMany(x => x).Distinct().ToArray();
+        CrossGroups = deal.CrossCollateral is { } cc ? Gs(cc.Groups) : null;
         SubOriginalBelow = new T[Subordinates.Length];
         var below = T.Zero;
         for (var k = Subordinates.Length - 1; k >= 0; k--) { below += Original[Subordinates[k]]; SubOriginalBelow[k] = below; }

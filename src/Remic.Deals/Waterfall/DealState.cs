@@ -20,7 +20,8 @@ public sealed record DealState<T> where T : struct, IFloatingPoint<T>
     public required T[] PoDeferred { get; init; }
     /// <summary>
     /// How far the classes exceed the pool because principal collections paid interest and no subordinate
-    /// was left to write down (zero in a healthy deal).
+    /// was left to write down, less principal later paid out of interest, plus principal no class could take
+    /// (zero in a healthy deal; negative when the pool exceeds the classes).
     /// </summary>
     public T Undercollateralisation { get; init; }
 

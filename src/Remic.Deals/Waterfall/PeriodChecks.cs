@@ -11,6 +11,8 @@ namespace Remic.Deals.Waterfall;
 /// (2) cash paid ≤ Available Funds and no class paid more interest than due; (3) no negative balance;
 /// (4) notional amounts follow their reference; (5) Class PO = the PO pool and all classes = the pool;
 /// (6) undercollateralisation writedowns only where principal went unpaid for lack of funds.
+/// Principal that no class can take (all the classes it could go to are retired) is reported as unpayable and
+/// enters the undercollateralisation term (negative: the pool exceeds the classes).
 /// </summary>
 internal static class PeriodChecks
 {
@@ -44,7 +46,7 @@ internal static class PeriodChecks
         var under = undercollateralisation - l.State.Undercollateralisation;
         var gap = collPrin + collLoss - (clsPrin + clsLoss - accr + under);
         if (T.Abs(gap) > tol)
-            Fail($"collateral principal {F(collPrin)} + realised losses {F(collLoss)} ≠ class principal {F(clsPrin)} + allocated losses {F(clsLoss)} − accretion {F(accr)} + new undercollateralisation {F(under)} (off by {F(gap)})");
+            Fail($"collateral principal {F(collPrin)} + realised losses {F(collLoss)} ≠ class principal {F(clsPrin)} + allocated losses {F(clsLoss)} − accretion {F(accr)} + change in undercollateralisation {F(under)} (off by {F(gap)})");
 
         var deferred = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferred += x;

@@ -58,6 +58,10 @@ public sealed class PeriodResult<T> where T : struct, IFloatingPoint<T>
     public T Writedown { get; internal set; }
     /// <summary>Principal that was due to classes but could not be paid for lack of Available Funds.</summary>
     public T PrincipalShortfall { get; internal set; }
+    /// <summary>Principal collected that no class could take (every class it could go to is retired); it stays in Available Funds.</summary>
+    public T UnpayablePrincipal { get; internal set; }
+    /// <summary>Principal paid out of interest (cross-collateralisation beyond the subordinates' principal).</summary>
+    public T ExtraPrincipal { get; internal set; }
 
     public DealState<T> Next { get; internal set; } = null!;
 }

@@ -17,6 +17,7 @@ internal static class SubordinatePayment
     {
         var d = l.Deal;
         var r = l.R;
+        CrossCollateral.Apply(l, from);
         var n = subs.Length;
         var shares = new T[n];
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
@@ -92,7 +93,8 @@ internal static class SubordinatePayment
             if (under <= Num<T>.Tiny) continue;
             amount -= PaySeniors(l, from, [g], Num<T>.Min(amount, under));
         }
-        if (amount > T.Zero) PaySeniors(l, from, from, amount);
+        if (amount > T.Zero) amount -= PaySeniors(l, from, from, amount);
+        l.R.UnpayablePrincipal += amount;
     }
 
     private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, int[] seniorGroups, T amount) where T : struct, IFloatingPoint<T>

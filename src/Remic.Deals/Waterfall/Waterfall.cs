@@ -74,7 +74,8 @@ public static class Waterfall
         Corridor.Pay(l, r.CapShortfall, next.CapShortfall);
         var deferredPaid = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferredPaid += x;
-        next = next with { Undercollateralisation = Num<T>.Pos(state.Undercollateralisation + r.PrincipalShortfall - (r.Writedown - deferredPaid)) };
+        // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
+        next = next with { Undercollateralisation = state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal };
         PeriodChecks.Verify(l, next.Undercollateralisation);
         r.Next = next;
         return r;
@@ -90,6 +91,7 @@ public static class Waterfall
             case CompiledDeal<T>.CPayPo s:
             {
                 var want = Num<T>.Min(l.PoPda[s.Group], l.Outstanding(s.Class));
+                r.UnpayablePrincipal += l.PoPda[s.Group] - want;
                 var got = l.Draw([s.Group], want);
                 r.PrincipalShortfall += want - got;
                 l.PayPrincipal(s.Class, got);
@@ -123,6 +125,7 @@ public static class Waterfall
                 }
                 // Senior principal the seniors could not take (they are retired) belongs to the subordinates.
                 if (s.Amount == PrincipalAmount.SeniorPrincipal && left > T.Zero) l.SubPrepay += left;
+                if (s.Amount == PrincipalAmount.NonPoPrincipal) r.UnpayablePrincipal += left;
                 break;
             }
             case CompiledDeal<T>.CAccrete s:
@@ -132,6 +135,7 @@ public static class Waterfall
                 l.AccrualCash[s.Class] = T.Zero;
                 var paid = PrincipalAllocation.Allocate(l, s.To, got);
                 l.Fund[s.From[0]] += got - paid;
+                r.UnpayablePrincipal += got - paid;
                 break;
             }
             case CompiledDeal<T>.CPayPoDeferred s:
