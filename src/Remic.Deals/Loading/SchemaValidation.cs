@@ -25,9 +25,23 @@ public static class SchemaValidation
 
     internal static IReadOnlyList<InputError> Validate(JToken root, SourceMap map)
     {
-        var errors = Schema.Value.Validate(root);
+        var errors = Flatten(Schema.Value.Validate(root));
         return errors.Select(e => ToInputError(e, map)).Distinct()
             .OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+    }
+
+    /// <summary>
+    /// Array items and property values are validated as child schemas; their own errors are the useful ones.
+    /// A oneOf/anyOf failure stays one error (its children are the alternatives that did not fit).
+    /// </summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            if (e is ChildSchemaValidationError child && e.Kind is not (ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf))
+                foreach (var inner in Flatten(child.Errors.Values.SelectMany(x => x))) yield return inner;
+            else yield return e;
+        }
     }
 
     private static InputError ToInputError(ValidationError e, SourceMap map)
@@ -45,9 +59,9 @@ public static class SchemaValidation
             {
                 var allowed = e.Schema?.ActualSchema.Properties.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList() ?? [];
                 // The token is the unknown property's value; point at the property.
-                var p = path.Length > 0 ? path : Join(ParentPath(e), e.Property);
-                if (line == 0) (line, col) = map.Of(p);
-                return new InputError(map.File, line, p, e.Property,
+                var p = Join(e.Token is JObject ? path : ParentPath(e), e.Property);
+                (line, col) = map.KeyOf(p);
+                return new InputError(map.File, line, p, null,
                     $"unknown field '{e.Property}'; expected one of: {string.Join(", ", allowed)}", col);
             }
             case ValidationErrorKind.TooManyProperties or ValidationErrorKind.TooFewProperties when described is not null:
@@ -77,12 +91,13 @@ public static class SchemaValidation
     private static string Bound(ValidationError e, string? described, bool small)
     {
         var s = e.Schema?.ActualSchema;
-        if (s is null) return described ?? "a number in range";
+        if (described is not null) return described;
+        if (s is null) return "a number in range";
         var limit = small ? s.ExclusiveMinimum ?? s.Minimum : s.ExclusiveMaximum ?? s.Maximum;
         var strict = small ? s.ExclusiveMinimum is not null || s.IsExclusiveMinimum : s.ExclusiveMaximum is not null || s.IsExclusiveMaximum;
         var rel = small ? (strict ? "above" : "at least") : (strict ? "below" : "at most");
         var bound = $"a number {rel} {System.Convert.ToString(limit, CultureInfo.InvariantCulture)}";
-        return described is null ? bound : $"{described} ({bound})";
+        return bound;
     }
 
     private static string? Describe(JsonSchema? schema)

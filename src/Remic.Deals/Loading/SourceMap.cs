@@ -18,6 +18,13 @@ public sealed class SourceMap
         _byPath.TryAdd(path, (line, column));
     }
 
+    private readonly Dictionary<string, (int Line, int Column)> _keys = new(StringComparer.Ordinal);
+
+    internal void AddKey(string path, int line, int column) => _keys.TryAdd(path, (line, column));
+
+    /// <summary>Where a mapping key is written (for "unknown field" errors), else where its value is.</summary>
+    public (int Line, int Column) KeyOf(string path) => _keys.TryGetValue(path, out var v) ? v : Of(path);
+
     public (string Path, int Line, int Column) Of(JToken token) =>
         _byToken.TryGetValue(token, out var v) ? v : ("", 0, 0);
 

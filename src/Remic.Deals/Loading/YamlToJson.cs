@@ -59,6 +59,7 @@ internal static partial class YamlToJson
                     if (obj.ContainsKey(key))
                         throw new RemicInputException(new InputError(file, (int)k.Start.Line, childPath, key,
                             "this key appears twice in the same mapping; keep one", (int)k.Start.Column));
+                    map.AddKey(childPath, (int)k.Start.Line, (int)k.Start.Column);
                     obj.Add(key, Convert(v, childPath, map, file));
                 }
                 token = obj;
