@@ -112,7 +112,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
         TwoTimes = si?.TwoTimesTest;
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
-        Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 1e-4);
+        Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 0.01); // double: float noise plus a cent, as classes are sized in cents
     }
 
     public int C(string name)
