@@ -13,6 +13,8 @@ namespace Remic.Deals.Projection;
 /// </summary>
 public static class DealRunner
 {
+    private static readonly IReadOnlyDictionary<string, double> NoFixings = new Dictionary<string, double>();
+
     public static DealProjection Run(Deal deal, Scenario scenario, bool exerciseCall = false)
     {
         var collateral = ProjectCollateral(deal, scenario);
@@ -34,6 +36,7 @@ public static class DealRunner
         var strips = deal.Groups.Select(g => collateral.Strips.TryGetValue(g.Name, out var s) ? s : null).ToArray();
         var cutoff = groups.Sum(g => g.EndBalance[0]);
         var callAt = exerciseCall && deal.CleanUpCall is { } cleanUp ? (double)cleanUp.PercentOfCutoff / 100 * cutoff : -1;
+        var compiled = CompiledDeal<double>.For(deal);
         var state = DealState<double>.AtClosing(deal);
         var results = new List<PeriodResult<double>>(collateral.Months);
         var pendingDefaults = new double[groups.Length];
@@ -42,7 +45,8 @@ public static class DealRunner
 
         for (var m = 1; m <= collateral.Months; m++)
         {
-            var begin = groups.Sum(g => g.BeginBalance[m]);
+            var begin = 0.0;
+            foreach (var g in groups) begin += g.BeginBalance[m];
             var call = callAt >= 0 && begin <= callAt + 1e-9 && begin > 0;
             var coll = new GroupCollections<double>[groups.Length];
             for (var g = 0; g < groups.Length; g++)
@@ -52,17 +56,19 @@ public static class DealRunner
                 pendingDefaults[g] += groups[g].Defaults[m] - groups[g].LiquidationProceeds[m] - groups[g].RealizedLoss[m];
             }
             var market = Market(deal, m, indices);
-            var r = Waterfall.Waterfall.Distribute(deal, state, new PeriodCollections<double>(coll), market);
+            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market);
             results.Add(r);
             state = r.Next;
             if (call) { calledAt = m; break; }
-            if (m > 1 && groups.All(g => g.EndBalance[m] <= 0.005)) break;
+            var done = m > 1;
+            foreach (var g in groups) done &= g.EndBalance[m] <= 0.005;
+            if (done) break;
         }
         return new DealProjection(deal, collateral, results, calledAt);
     }
 
     /// <summary>One projected month as servicer collections; with <paramref name="call"/> the remaining loans are bought at par.</summary>
-    internal static GroupCollections<double> Collections(GroupCashFlows g, StripCashFlows? s, int m, double pending, double cumLoss, bool call)
+    public static GroupCollections<double> Collections(GroupCashFlows g, StripCashFlows? s, int m, double pending, double cumLoss, bool call)
     {
         var c = new GroupCollections<double>
         {
@@ -91,8 +97,10 @@ public static class DealRunner
         var md = deal.Metadata;
         var date = md.DistributionDate(n);
         var prior = n == 1 ? md.ClosingDate : md.DistributionDate(n - 1);
+        var days = date.DayNumber - prior.DayNumber;
+        if (indices.Count == 0) return new PeriodMarket(n, date, days, NoFixings);
         var fix = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var (k, v) in indices) fix[k] = v.At(n);
-        return new PeriodMarket(n, date, date.DayNumber - prior.DayNumber, fix);
+        return new PeriodMarket(n, date, days, fix);
     }
 }

@@ -8,7 +8,7 @@ namespace Remic.Deals.Waterfall;
 /// A deal with every name resolved to an index and every rate converted to T, built once per deal and
 /// numeric type so the per-period interpreter does no lookups. The steps mirror the deal file's steps.
 /// </summary>
-internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
+internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
 {
     private static readonly ConditionalWeakTable<Deal, CompiledDeal<T>> Cache = new();
 
@@ -37,6 +37,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
     public readonly int[][] NotionalRefs;
     public readonly T[] NotionalFactor;
     public readonly T[]?[] Schedules;
+    public readonly CCoupon[] Coupons;
     public readonly CStep[] Steps;
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
     public readonly int[]?[] AccreteTargets;
@@ -47,6 +48,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
     public readonly T StepDownDelinq;
     public readonly T[] StepDownLossByYear;
     public readonly TwoTimesTestSpec? TwoTimes;
+    public readonly T TwoTimesDelinq, TwoTimesLossBefore, TwoTimesLossAfter, OriginalSubPct;
     public readonly bool ClassTriggers;
     public readonly T Tolerance;
 
@@ -96,6 +98,7 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
             if (Classes[i].Notional is ClassNotional cn) { NotionalRefs[i] = cn.Classes.Select(C).ToArray(); NotionalFactor[i] = Num<T>.Of(cn.Factor); }
             else NotionalRefs[i] = [];
         Schedules = Classes.Select(c => c.Schedule?.Balances?.Select(Num<T>.Of).ToArray()).ToArray();
+        Coupons = Classes.Select(c => Compile(c.Coupon)).ToArray();
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];
         foreach (var st in Flatten(Steps))
@@ -110,6 +113,12 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
         StepDownDelinq = Num<T>.Pct(si?.StepDown.DelinquencyPercentOfSubordinates ?? 50);
         StepDownLossByYear = (si?.StepDown.CumulativeLossPercentByYear ?? [100m]).Select(Num<T>.Pct).ToArray();
         TwoTimes = si?.TwoTimesTest;
+        TwoTimesDelinq = Num<T>.Pct(TwoTimes?.DelinquencyPercentOfSubordinates ?? 0);
+        TwoTimesLossBefore = Num<T>.Pct(TwoTimes?.CumulativeLossPercentBefore ?? 0);
+        TwoTimesLossAfter = Num<T>.Pct(TwoTimes?.CumulativeLossPercentAfter ?? 0);
+        var origPool = T.Zero;
+        foreach (var p in OriginalNonPoPool) origPool += p;
+        OriginalSubPct = origPool > T.Zero ? OriginalSubTotal / origPool : T.Zero;
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
         Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 0.01); // double: float noise plus a cent, as classes are sized in cents
@@ -140,6 +149,20 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
         PayResidual r => new CPayResidual(Gs(r.From), C(r.Class)),
         When w => new CWhen(Compile(w.If), w.Then.Select(Compile).ToArray(), w.Else.Select(Compile).ToArray()),
         _ => throw new NotSupportedException(s.GetType().Name),
+    };
+
+    private CCoupon Compile(CouponSpec c) => c switch
+    {
+        FixedCoupon f => new CCoupon(CouponKind.Fixed) { Rate = Num<T>.Pct(f.Rate) },
+        FormulaCoupon f => new CCoupon(CouponKind.Formula)
+        {
+            Index = f.Index, Multiplier = Num<T>.Of(f.Multiplier), Margin = Num<T>.Pct(f.Margin),
+            Cap = f.Cap is { } cap ? Num<T>.Pct(cap) : null, Floor = f.Floor is { } fl ? Num<T>.Pct(fl) : null,
+            NetWacGroups = f.NetWacCapGroups is { Count: > 0 } g ? Gs(g) : null,
+        },
+        NetWacCoupon n => new CCoupon(CouponKind.NetWac) { NetWacGroups = Gs(n.Groups), Margin = Num<T>.Pct(n.Minus) },
+        StripExcessCoupon => new CCoupon(CouponKind.StripExcess),
+        _ => new CCoupon(CouponKind.None),
     };
 
     private CCondition Compile(Condition c) => c switch
@@ -180,7 +203,10 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
 
     // Compiled mirrors of the model's steps: the same vocabulary with indices instead of names.
     internal abstract record CStep;
-    internal sealed record CPayPo(int Group, int Class) : CStep;
+    internal sealed record CPayPo(int Group, int Class) : CStep
+    {
+        public readonly int[] From = [Group];
+    }
     internal sealed record CPayInterest(int[] From, int[] Classes) : CStep;
     internal sealed record CPayPrincipal(int[] From, PrincipalAmount Amount, CAlloc To) : CStep
     {
@@ -208,5 +234,20 @@ internal sealed class CompiledDeal<T> where T : struct, IFloatingPoint<T>
     internal sealed record CToSchedule(int Class) : CAlloc;
     internal sealed record CLockout(int Class, T[] ShiftByYear) : CAlloc;
 
-    internal sealed record CCorridor(CorridorSpec Spec, int Beneficiary, int ExcessTo, T[] Notional);
+    internal sealed record CCorridor(CorridorSpec Spec, int Beneficiary, int ExcessTo, T[] Notional)
+    {
+        public readonly T Strike = Num<T>.Pct(Spec.Strike);
+        public readonly T Ceiling = Num<T>.Pct(Spec.Ceiling);
+    }
+
+    internal enum CouponKind { None, Fixed, Formula, NetWac, StripExcess }
+
+    /// <summary>A class's coupon with its rates already in T (annual fractions).</summary>
+    internal sealed record CCoupon(CouponKind Kind)
+    {
+        public T Rate, Multiplier, Margin;
+        public T? Cap, Floor;
+        public string Index = "";
+        public int[]? NetWacGroups;
+    }
 }

@@ -9,7 +9,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class Corridor
 {
-    public static void Pay<T>(Ledger<T> l, T[] capShortfall, T[] nextCapShortfall) where T : struct, IFloatingPoint<T>
+    public static void Pay<T>(Ledger<T> l, T[] capShortfall, T[] nextCapShortfall) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -19,7 +19,7 @@ internal static class Corridor
             var spec = k.Spec;
             var notional = l.Period - 1 < k.Notional.Length ? k.Notional[l.Period - 1] : T.Zero;
             var index = Num<T>.Of(l.Market.Index(spec.Index));
-            var rate = Num<T>.Pos(Num<T>.Min(index, Num<T>.Pct(spec.Ceiling)) - Num<T>.Pct(spec.Strike));
+            var rate = Num<T>.Pos(Num<T>.Min(index, k.Ceiling) - k.Strike);
             var payment = Num<T>.Cents(notional * rate * Coupons.Fraction<T>(spec.DayCount, l.Market.ActualDays));
             if (payment <= T.Zero) continue;
             r.CorridorReceived += payment;

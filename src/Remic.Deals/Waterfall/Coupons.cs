@@ -10,7 +10,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class Coupons
 {
-    public static void Accrue<T>(Ledger<T> l, T[] current, T[] uncapped) where T : struct, IFloatingPoint<T>
+    public static void Accrue<T>(Ledger<T> l, T[] current, T[] uncapped) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         for (var c = 0; c < d.NClasses; c++)
@@ -19,23 +19,25 @@ internal static class Coupons
             var bal = l.R.BeginBalance[c];
             var frac = Fraction<T>(spec.DayCount, l.Market.ActualDays);
             T rate, full;
-            switch (spec.Coupon)
+            var k = d.Coupons[c];
+            switch (k.Kind)
             {
-                case FixedCoupon f:
-                    rate = full = Num<T>.Pct(f.Rate);
+                case CompiledDeal<T>.CouponKind.Fixed:
+                    rate = full = k.Rate;
                     break;
-                case FormulaCoupon f:
-                    var raw = Num<T>.Of(l.Market.Index(f.Index)) * Num<T>.Of(f.Multiplier) + Num<T>.Pct(f.Margin);
-                    if (f.Floor is { } fl) raw = Num<T>.Max(raw, Num<T>.Pct(fl));
+                case CompiledDeal<T>.CouponKind.Formula:
+                    var raw = Num<T>.Of(l.Market.Index(k.Index)) * k.Multiplier + k.Margin;
+                    if (k.Floor is { } fl) raw = Num<T>.Max(raw, fl);
                     full = raw;
-                    if (f.Cap is { } cap) raw = Num<T>.Min(raw, Num<T>.Pct(cap));
-                    if (f.NetWacCapGroups is { Count: > 0 } groups) raw = Num<T>.Min(raw, NetWac(l, groups.Select(d.G)) * Fraction<T>(DayCount.Thirty360, 0) / frac);
+                    if (k.Cap is { } cap) raw = Num<T>.Min(raw, cap);
+                    // The net WAC cap is a 30/360 rate; on an actual/360 class it is restated per day count.
+                    if (k.NetWacGroups is { } groups) raw = Num<T>.Min(raw, NetWac(l, groups) * Fraction<T>(DayCount.Thirty360, 0) / frac);
                     rate = raw;
                     break;
-                case NetWacCoupon n:
-                    rate = full = Num<T>.Max(T.Zero, NetWac(l, n.Groups.Select(d.G)) - Num<T>.Pct(n.Minus));
+                case CompiledDeal<T>.CouponKind.NetWac:
+                    rate = full = Num<T>.Max(T.Zero, NetWac(l, k.NetWacGroups!) - k.Margin);
                     break;
-                case StripExcessCoupon:
+                case CompiledDeal<T>.CouponKind.StripExcess:
                     var x = T.Zero;
                     foreach (var g in d.ClassGroups[c]) x += l.Collections.Groups[g].ClassXExcessInterest;
                     current[c] = x;
@@ -52,7 +54,7 @@ internal static class Coupons
         }
     }
 
-    public static T Fraction<T>(DayCount dc, int actualDays) where T : struct, IFloatingPoint<T> => dc switch
+    public static T Fraction<T>(DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> => dc switch
     {
         DayCount.Thirty360 => T.One / Num<T>.Twelve,
         DayCount.Actual360 => T.CreateChecked(actualDays) / Num<T>.D360,
@@ -60,7 +62,7 @@ internal static class Coupons
     };
 
     /// <summary>Weighted average net rate of the non-PO pools of the groups (annual fraction).</summary>
-    public static T NetWac<T>(Ledger<T> l, IEnumerable<int> groups) where T : struct, IFloatingPoint<T>
+    public static T NetWac<T>(Ledger<T> l, int[] groups) where T : unmanaged, IFloatingPoint<T>
     {
         T interest = T.Zero, balance = T.Zero;
         foreach (var g in groups)

@@ -12,7 +12,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class CrossCollateral
 {
-    public static void Apply<T>(Ledger<T> l, int[] from) where T : struct, IFloatingPoint<T>
+    public static void Apply<T>(Ledger<T> l, int[] from) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         if (d.CrossGroups is not { } groups) return;

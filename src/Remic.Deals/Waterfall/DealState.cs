@@ -7,7 +7,7 @@ namespace Remic.Deals.Waterfall;
 /// Everything the waterfall carries from one distribution date to the next. Immutable: a distribution
 /// returns the next state. <see cref="Period"/> is the number of the distribution about to be made.
 /// </summary>
-public sealed record DealState<T> where T : struct, IFloatingPoint<T>
+public sealed record DealState<T> where T : unmanaged, IFloatingPoint<T>
 {
     public required int Period { get; init; }
     /// <summary>Class certificate balances (notional classes: notional amounts), by deal class order.</summary>

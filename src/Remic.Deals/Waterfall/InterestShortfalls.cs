@@ -10,7 +10,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class InterestShortfalls
 {
-    public static void Allocate<T>(Ledger<T> l, T[] current) where T : struct, IFloatingPoint<T>
+    public static void Allocate<T>(Ledger<T> l, T[] current) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         for (var g = 0; g < d.NGroups; g++)
@@ -27,7 +27,7 @@ internal static class InterestShortfalls
         }
     }
 
-    private static T Weight<T>(Ledger<T> l, int c, int g, T[] current) where T : struct, IFloatingPoint<T>
+    private static T Weight<T>(Ledger<T> l, int c, int g, T[] current) where T : unmanaged, IFloatingPoint<T>
     {
         var groups = l.Deal.ClassGroups[c];
         if (current[c] <= T.Zero || Array.IndexOf(groups, g) < 0) return T.Zero;

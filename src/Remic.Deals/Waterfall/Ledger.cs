@@ -6,7 +6,7 @@ namespace Remic.Deals.Waterfall;
 /// The working cash of one distribution: what is left in each group's Available Funds, the principal
 /// amounts still to distribute, and the classes' running balances. Lives for one call of Distribute.
 /// </summary>
-internal sealed class Ledger<T> where T : struct, IFloatingPoint<T>
+internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
 {
     public readonly CompiledDeal<T> Deal;
     public readonly DealState<T> State;

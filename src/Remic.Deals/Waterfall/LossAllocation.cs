@@ -12,7 +12,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class LossAllocation
 {
-    public static void Allocate<T>(Ledger<T> l, T[] nextDeferred) where T : struct, IFloatingPoint<T>
+    public static void Allocate<T>(Ledger<T> l, T[] nextDeferred) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -54,7 +54,7 @@ internal static class LossAllocation
         r.Writedown = wd;
     }
 
-    private static T WriteDownSubordinates<T>(Ledger<T> l, T amount) where T : struct, IFloatingPoint<T>
+    private static T WriteDownSubordinates<T>(Ledger<T> l, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         var done = T.Zero;
         foreach (var s in l.Deal.LossOrder)
@@ -68,7 +68,7 @@ internal static class LossAllocation
     }
 
     /// <summary>Loss to the seniors pro rata by balance (support classes first for super seniors); returns what no class could take.</summary>
-    private static T Seniors<T>(Ledger<T> l, int[] seniors, T loss) where T : struct, IFloatingPoint<T>
+    private static T Seniors<T>(Ledger<T> l, int[] seniors, T loss) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var w = new T[seniors.Length];
@@ -102,7 +102,7 @@ internal static class LossAllocation
         return loss - written;
     }
 
-    private static void Write<T>(Ledger<T> l, int c, T amount) where T : struct, IFloatingPoint<T>
+    private static void Write<T>(Ledger<T> l, int c, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         if (amount <= T.Zero) return;
         l.Balance[c] -= amount;

@@ -6,7 +6,7 @@ namespace Remic.Deals.Waterfall;
 /// The few numeric helpers the interpreter needs beyond <see cref="IFloatingPoint{T}"/>. The typeof tests
 /// are JIT-time constants, so the double projection pays nothing for the decimal trustee's cent rounding.
 /// </summary>
-internal static class Num<T> where T : struct, IFloatingPoint<T>
+internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
 {
     public static readonly T Zero = T.Zero;
     public static readonly T One = T.One;

@@ -10,13 +10,14 @@ namespace Remic.Deals.Waterfall;
 /// undercollateralisation: principal that paid interest with no subordinate left to write down);
 /// (2) cash paid ≤ Available Funds and no class paid more interest than due; (3) no negative balance;
 /// (4) notional amounts follow their reference; (5) Class PO = the PO pool and all classes = the pool;
-/// (6) undercollateralisation writedowns only where principal went unpaid for lack of funds.
+/// (6) undercollateralisation writedowns only of an excess the books explain (principal unpaid for lack of
+/// funds or that no class could take, now or before).
 /// Principal that no class can take (all the classes it could go to are retired) is reported as unpayable and
 /// enters the undercollateralisation term (negative: the pool exceeds the classes).
 /// </summary>
 internal static class PeriodChecks
 {
-    public static void Verify<T>(Ledger<T> l, T undercollateralisation) where T : struct, IFloatingPoint<T>
+    public static void Verify<T>(Ledger<T> l, T undercollateralisation) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -50,8 +51,9 @@ internal static class PeriodChecks
 
         var deferred = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferred += x;
-        if (r.Writedown - deferred > r.PrincipalShortfall + tol)
-            Fail($"subordinate writedown {F(r.Writedown)} exceeds Class PO Deferred payments {F(deferred)} + principal unpaid for lack of funds {F(r.PrincipalShortfall)}");
+        var allowed = Num<T>.Pos(l.State.Undercollateralisation) + r.PrincipalShortfall + r.UnpayablePrincipal;
+        if (r.Writedown - deferred > allowed + tol)
+            Fail($"subordinate writedown {F(r.Writedown)} exceeds Class PO Deferred payments {F(deferred)} + the classes' excess over the pool it may remove {F(allowed)} (earlier undercollateralisation, principal unpaid for lack of funds, principal no class could take)");
 
         if (l.CashOut > af + tol)
             Fail($"paid {F(l.CashOut)} but Available Funds were {F(af)}");

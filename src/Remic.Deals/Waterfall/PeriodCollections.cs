@@ -7,7 +7,7 @@ namespace Remic.Deals.Waterfall;
 /// gives it (trustee) or a projection computes it. Amounts in dollars; PO figures are the Class PO portion
 /// (zero for groups without a strip).
 /// </summary>
-public sealed record GroupCollections<T> where T : struct, IFloatingPoint<T>
+public sealed record GroupCollections<T> where T : unmanaged, IFloatingPoint<T>
 {
     /// <summary>Stated principal balance of the group at the start of the period (after the prior distribution).</summary>
     public T BeginBalance { get; init; }
@@ -45,7 +45,7 @@ public sealed record GroupCollections<T> where T : struct, IFloatingPoint<T>
 }
 
 /// <summary>One distribution date's collections, one entry per loan group in the deal's group order.</summary>
-public sealed record PeriodCollections<T>(IReadOnlyList<GroupCollections<T>> Groups) where T : struct, IFloatingPoint<T>;
+public sealed record PeriodCollections<T>(IReadOnlyList<GroupCollections<T>> Groups) where T : unmanaged, IFloatingPoint<T>;
 
 /// <summary>
 /// Market inputs for a period: index fixings (annual fractions, e.g. LIBOR_1MO = 0.0532) and the actual

@@ -7,7 +7,7 @@ namespace Remic.Deals.Waterfall;
 /// after the distribution. Interest shortfall = prepayment-interest and Relief Act shortfalls allocated to
 /// the class (not carried); unpaid interest = interest due but not paid for lack of funds (carried).
 /// </summary>
-public sealed class PeriodResult<T> where T : struct, IFloatingPoint<T>
+public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
 {
     public PeriodResult(int classes, int groups)
     {

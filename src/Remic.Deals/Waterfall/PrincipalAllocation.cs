@@ -9,7 +9,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class PrincipalAllocation
 {
-    public static T Allocate<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : struct, IFloatingPoint<T>
+    public static T Allocate<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         if (amount <= T.Zero) return T.Zero;
         switch (node)
@@ -31,7 +31,7 @@ internal static class PrincipalAllocation
             case CompiledDeal<T>.CSplit s:
             {
                 var paid = T.Zero;
-                var shares = new T[s.Parts.Length];
+                Span<T> shares = stackalloc T[s.Parts.Length];
                 ProRataShares.Split(amount, s.Shares, shares);
                 for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
                 // What a retired part could not take goes to the others in order.
@@ -58,9 +58,9 @@ internal static class PrincipalAllocation
         }
     }
 
-    private static T ProRata<T>(Ledger<T> l, CompiledDeal<T>.CProRata p, T amount) where T : struct, IFloatingPoint<T>
+    private static T ProRata<T>(Ledger<T> l, CompiledDeal<T>.CProRata p, T amount) where T : unmanaged, IFloatingPoint<T>
     {
-        var w = new T[p.Parts.Length];
+        Span<T> w = stackalloc T[p.Parts.Length];
         var total = T.Zero;
         for (var i = 0; i < p.Parts.Length; i++)
         {
@@ -68,7 +68,7 @@ internal static class PrincipalAllocation
             total += w[i];
         }
         if (total <= T.Zero) return T.Zero;
-        var shares = new T[w.Length];
+        Span<T> shares = stackalloc T[w.Length];
         ProRataShares.Split(Num<T>.Min(amount, total), w, shares);
         var paid = T.Zero;
         for (var i = 0; i < w.Length; i++) paid += Allocate(l, p.Parts[i], shares[i]);
@@ -76,7 +76,7 @@ internal static class PrincipalAllocation
     }
 
     /// <summary>PAC/TAC scheduled balance for this period (the last scheduled figure holds after the schedule ends).</summary>
-    public static T Scheduled<T>(Ledger<T> l, int c) where T : struct, IFloatingPoint<T>
+    public static T Scheduled<T>(Ledger<T> l, int c) where T : unmanaged, IFloatingPoint<T>
     {
         var s = l.Deal.Schedules[c];
         if (s is null || s.Length == 0) return T.Zero;

@@ -10,7 +10,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class ProRataShares
 {
-    public static void Split<T>(T amount, ReadOnlySpan<T> weights, Span<T> shares) where T : struct, IFloatingPoint<T>
+    public static void Split<T>(T amount, ReadOnlySpan<T> weights, Span<T> shares) where T : unmanaged, IFloatingPoint<T>
     {
         var total = T.Zero;
         foreach (var w in weights) if (w > T.Zero) total += w;

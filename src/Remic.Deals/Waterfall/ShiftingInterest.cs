@@ -11,7 +11,14 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class ShiftingInterest
 {
-    public static void Compute<T>(Ledger<T> l) where T : struct, IFloatingPoint<T>
+    private static class Margins<T> where T : unmanaged, IFloatingPoint<T>
+    {
+        public static readonly T AboveOriginal = T.CreateChecked(1e-12m);
+        public static readonly T Half = T.CreateChecked(0.5m);
+        public static readonly T Two = T.CreateChecked(2m);
+    }
+
+    public static void Compute<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -39,7 +46,7 @@ internal static class ShiftingInterest
             foreach (var i in d.Seniors[g]) sen += Num<T>.Pos(r.BeginBalance[i]);
             seniorPct[g] = l.NonPoBegin[g] > T.Zero ? Num<T>.Min(T.One, sen / l.NonPoBegin[g]) : T.Zero;
             if (d.Subordinates.Length == 0) seniorPct[g] = sen > T.Zero ? T.One : T.Zero;
-            if (seniorPct[g] > d.OriginalSeniorPct[g] + Num<T>.Of(1e-12m)) anyAboveOriginal = true;
+            if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;
         }
         var twoTimes = TwoTimes(l, subBal, nonPoPool, delinquent, cumLoss);
 
@@ -78,7 +85,7 @@ internal static class ShiftingInterest
     }
 
     /// <summary>Serious delinquencies below the limit of the subordinate balance, cumulative losses below the year's limit.</summary>
-    private static bool StepDownTest<T>(Ledger<T> l, T subBal, T delinquent, T cumLoss, int year) where T : struct, IFloatingPoint<T>
+    private static bool StepDownTest<T>(Ledger<T> l, T subBal, T delinquent, T cumLoss, int year) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         if (!d.HasShifting) return true;
@@ -89,18 +96,14 @@ internal static class ShiftingInterest
     }
 
     /// <summary>Share of the Subordinate% the seniors keep when the two-times test passes (null: test fails or absent).</summary>
-    private static T? TwoTimes<T>(Ledger<T> l, T subBal, T nonPoPool, T delinquent, T cumLoss) where T : struct, IFloatingPoint<T>
+    private static T? TwoTimes<T>(Ledger<T> l, T subBal, T nonPoPool, T delinquent, T cumLoss) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         if (d.TwoTimes is not { } tt || nonPoPool <= T.Zero || subBal <= T.Zero) return null;
-        T origPool = T.Zero;
-        foreach (var p in d.OriginalNonPoPool) origPool += p;
-        var origSubPct = origPool > T.Zero ? d.OriginalSubTotal / origPool : T.Zero;
-        if (subBal / nonPoPool < Num<T>.Of(2m) * origSubPct) return null;
-        if (delinquent >= Num<T>.Pct(tt.DelinquencyPercentOfSubordinates) * subBal) return null;
+        if (subBal / nonPoPool < Margins<T>.Two * d.OriginalSubPct) return null;
+        if (delinquent >= d.TwoTimesDelinq * subBal) return null;
         var before = l.Period <= tt.Month;
-        var lossLimit = Num<T>.Pct(before ? tt.CumulativeLossPercentBefore : tt.CumulativeLossPercentAfter);
-        if (cumLoss >= lossLimit * d.OriginalSubTotal) return null;
-        return before ? Num<T>.Of(0.5m) : T.Zero;
+        if (cumLoss >= (before ? d.TwoTimesLossBefore : d.TwoTimesLossAfter) * d.OriginalSubTotal) return null;
+        return before ? Margins<T>.Half : T.Zero;
     }
 }

@@ -13,7 +13,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class SubordinatePayment
 {
-    public static void Pay<T>(Ledger<T> l, int[] from, int[] subs) where T : struct, IFloatingPoint<T>
+    public static void Pay<T>(Ledger<T> l, int[] from, int[] subs) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -80,7 +80,7 @@ internal static class SubordinatePayment
     /// undercollateralised groups (senior balance above the group's non-PO pool) up to that excess, then to all
     /// seniors of the groups pro rata by balance.
     /// </summary>
-    private static void ToSeniors<T>(Ledger<T> l, int[] from, T amount) where T : struct, IFloatingPoint<T>
+    private static void ToSeniors<T>(Ledger<T> l, int[] from, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         foreach (var g in from)
@@ -97,7 +97,7 @@ internal static class SubordinatePayment
         l.R.UnpayablePrincipal += amount;
     }
 
-    private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, int[] seniorGroups, T amount) where T : struct, IFloatingPoint<T>
+    private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, int[] seniorGroups, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var list = new List<int>();

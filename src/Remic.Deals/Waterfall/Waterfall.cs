@@ -17,9 +17,11 @@ public static class Waterfall
     /// → corridor payments → checks (a failure throws <see cref="Remic.Core.ConservationException"/>).
     /// </summary>
     public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
-        where T : struct, IFloatingPoint<T>
+        where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
+
+    internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
+        where T : unmanaged, IFloatingPoint<T>
     {
-        var d = CompiledDeal<T>.For(deal);
         if (collections.Groups.Count != d.NGroups)
             throw new ArgumentException($"collections have {collections.Groups.Count} groups; the deal has {d.NGroups}", nameof(collections));
         var r = new PeriodResult<T>(d.NClasses, d.NGroups) { Period = state.Period, DistributionDate = market.DistributionDate };
@@ -82,7 +84,7 @@ public static class Waterfall
     }
 
     /// <summary>The meaning of every step of a priority of payments.</summary>
-    private static void Run<T>(Ledger<T> l, CompiledDeal<T>.CStep step) where T : struct, IFloatingPoint<T>
+    private static void Run<T>(Ledger<T> l, CompiledDeal<T>.CStep step) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -92,7 +94,7 @@ public static class Waterfall
             {
                 var want = Num<T>.Min(l.PoPda[s.Group], l.Outstanding(s.Class));
                 r.UnpayablePrincipal += l.PoPda[s.Group] - want;
-                var got = l.Draw([s.Group], want);
+                var got = l.Draw(s.From, want);
                 r.PrincipalShortfall += want - got;
                 l.PayPrincipal(s.Class, got);
                 l.PoPda[s.Group] = T.Zero;
@@ -173,7 +175,7 @@ public static class Waterfall
         }
     }
 
-    private static bool Holds<T>(Ledger<T> l, CompiledDeal<T>.CCondition c) where T : struct, IFloatingPoint<T> => c switch
+    private static bool Holds<T>(Ledger<T> l, CompiledDeal<T>.CCondition c) where T : unmanaged, IFloatingPoint<T> => c switch
     {
         CompiledDeal<T>.CClassesOutstanding o => o.Classes.All(x => l.Outstanding(x) > T.Zero),
         CompiledDeal<T>.CPeriodBetween p => l.Period >= p.From && (p.To == 0 || l.Period <= p.To),
@@ -185,7 +187,7 @@ public static class Waterfall
     /// Interest to the classes pro rata by what each is due. An accrual class still accreting takes no
     /// cash: its interest is added to its balance and that cash is kept for its Accrete step.
     /// </summary>
-    private static void PayInterestProRata<T>(Ledger<T> l, int[] from, int[] classes) where T : struct, IFloatingPoint<T>
+    private static void PayInterestProRata<T>(Ledger<T> l, int[] from, int[] classes) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -208,21 +210,21 @@ public static class Waterfall
         }
         if (total <= T.Zero) return;
         var give = Num<T>.Min(l.Available(from), total);
-        var w = new T[last + 1];
+        Span<T> w = stackalloc T[last + 1];
         for (var i = 0; i <= last; i++)
         {
             var c = classes[i];
             if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
             w[i] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
         }
-        var shares = new T[w.Length];
-        if (give == total) w.CopyTo(shares, 0);
-        else ProRataShares.Split(give, w, shares);
+        Span<T> shares = stackalloc T[w.Length];
+        if (give == total) w.CopyTo(shares);
+        else ProRataShares.Split<T>(give, w, shares);
         for (var i = 0; i <= last; i++)
             if (shares[i] > T.Zero) l.PayInterest(classes[i], l.Draw(from, shares[i]));
     }
 
-    private static bool SubordinatesCanAbsorbDeferred<T>(Ledger<T> l) where T : struct, IFloatingPoint<T>
+    private static bool SubordinatesCanAbsorbDeferred<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
     {
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
@@ -230,14 +232,14 @@ public static class Waterfall
         return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubPrepay) > T.Zero;
     }
 
-    private static bool Accreting<T>(Ledger<T> l, int[] targets) where T : struct, IFloatingPoint<T>
+    private static bool Accreting<T>(Ledger<T> l, int[] targets) where T : unmanaged, IFloatingPoint<T>
     {
         foreach (var t in targets) if (l.R.BeginBalance[t] > Num<T>.Tiny) return true;
         return false;
     }
 
     /// <summary>Notional amount: factor × reference class balances, or the premium loans' balance for Class X.</summary>
-    internal static T NotionalAmount<T>(CompiledDeal<T> d, int c, T[] balances, PeriodCollections<T> coll) where T : struct, IFloatingPoint<T>
+    internal static T NotionalAmount<T>(CompiledDeal<T> d, int c, T[] balances, PeriodCollections<T> coll) where T : unmanaged, IFloatingPoint<T>
     {
         if (d.Classes[c].Notional is PremiumLoanNotional)
         {
