@@ -84,3 +84,61 @@ public class PacAndAccrualTests
         Assert.Equal(1000.00m, r2.Principal[Z.C("Z")]);
     }
 }
+
+/// <summary>PAC schedules derived from a 100-300 PPC band on one 10,000,000 loan at 6% (no fees).</summary>
+public class PacBandTests
+{
+    private static readonly Deal Deal = OneGroup(10_000_000m, 6m, """
+          - { name: P, group: "1", balance: 6000000, type: [senior, pac], coupon: 6, schedule: { band: ["100 PPC", "300 PPC"] } }
+          - { name: C, group: "1", balance: 4000000, type: [senior, support], coupon: 6 }
+        """, """
+          - pay_interest: { from: "1", classes: [P, C] }
+          - pay_principal: { from: "1", amount: senior_principal, to: { sequential: [ { to_schedule: P }, C, P ] } }
+        """);
+
+    private static double[] PrincipalBy(string speed)
+    {
+        var p = Remic.Collateral.Projector.Project(new Remic.Collateral.LoanPool(Deal.Groups[0].Loans),
+            new Remic.Collateral.Scenario { Prepay = Remic.Collateral.Speed.Prepay(speed) });
+        var g = p.Groups[0];
+        var principal = new double[g.Months + 1];
+        for (var m = 1; m <= g.Months; m++) principal[m] = g.Principal(m);
+        return principal;
+    }
+
+    [Fact]
+    public void The_schedule_is_what_both_band_speeds_can_pay()
+    {
+        var resolved = Remic.Deals.Projection.PacSchedules.Resolve(Deal).Classes[0].Schedule!.Balances!;
+        var low = PrincipalBy("100 PPC");
+        var high = PrincipalBy("300 PPC");
+        double scheduled = 0;
+        for (var t = 1; t <= 200; t++)
+        {
+            scheduled += Math.Min(low[t], high[t]); // each period: what both band speeds pay
+            Assert.Equal(Math.Round(Math.Max(0, 6_000_000 - scheduled), 2), (double)resolved[t - 1], 2);
+        }
+    }
+
+    [Theory]
+    [InlineData("100 PPC")]
+    [InlineData("200 PPC")]
+    [InlineData("300 PPC")]
+    public void Inside_the_band_the_PAC_follows_its_schedule_to_the_cent(string speed)
+    {
+        var run = TestDeals.Project(Deal, speed);
+        var schedule = run.Deal.Classes[0].Schedule!.Balances!;
+        foreach (var p in run.Periods.Where(p => p.BeginBalance[1] > 1 && p.EndBalance[1] > 1))
+            Assert.True(Math.Abs((double)schedule[p.Period - 1] - p.EndBalance[0]) < 0.01, $"period {p.Period}: PAC {p.EndBalance[0]:F2} vs schedule {schedule[p.Period - 1]}");
+    }
+
+    [Fact]
+    public void Outside_the_band_the_PAC_breaks_its_schedule()
+    {
+        var slow = TestDeals.Project(Deal, "50 PPC");
+        var fast = TestDeals.Project(Deal, "600 PPC");
+        var schedule = slow.Deal.Classes[0].Schedule!.Balances!;
+        Assert.Contains(slow.Periods, p => p.EndBalance[0] > (double)schedule[p.Period - 1] + 1);  // behind schedule
+        Assert.Contains(fast.Periods, p => p.EndBalance[0] < (double)schedule[p.Period - 1] - 1);  // companion gone, paid ahead
+    }
+}

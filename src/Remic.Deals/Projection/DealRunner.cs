@@ -17,6 +17,7 @@ public static class DealRunner
 
     public static DealProjection Run(Deal deal, Scenario scenario, bool exerciseCall = false)
     {
+        deal = PacSchedules.Resolve(deal);
         var collateral = ProjectCollateral(deal, scenario);
         return RunWaterfall(deal, collateral, scenario.Indices, exerciseCall);
     }
@@ -32,6 +33,7 @@ public static class DealRunner
     public static DealProjection RunWaterfall(Deal deal, CollateralProjection collateral,
         IReadOnlyDictionary<string, MonthlyVector> indices, bool exerciseCall = false)
     {
+        deal = PacSchedules.Resolve(deal);
         var groups = deal.Groups.Select(g => collateral.Group(g.Name)).ToArray();
         var strips = deal.Groups.Select(g => collateral.Strips.TryGetValue(g.Name, out var s) ? s : null).ToArray();
         var cutoff = groups.Sum(g => g.EndBalance[0]);
