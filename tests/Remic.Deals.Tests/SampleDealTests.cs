@@ -120,3 +120,30 @@ public class SampleDealTests
         PremiumLoanBalance = Money.ToCents(c.PremiumLoanBalance),
     };
 }
+
+public class SharedClassXTests
+{
+    [Fact]
+    public void One_Class_X_over_two_groups_draws_each_groups_excess_from_that_group()
+    {
+        var yaml = File.ReadAllText(SampleDealTests.SamplePath)
+            .Replace("""
+              - { name: 1-X, group: "1", balance: 40000000, type: notional_io, notional: premium_loans, coupon: strip_excess }
+              - { name: 2-X, group: "2", balance: 35000000, type: notional_io, notional: premium_loans, coupon: strip_excess }
+            """, """
+              - { name: X, groups: ["1", "2"], balance: 75000000, type: notional_io, notional: premium_loans, coupon: strip_excess }
+            """)
+            .Replace("classes: [A-R, 1-A-1, 1-A-2, 1-X] }", "classes: [A-R, 1-A-1, 1-A-2] }")
+            .Replace("classes: [2-A-1, 2-A-2, 2-X] }", "classes: [2-A-1, 2-A-2] }\n  - pay_interest: { from: [\"1\", \"2\"], classes: [X] }");
+        var deal = DealLoader.LoadText(yaml, "shared-x.yaml");
+        Assert.Equal(-1, deal.ClassIndex("1-X"));
+        var run = TestDeals.Project(deal, "300 PPC");
+        var x = deal.ClassIndex("X");
+        foreach (var p in run.Periods)
+        {
+            Assert.True(p.PrincipalShortfall < 0.001, $"period {p.Period}: principal shortfall {p.PrincipalShortfall}"); // sub-cent: class sizes are rounded to cents
+            Assert.Equal(run.Collateral.Strips.Values.Sum(s => s.ExcessInterest[p.Period]), p.InterestPaid[x], 6);
+        }
+        Assert.All(Enumerable.Range(0, deal.Classes.Count), c => Assert.True(run.TotalLoss(c) < 0.01));
+    }
+}

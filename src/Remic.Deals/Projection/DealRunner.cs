@@ -38,7 +38,7 @@ public static class DealRunner
         var strips = deal.Groups.Select(g => collateral.Strips.TryGetValue(g.Name, out var s) ? s : null).ToArray();
         var cutoff = groups.Sum(g => g.EndBalance[0]);
         var callAt = exerciseCall && deal.CleanUpCall is { } cleanUp ? (double)cleanUp.PercentOfCutoff / 100 * cutoff : -1;
-        var compiled = CompiledDeal<double>.For(deal);
+        var compiled = CompiledDeal<double>.For(deal); // bands already resolved above
         var state = DealState<double>.AtClosing(deal);
         var results = new List<PeriodResult<double>>(collateral.Months);
         var pendingDefaults = new double[groups.Length];

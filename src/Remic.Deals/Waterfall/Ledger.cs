@@ -62,6 +62,34 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         return got;
     }
 
+    /// <summary>
+    /// Interest for class <paramref name="c"/>: a class of several of the paying groups draws from each in
+    /// proportion to what that group owes it (Class X: the group's excess interest; others: the group's non-PO
+    /// balance), so one group's funds do not carry another's share; any remainder comes from the groups in order.
+    /// </summary>
+    public T DrawFor(int c, int[] from, T want)
+    {
+        var groups = Deal.ClassGroups[c];
+        if (from.Length < 2 || groups.Length < 2 || want <= T.Zero) return Draw(from, want);
+        var strip = Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess;
+        var total = T.Zero;
+        foreach (var g in from)
+            if (Array.IndexOf(groups, g) >= 0) total += strip ? Collections.Groups[g].ClassXExcessInterest : NonPoBegin[g];
+        if (total <= T.Zero) return Draw(from, want);
+        var got = T.Zero;
+        foreach (var g in from)
+        {
+            if (Array.IndexOf(groups, g) < 0) continue;
+            var w = strip ? Collections.Groups[g].ClassXExcessInterest : NonPoBegin[g];
+            var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * w / total));
+            take = Num<T>.Min(take, want - got);
+            if (take <= T.Zero) continue;
+            Fund[g] -= take;
+            got += take;
+        }
+        return got + Draw(from, want - got);
+    }
+
     public void PayPrincipal(int c, T amount)
     {
         if (amount <= T.Zero) return;

@@ -63,7 +63,7 @@ internal static class SubordinatePayment
         {
             var c = subs[k];
             var due = r.InterestDue[c] - r.InterestPaid[c];
-            if (due > T.Zero) l.PayInterest(c, l.Draw(from, due));
+            if (due > T.Zero) l.PayInterest(c, l.DrawFor(c, from, due));
             var want = shares[k] + carry;
             var target = Num<T>.Min(want, l.Outstanding(c));
             var got = l.Draw(from, target);

@@ -17,7 +17,7 @@ public static class Waterfall
     /// → corridor payments → checks (a failure throws <see cref="Remic.Core.ConservationException"/>).
     /// </summary>
     public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
-        where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
+        where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(Projection.PacSchedules.Resolve(deal)), state, collections, market);
 
     internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
         where T : unmanaged, IFloatingPoint<T>
@@ -221,7 +221,7 @@ public static class Waterfall
         if (give == total) w.CopyTo(shares);
         else ProRataShares.Split<T>(give, w, shares);
         for (var i = 0; i <= last; i++)
-            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.Draw(from, shares[i]));
+            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.DrawFor(classes[i], from, shares[i]));
     }
 
     private static bool SubordinatesCanAbsorbDeferred<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
