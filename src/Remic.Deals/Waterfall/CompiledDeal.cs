@@ -97,7 +97,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         for (var i = 0; i < NClasses; i++)
             if (Classes[i].Notional is ClassNotional cn) { NotionalRefs[i] = cn.Classes.Select(C).ToArray(); NotionalFactor[i] = Num<T>.Of(cn.Factor); }
             else NotionalRefs[i] = [];
-        Schedules = Classes.Select(c => c.Schedule?.Balances?.Select(Num<T>.Of).ToArray()).ToArray();
+        // PAC/TAC bands become scheduled balances once (cached per deal).
+        Schedules = Projection.PacSchedules.Resolve(deal).Classes.Select(c => c.Schedule?.Balances?.Select(Num<T>.Of).ToArray()).ToArray();
         Coupons = Classes.Select(c => Compile(c.Coupon)).ToArray();
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];

@@ -10,7 +10,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class Coupons
 {
-    public static void Accrue<T>(Ledger<T> l, T[] current, T[] uncapped) where T : unmanaged, IFloatingPoint<T>
+    public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         for (var c = 0; c < d.NClasses; c++)

@@ -10,7 +10,7 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class InterestShortfalls
 {
-    public static void Allocate<T>(Ledger<T> l, T[] current) where T : unmanaged, IFloatingPoint<T>
+    public static void Allocate<T>(Ledger<T> l, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         for (var g = 0; g < d.NGroups; g++)
@@ -18,16 +18,16 @@ internal static class InterestShortfalls
             var coll = l.Collections.Groups[g];
             var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall;
             if (shortfall <= T.Zero) continue;
-            var w = new T[d.NClasses];
+            Span<T> w = stackalloc T[d.NClasses];
             for (var c = 0; c < d.NClasses; c++) w[c] = Weight(l, c, g, current);
-            var shares = new T[d.NClasses];
-            ProRataShares.Split(shortfall, w, shares);
+            Span<T> shares = stackalloc T[d.NClasses];
+            ProRataShares.Split<T>(shortfall, w, shares);
             for (var c = 0; c < d.NClasses; c++)
                 l.R.InterestShortfall[c] += Num<T>.Min(shares[c], current[c] - l.R.InterestShortfall[c]);
         }
     }
 
-    private static T Weight<T>(Ledger<T> l, int c, int g, T[] current) where T : unmanaged, IFloatingPoint<T>
+    private static T Weight<T>(Ledger<T> l, int c, int g, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var groups = l.Deal.ClassGroups[c];
         if (current[c] <= T.Zero || Array.IndexOf(groups, g) < 0) return T.Zero;

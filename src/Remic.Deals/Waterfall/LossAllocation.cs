@@ -71,15 +71,15 @@ internal static class LossAllocation
     private static T Seniors<T>(Ledger<T> l, int[] seniors, T loss) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
-        var w = new T[seniors.Length];
+        Span<T> w = stackalloc T[seniors.Length];
         var total = T.Zero;
         for (var i = 0; i < seniors.Length; i++) { w[i] = l.Outstanding(seniors[i]); total += w[i]; }
         if (total <= T.Zero) return loss;
         var give = Num<T>.Min(loss, total);
         var written = T.Zero;
         // Shares are fixed on balances before any of this loss, so support classes do not double count.
-        var shares = new T[seniors.Length];
-        ProRataShares.Split(give, w, shares);
+        Span<T> shares = stackalloc T[seniors.Length];
+        ProRataShares.Split<T>(give, w, shares);
         // Support classes first take their own share, then the shares of the super seniors they support.
         for (var pass = 0; pass < 2; pass++)
             for (var i = 0; i < seniors.Length; i++)

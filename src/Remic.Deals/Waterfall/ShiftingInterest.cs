@@ -39,7 +39,7 @@ internal static class ShiftingInterest
         if (!stepDown) share = T.One;
 
         var anyAboveOriginal = false;
-        var seniorPct = new T[d.NGroups];
+        Span<T> seniorPct = stackalloc T[d.NGroups];
         for (var g = 0; g < d.NGroups; g++)
         {
             var sen = T.Zero;

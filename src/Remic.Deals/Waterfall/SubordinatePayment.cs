@@ -19,10 +19,10 @@ internal static class SubordinatePayment
         var r = l.R;
         CrossCollateral.Apply(l, from);
         var n = subs.Length;
-        var shares = new T[n];
+        Span<T> shares = stackalloc T[n];
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
         for (var g = 0; g < d.NGroups; g++) { pool += l.NonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
-        var eligible = new bool[n];
+        Span<bool> eligible = stackalloc bool[n];
         var below = T.Zero;
         for (var k = n - 1; k >= 0; k--)
         {
@@ -35,17 +35,17 @@ internal static class SubordinatePayment
         }
         if (total > T.Zero)
         {
-            var w = new T[n];
-            var we = new T[n];
+            Span<T> w = stackalloc T[n];
+            Span<T> we = stackalloc T[n];
             for (var k = 0; k < n; k++)
             {
                 w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
                 we[k] = eligible[k] ? w[k] : T.Zero;
             }
-            var s = new T[n];
-            var p = new T[n];
-            ProRataShares.Split(l.SubScheduled, w, s);
-            ProRataShares.Split(l.SubPrepay, eligibleTotal > T.Zero ? we : w, p);
+            Span<T> s = stackalloc T[n];
+            Span<T> p = stackalloc T[n];
+            ProRataShares.Split<T>(l.SubScheduled, w, s);
+            ProRataShares.Split<T>(l.SubPrepay, eligibleTotal > T.Zero ? we : w, p);
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
         else if (n > 0) shares[0] = l.SubScheduled + l.SubPrepay; // nothing left to share by: it passes on below

@@ -17,7 +17,7 @@ public static class Waterfall
     /// → corridor payments → checks (a failure throws <see cref="Remic.Core.ConservationException"/>).
     /// </summary>
     public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
-        where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(Projection.PacSchedules.Resolve(deal)), state, collections, market);
+        where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
 
     internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
         where T : unmanaged, IFloatingPoint<T>
@@ -44,10 +44,10 @@ public static class Waterfall
             r.BeginBalance[c] = l.Balance[c];
         }
 
-        var current = new T[d.NClasses];
-        var uncapped = new T[d.NClasses];
+        Span<T> current = stackalloc T[d.NClasses];
+        Span<T> uncapped = stackalloc T[d.NClasses];
         Coupons.Accrue(l, current, uncapped);
-        InterestShortfalls.Allocate(l, current);
+        InterestShortfalls.Allocate<T>(l, current);
         for (var c = 0; c < d.NClasses; c++)
         {
             r.InterestDue[c] = current[c] - r.InterestShortfall[c] + state.UnpaidInterest[c];
