@@ -66,7 +66,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             $"scenario: prepay {scenario.Prepay}, default {scenario.Default}, severity {scenario.Severity.At(1) * 100:0.##}%, lag {scenario.RecoveryLag}" + (run.CalledAt is { } c ? $", clean-up call exercised in period {c}" : ""),
             $"distributions checked: {run.Periods.Count}",
             $"collateral principal {M(collPrin)} + realised losses {M(collLoss)} = class principal {M(principal)} + allocated losses {M(losses)} - accretion {M(accretion)}",
-            "checks passed every period: principal conservation; cash paid <= Available Funds; interest paid <= due; no negative balance; notional amounts follow their reference; Class PO = PO pool and all classes = pool; writedowns only where principal went unpaid",
+            "checks passed every period: principal conservation; cash paid <= Available Funds; interest paid <= due; no negative balance; notional amounts follow their reference; Class PO = PO pool and all classes = pool (+ undercollateralisation); subordinate writedowns only of an excess the books explain",
         ];
     }
 
