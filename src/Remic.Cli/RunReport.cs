@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Remic.Collateral;
 using Remic.Deals.Projection;
-using Spectre.Console;
 
 namespace Remic.Cli;
 
@@ -85,7 +84,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
                 w.WriteLine(Json());
                 break;
             default:
-                PrintTables();
+                PrintTables(w);
                 break;
         }
     }
@@ -115,28 +114,40 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
     }
 
-    private void PrintTables()
+    /// <summary>Fixed-width text tables (one per class, then collateral by group), readable in any terminal or file.</summary>
+    private void PrintTables(TextWriter w)
     {
-        var console = AnsiConsole.Console;
+        static string N(double x) => Remic.Core.Money.ToCents(x).ToString("N2", Inv);
         foreach (var c in Classes())
         {
             var spec = run.Deal.Classes[c];
-            var t = new Table().Title($"Class {spec.Name}").Border(TableBorder.Simple);
-            foreach (var h in new[] { "Per", "Date", "Begin", "Cpn%", "Int due", "Int paid", "Shortfall", "Principal", "Loss", "Accretion", "End" })
-                t.AddColumn(new TableColumn(h).RightAligned());
-            foreach (var p in run.Periods)
-                t.AddRow(p.Period.ToString(Inv), p.DistributionDate.ToString("MMMyy", Inv), M(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.0000", Inv),
-                    M(p.InterestDue[c]), M(p.InterestPaid[c]), M(p.InterestShortfall[c] + p.UnpaidInterest[c]), M(p.Principal[c]), M(p.Loss[c]),
-                    M(p.Accretion[c]), M(p.EndBalance[c]));
-            console.Write(t);
+            w.WriteLine($"Class {spec.Name}");
+            Table(w, ["Per", "Date", "Begin", "Cpn%", "Int due", "Int paid", "Shortfall", "Principal", "Loss", "Accretion", "End"],
+                run.Periods.Select(p => new[]
+                {
+                    p.Period.ToString(Inv), p.DistributionDate.ToString("MMMyy", Inv), N(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.0000", Inv),
+                    N(p.InterestDue[c]), N(p.InterestPaid[c]), N(p.InterestShortfall[c] + p.UnpaidInterest[c]), N(p.Principal[c]), N(p.Loss[c]),
+                    N(p.Accretion[c]), N(p.EndBalance[c]),
+                }));
+            w.WriteLine();
         }
-        var gt = new Table().Title("Collateral by group").Border(TableBorder.Simple);
-        foreach (var h in new[] { "Per", "Group", "Begin", "Sched", "Prepay", "Liq", "Loss", "Net int", "Sr%", "SrPP%" })
-            gt.AddColumn(new TableColumn(h).RightAligned());
-        foreach (var row in GroupRows())
-            gt.AddRow(row[0], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[10], row[11]);
-        console.Write(gt);
-        foreach (var l in CheckLines()) console.WriteLine(l);
+        w.WriteLine("Collateral by group");
+        Table(w, ["Per", "Group", "Begin", "Sched", "Prepay", "Liq", "Loss", "Net int", "Sr%", "SrPP%"],
+            GroupRows().Select(r => new[] { r[0], r[2], Fmt(r[3]), Fmt(r[4]), Fmt(r[5]), Fmt(r[6]), Fmt(r[7]), Fmt(r[8]), Pct(r[10]), Pct(r[11]) }));
+        w.WriteLine();
+        foreach (var l in CheckLines()) w.WriteLine(l);
+    }
+
+    private static string Fmt(string cents) => decimal.Parse(cents, Inv).ToString("N2", Inv);
+    private static string Pct(string pct) => decimal.Parse(pct, Inv).ToString("0.0000", Inv);
+
+    private static void Table(TextWriter w, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.ToList();
+        var width = header.Select((h, i) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[i].Length))).ToArray();
+        w.WriteLine(string.Join("  ", header.Select((h, i) => h.PadLeft(width[i]))));
+        w.WriteLine(string.Join("  ", width.Select(x => new string('-', x))));
+        foreach (var r in all) w.WriteLine(string.Join("  ", r.Select((x, i) => x.PadLeft(width[i]))));
     }
 
     private string Json()
