@@ -23,7 +23,7 @@ internal static class CrossCollateral
             var seniors = T.Zero;
             foreach (var s in d.Seniors[u]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);
-            if (under <= Num<T>.Tiny) continue;
+            if (under <= d.Tolerance) continue; // float noise of cents-sized classes is not undercollateralisation
             var others = from.Where(g => g != u && Array.IndexOf(groups, g) >= 0).ToArray();
             if (others.Length == 0) continue;
 

@@ -14,7 +14,7 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
         T[] C() => new T[classes];
         T[] G() => new T[groups];
         BeginBalance = C(); Coupon = C(); InterestDue = C(); InterestPaid = C(); InterestShortfall = C();
-        UnpaidInterest = C(); Principal = C(); Loss = C(); Accretion = C(); EndBalance = C();
+        Principal = C(); Loss = C(); Accretion = C();
         PoDeferredPaid = C(); CorridorPaid = C(); CapShortfall = C();
         AvailableFunds = G(); SeniorPercentage = G(); SeniorPrepaymentPercentage = G(); SeniorPrincipal = G();
         PoPrincipal = G(); CollateralPrincipal = G(); CollateralLoss = G(); PoolEndBalance = G();
@@ -30,11 +30,12 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
     public T[] InterestDue { get; }
     public T[] InterestPaid { get; }
     public T[] InterestShortfall { get; }
-    public T[] UnpaidInterest { get; }
+    public T[] UnpaidInterest { get; internal set; } = null!;
     public T[] Principal { get; }
     public T[] Loss { get; }
     public T[] Accretion { get; }
-    public T[] EndBalance { get; }
+    /// <summary>Balances after the distribution (the same array as <see cref="Next"/>'s balances).</summary>
+    public T[] EndBalance { get; internal set; } = null!;
     /// <summary>Class PO Deferred Amounts paid (cash that does not reduce the PO balance).</summary>
     public T[] PoDeferredPaid { get; }
     /// <summary>Corridor payments received (beneficiary: cap shortfall covered; others: excess).</summary>

@@ -90,7 +90,7 @@ internal static class SubordinatePayment
             var seniors = T.Zero;
             foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);
-            if (under <= Num<T>.Tiny) continue;
+            if (under <= d.Tolerance) continue;
             amount -= PaySeniors(l, from, [g], Num<T>.Min(amount, under));
         }
         if (amount > T.Zero) amount -= PaySeniors(l, from, from, amount);

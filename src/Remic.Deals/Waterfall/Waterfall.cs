@@ -57,27 +57,30 @@ public static class Waterfall
 
         foreach (var step in d.Steps) Run(l, step);
 
+        var poDeferred = new T[d.NGroups];
+        var unpaid = new T[d.NClasses];
+        var capShortfall = new T[d.NClasses];
+        LossAllocation.Allocate(l, poDeferred);
+        r.EndBalance = l.Balance; // the ledger's balances become the next state's: no copy
+        r.UnpaidInterest = unpaid;
+        for (var c = 0; c < d.NClasses; c++)
+        {
+            if (d.Notional[c]) l.Balance[c] = d.Classes[c].Notional is ClassNotional ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
+            unpaid[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
+        }
+        Corridor.Pay(l, r.CapShortfall, capShortfall);
+        var deferredPaid = T.Zero;
+        foreach (var x in l.PoDeferredPaid) deferredPaid += x;
         var next = new DealState<T>
         {
             Period = state.Period + 1,
             Balances = l.Balance,
-            UnpaidInterest = new T[d.NClasses],
-            CapShortfall = new T[d.NClasses],
-            PoDeferred = new T[d.NGroups],
+            UnpaidInterest = unpaid,
+            CapShortfall = capShortfall,
+            PoDeferred = poDeferred,
+            // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
+            Undercollateralisation = state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
         };
-        LossAllocation.Allocate(l, next.PoDeferred);
-        for (var c = 0; c < d.NClasses; c++)
-        {
-            if (d.Notional[c]) l.Balance[c] = d.Classes[c].Notional is ClassNotional ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
-            r.EndBalance[c] = l.Balance[c];
-            next.UnpaidInterest[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
-            r.UnpaidInterest[c] = next.UnpaidInterest[c];
-        }
-        Corridor.Pay(l, r.CapShortfall, next.CapShortfall);
-        var deferredPaid = T.Zero;
-        foreach (var x in l.PoDeferredPaid) deferredPaid += x;
-        // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
-        next = next with { Undercollateralisation = state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal };
         PeriodChecks.Verify(l, next.Undercollateralisation);
         r.Next = next;
         return r;
