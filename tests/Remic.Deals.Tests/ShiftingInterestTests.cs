@@ -9,7 +9,7 @@ namespace Remic.Deals.Tests;
 /// </summary>
 public class ShiftingInterestTests
 {
-    private static Deal Build(string subs, string subClasses) => OneGroup(1_000_000m, 6m, $"""
+    private static Deal Build(string subs, string subClasses, string whenFailed = "prior_year") => OneGroup(1_000_000m, 6m, $"""
           - {"{"} name: A, group: "1", balance: 900000, type: senior, coupon: 6 {"}"}
         {subClasses}
         """, $"""
@@ -20,7 +20,7 @@ public class ShiftingInterestTests
         shifting_interest:
           subordinates: [{subs}]
           senior_prepayment_shift: [100, 100, 100, 100, 100, 70, 60, 40, 20, 0]
-          step_down: {"{"} delinquency_percent: 50, cumulative_loss_percent: [30, 35, 40, 45, 50] {"}"}
+          step_down: {"{"} delinquency_percent: 50, cumulative_loss_percent: [30, 35, 40, 45, 50], when_failed: {whenFailed} {"}"}
         """);
 
     private static readonly Deal OneSub = Build("B", """
@@ -69,6 +69,17 @@ public class ShiftingInterestTests
         Assert.Equal(10_600.00m, Run(61, cumLoss: 29_999.99m).Senior);
         Assert.Equal(10_900.00m, Run(61, delinquent: 50_000m).Senior); // 50% of the subordinate balance
         Assert.Equal(10_600.00m, Run(61, delinquent: 49_999.99m).Senior);
+    }
+
+    [Fact]
+    public void A_failed_step_down_keeps_last_years_level_or_100_percent_as_the_deal_says()
+    {
+        Assert.Equal(10_600.00m, Run(73, cumLoss: 35_000m).Senior); // year 7 fails its 35% test: stays at year 6's 97%
+        Assert.Equal(10_500.00m, Run(73, cumLoss: 34_999.99m).Senior);
+        var hundred = Build("B", "  - { name: B, group: \"1\", balance: 100000, type: subordinate, coupon: 6 }", "hundred_percent");
+        var state = State(hundred, 73, ("A", 900_000m), ("B", 100_000m));
+        var c = Coll(1_000_000m, sched: 1000m, prepay: 10_000m, interest: 5000m) with { CumulativeLoss = 35_000m };
+        Assert.Equal(10_900.00m, Distribute(hundred, state, Market(73), c).Principal[hundred.C("A")]);
     }
 
     [Fact]

@@ -206,6 +206,7 @@ internal sealed class DealBuilder(SourceMap map)
             {
                 DelinquencyPercentOfSubordinates = sd["delinquency_percent"] is { } dp ? Dec(dp) : 50,
                 CumulativeLossPercentByYear = sd["cumulative_loss_percent"] is JArray cl ? cl.Select(Dec).ToList() : new StepDownSpec().CumulativeLossPercentByYear,
+                FailedKeepsPriorYear = sd["when_failed"] is not { } wf || Str(wf) != "hundred_percent",
             },
             TwoTimesTest = tt is null ? null : new TwoTimesTestSpec
             {

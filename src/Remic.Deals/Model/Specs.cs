@@ -25,6 +25,8 @@ public sealed record StepDownSpec
 {
     public decimal DelinquencyPercentOfSubordinates { get; init; } = 50;
     public IReadOnlyList<decimal> CumulativeLossPercentByYear { get; init; } = [30, 35, 40, 45, 50];
+    /// <summary>When a test fails: true = the step-down does not happen (last year's level); false = 100%.</summary>
+    public bool FailedKeepsPriorYear { get; init; } = true;
 }
 
 /// <summary>

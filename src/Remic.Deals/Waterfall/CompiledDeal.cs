@@ -50,6 +50,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly TwoTimesTestSpec? TwoTimes;
     public readonly T TwoTimesDelinq, TwoTimesLossBefore, TwoTimesLossAfter, OriginalSubPct;
     public readonly bool ClassTriggers;
+    public readonly bool FailedKeepsPriorYear;
     public readonly T Tolerance;
 
     private CompiledDeal(Deal deal)
@@ -121,6 +122,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         foreach (var p in OriginalNonPoPool) origPool += p;
         OriginalSubPct = origPool > T.Zero ? OriginalSubTotal / origPool : T.Zero;
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
+        FailedKeepsPriorYear = si?.StepDown.FailedKeepsPriorYear ?? true;
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
         Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 0.01); // double: float noise plus a cent, as classes are sized in cents
     }

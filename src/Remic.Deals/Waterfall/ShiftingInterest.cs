@@ -6,8 +6,9 @@ namespace Remic.Deals.Waterfall;
 /// Senior Percentage, Senior Prepayment Percentage and the Senior / Subordinate Principal Distribution
 /// Amounts of each group (CWALT shifting interest). Senior% = senior non-PO class balance / non-PO pool
 /// balance (at most 100%); Senior Prepayment% = Senior% + share(year) × Subordinate%, where the share is
-/// 100% in years 1-5 and steps down afterwards only while the step-down tests pass; 100% whenever a
-/// group's Senior% exceeds its original Senior%. The two-times test may step it down early.
+/// 100% in years 1-5 and steps down afterwards only while the step-down tests pass (a failed test keeps
+/// last year's level, or 100% if the deal says so); 100% whenever a group's Senior% exceeds its original
+/// Senior%. The two-times test may step it down early.
 /// </summary>
 internal static class ShiftingInterest
 {
@@ -36,7 +37,8 @@ internal static class ShiftingInterest
         var stepDown = StepDownTest(l, subBal, delinquent, cumLoss, y);
         l.StepDown = stepDown;
         var share = d.ShiftByYear[Math.Min(y, d.ShiftByYear.Length - 1)];
-        if (!stepDown) share = T.One;
+        // A failed test stops the step-down: last year's level (or 100%, as the deal says).
+        if (!stepDown) share = d.FailedKeepsPriorYear ? d.ShiftByYear[Math.Clamp(y - 1, 0, d.ShiftByYear.Length - 1)] : T.One;
 
         var anyAboveOriginal = false;
         Span<T> seniorPct = stackalloc T[d.NGroups];
