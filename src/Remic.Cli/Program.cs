@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(CollateralCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(PriceCommand.Build());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 }

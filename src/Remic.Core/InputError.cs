@@ -6,11 +6,12 @@ namespace Remic.Core;
 /// <param name="Field">Column, field or option name; empty when not tied to one.</param>
 /// <param name="Value">The offending text as found (trimmed to a readable length).</param>
 /// <param name="Expected">A plain sentence: what should have been there.</param>
-public sealed record InputError(string Source, int Line, string Field, string? Value, string Expected)
+/// <param name="Column">1-based column within the line; 0 when not known (CSV rows, options).</param>
+public sealed record InputError(string Source, int Line, string Field, string? Value, string Expected, int Column = 0)
 {
     public override string ToString()
     {
-        var where = Line > 0 ? $"{Source}:{Line}" : Source;
+        var where = Line > 0 ? (Column > 0 ? $"{Source}:{Line}:{Column}" : $"{Source}:{Line}") : Source;
         var field = Field.Length > 0 ? $" {Field}:" : ":";
         var value = Value is null ? "" : $" got '{Clip(Value)}';";
         return $"{where}{field}{value} {Expected}";

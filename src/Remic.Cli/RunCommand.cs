@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Remic.Collateral;
+using Remic.Core;
+using Remic.Deals.Loading;
+using Remic.Deals.Projection;
+
+namespace Remic.Cli;
+
+/// <summary>
+/// `remic run deal.yaml --prepay "100 PPC" --default "0 CDR" ...`: loads and validates a deal file, projects
+/// its collateral, runs the waterfall with every check, and prints or writes the cash flows.
+/// Exit codes: 0 ok, 2 bad input (with file:line:column messages), 3 a conservation check failed.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var deal = new Argument<string>("deal") { Description = "Deal file (YAML, validated against schema/deal.schema.json)" };
+        var prepay = new Option<string>("--prepay") { Description = "Prepayment speed: '100 PPC', '300 PSA', '20 CPR', '5 CPR for 12, then 20 CPR'", DefaultValueFactory = _ => "100 PPC" };
+        var dflt = new Option<string>("--default") { Description = "Default speed: '0 CDR', '100 SDA', '0.1 MDR'", DefaultValueFactory = _ => "0 CDR" };
+        var severity = new Option<string>("--severity") { Description = "Loss severity in percent, or a monthly vector '30,35,40'", DefaultValueFactory = _ => "0" };
+        var lag = new Option<int>("--lag") { Description = "Months from default to liquidation", DefaultValueFactory = _ => 0 };
+        var index = new Option<string[]>("--index") { Description = "Index path: NAME=5.32 (percent), NAME=5.32,5.40,... (monthly vector, last holds), or a CSV file with a column per index", AllowMultipleArgumentsPerToken = false };
+        var ramp = new Option<string>("--ppc-ramp") { Description = "The deal's 100% PPC ramp: 'start CPR, plateau CPR, months to plateau'", DefaultValueFactory = _ => "8,20,12" };
+        var call = new Option<bool>("--call") { Description = "Exercise the clean-up call when the pool falls below the deal's percentage of the cut-off balance" };
+        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var outDir = new Option<string?>("--out") { Description = "Directory to write classes, collateral and checks files into (instead of printing)" };
+        var classes = new Option<string[]>("--class") { Description = "Only these classes in the per-class output (repeatable)" };
+
+        var cmd = new Command("run", "Run a deal's waterfall over projected collateral and print or write its cash flows")
+        {
+            deal, prepay, dflt, severity, lag, index, ramp, call, format, outDir, classes,
+        };
+        cmd.SetAction(p =>
+        {
+            try
+            {
+                var d = DealLoader.Load(p.GetValue(deal)!);
+                var scenario = new Scenario
+                {
+                    Prepay = Speed.Prepay(p.GetValue(prepay)!, PpcRamp.Parse(p.GetValue(ramp)!)),
+                    Default = Speed.Default(p.GetValue(dflt)!),
+                    Severity = Percents(p.GetValue(severity)!, "--severity"),
+                    RecoveryLag = Lag(p.GetValue(lag)),
+                    Indices = Indices(p.GetValue(index) ?? []),
+                };
+                var run = DealRunner.Run(d, scenario, p.GetValue(call));
+                var report = new RunReport(run, scenario, p.GetValue(classes) ?? []);
+                var dir = p.GetValue(outDir);
+                if (dir is null) report.Print(p.GetValue(format)!, Console.Out);
+                else report.Write(p.GetValue(format)!, dir);
+                return 0;
+            }
+            catch (RemicInputException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+            catch (ConservationException e)
+            {
+                Console.Error.WriteLine($"check failed: {e.Message}");
+                return 3;
+            }
+        });
+        return cmd;
+    }
+
+    private static int Lag(int lag) => lag >= 0 ? lag
+        : throw new RemicInputException("--lag", 0, "", lag.ToString(CultureInfo.InvariantCulture), "expected a whole number of months ≥ 0");
+
+    private static MonthlyVector Percents(string text, string option)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var values = new List<double>();
+        foreach (var part in parts)
+        {
+            if (!double.TryParse(part.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0 || v > 100)
+                throw new RemicInputException(option, 0, "", part, "expected a percent from 0 to 100, or a comma-separated monthly vector of them");
+            values.Add(v / 100);
+        }
+        if (values.Count == 0) throw new RemicInputException(option, 0, "", text, "expected a percent from 0 to 100");
+        return new MonthlyVector(values);
+    }
+
+    /// <summary>--index NAME=5.32 | NAME=5.32,5.40 | file.csv (header: period or month, then one column per index, percents).</summary>
+    internal static IReadOnlyDictionary<string, MonthlyVector> Indices(string[] args)
+    {
+        var result = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase);
+        foreach (var arg in args)
+        {
+            var eq = arg.IndexOf('=');
+            if (eq > 0)
+            {
+                result[arg[..eq].Trim()] = Percents(arg[(eq + 1)..], $"--index {arg[..eq].Trim()}");
+                continue;
+            }
+            if (!File.Exists(arg))
+                throw new RemicInputException("--index", 0, "", arg, "expected NAME=percent (e.g. LIBOR_1MO=5.32), NAME=a,b,c, or an existing CSV file of index vectors");
+            var lines = File.ReadAllLines(arg).Where(l => l.Trim().Length > 0).ToArray();
+            var header = lines.Length > 0 ? lines[0].Split(',', StringSplitOptions.TrimEntries) : [];
+            if (header.Length < 2)
+                throw new RemicInputException(arg, 1, "", lines.FirstOrDefault(), "expected a header: period, then one column per index name");
+            var cols = header.Skip(1).Select(_ => new List<double>()).ToArray();
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var cells = lines[i].Split(',', StringSplitOptions.TrimEntries);
+                for (var k = 1; k < header.Length; k++)
+                {
+                    if (k >= cells.Length || !double.TryParse(cells[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                        throw new RemicInputException(arg, i + 1, header[k], k < cells.Length ? cells[k] : null, "expected the index in percent, e.g. 5.32");
+                    cols[k - 1].Add(v / 100);
+                }
+            }
+            if (lines.Length < 2) throw new RemicInputException(arg, 0, "", null, "expected at least one row of index values");
+            for (var k = 1; k < header.Length; k++) result[header[k]] = new MonthlyVector(cols[k - 1]);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Remic.Collateral;
+using Remic.Deals.Projection;
+
+namespace Remic.Cli;
+
+/// <summary>The output of `remic run`: per-class monthly flows, per-group collateral, and the checks that ran.</summary>
+internal sealed class RunReport(DealProjection run, Scenario scenario, string[] onlyClasses)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly string[] ClassColumns =
+        ["period", "date", "class", "begin_balance", "coupon", "interest_due", "interest_paid", "interest_shortfall", "unpaid_interest",
+         "principal", "loss", "accretion", "end_balance", "po_deferred_paid", "corridor_paid"];
+
+    private static readonly string[] GroupColumns =
+        ["period", "date", "group", "begin_balance", "scheduled_principal", "prepayments", "liquidation_proceeds", "realized_loss",
+         "net_interest", "available_funds", "senior_percentage", "senior_prepayment_percentage", "senior_principal", "po_principal", "step_down_passed"];
+
+    private IEnumerable<int> Classes() => Enumerable.Range(0, run.Deal.Classes.Count)
+        .Where(c => onlyClasses.Length == 0 || onlyClasses.Contains(run.Deal.Classes[c].Name, StringComparer.OrdinalIgnoreCase));
+
+    private IEnumerable<string[]> ClassRows() =>
+        from p in run.Periods
+        from c in Classes()
+        select new[]
+        {
+            p.Period.ToString(Inv), p.DistributionDate.ToString("yyyy-MM-dd", Inv), run.Deal.Classes[c].Name,
+            M(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.######", Inv), M(p.InterestDue[c]), M(p.InterestPaid[c]),
+            M(p.InterestShortfall[c]), M(p.UnpaidInterest[c]), M(p.Principal[c]), M(p.Loss[c]), M(p.Accretion[c]), M(p.EndBalance[c]),
+            M(p.PoDeferredPaid[c]), M(p.CorridorPaid[c]),
+        };
+
+    private IEnumerable<string[]> GroupRows()
+    {
+        var groups = run.Deal.Groups.Select(g => run.Collateral.Group(g.Name)).ToArray();
+        foreach (var p in run.Periods)
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var cf = groups[g];
+                var m = p.Period;
+                yield return
+                [
+                    m.ToString(Inv), p.DistributionDate.ToString("yyyy-MM-dd", Inv), cf.Group, M(cf.BeginBalance[m]), M(cf.ScheduledPrincipal[m]),
+                    M(p.CollateralPrincipal[g] - cf.ScheduledPrincipal[m] - cf.LiquidationProceeds[m]), M(cf.LiquidationProceeds[m]), M(cf.RealizedLoss[m]),
+                    M(cf.NetInterest[m]), M(p.AvailableFunds[g]), (p.SeniorPercentage[g] * 100).ToString("0.######", Inv),
+                    (p.SeniorPrepaymentPercentage[g] * 100).ToString("0.######", Inv), M(p.SeniorPrincipal[g]), M(p.PoPrincipal[g]),
+                    p.StepDownPassed[g] ? "yes" : "no",
+                ];
+            }
+    }
+
+    private string[] CheckLines()
+    {
+        var collPrin = run.Periods.Sum(p => p.CollateralPrincipal.Sum());
+        var collLoss = run.Periods.Sum(p => p.CollateralLoss.Sum());
+        var principal = run.Deal.Classes.Select((c, i) => c.IsNotional ? 0 : run.TotalPrincipal(i)).Sum();
+        var losses = run.Deal.Classes.Select((c, i) => c.IsNotional ? 0 : run.TotalLoss(i)).Sum();
+        var accretion = run.Periods.Sum(p => p.Accretion.Sum());
+        return
+        [
+            $"deal: {run.Deal.Metadata.TrustName}",
+            $"scenario: prepay {scenario.Prepay}, default {scenario.Default}, severity {scenario.Severity.At(1) * 100:0.##}%, lag {scenario.RecoveryLag}" + (run.CalledAt is { } c ? $", clean-up call exercised in period {c}" : ""),
+            $"distributions checked: {run.Periods.Count}",
+            $"collateral principal {M(collPrin)} + realised losses {M(collLoss)} = class principal {M(principal)} + allocated losses {M(losses)} - accretion {M(accretion)}",
+            "checks passed every period: principal conservation; cash paid <= Available Funds; interest paid <= due; no negative balance; notional amounts follow their reference; Class PO = PO pool and all classes = pool (+ undercollateralisation); subordinate writedowns only of an excess the books explain",
+        ];
+    }
+
+    public void Print(string format, TextWriter w)
+    {
+        switch (format)
+        {
+            case "csv":
+                WriteCsv(w, ClassColumns, ClassRows());
+                w.WriteLine();
+                WriteCsv(w, GroupColumns, GroupRows());
+                w.WriteLine();
+                foreach (var l in CheckLines()) w.WriteLine("# " + l);
+                break;
+            case "json":
+                w.WriteLine(Json());
+                break;
+            default:
+                PrintTables(w);
+                break;
+        }
+    }
+
+    /// <summary>Writes classes.*, collateral.* and checks.txt into the directory; files appear only when complete.</summary>
+    public void Write(string format, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var files = new List<(string Name, string Text)>();
+        if (format == "json") files.Add(("cashflows.json", Json()));
+        else
+        {
+            var sb = new StringWriter(Inv);
+            WriteCsv(sb, ClassColumns, ClassRows());
+            files.Add(("classes.csv", sb.ToString()));
+            sb = new StringWriter(Inv);
+            WriteCsv(sb, GroupColumns, GroupRows());
+            files.Add(("collateral.csv", sb.ToString()));
+        }
+        files.Add(("checks.txt", string.Join(Environment.NewLine, CheckLines()) + Environment.NewLine));
+        foreach (var (name, text) in files)
+        {
+            var tmp = Path.Combine(dir, name + ".tmp");
+            File.WriteAllText(tmp, text);
+            File.Move(tmp, Path.Combine(dir, name), overwrite: true);
+        }
+        Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
+    }
+
+    /// <summary>Fixed-width text tables (one per class, then collateral by group), readable in any terminal or file.</summary>
+    private void PrintTables(TextWriter w)
+    {
+        static string N(double x) => Remic.Core.Money.ToCents(x).ToString("N2", Inv);
+        foreach (var c in Classes())
+        {
+            var spec = run.Deal.Classes[c];
+            w.WriteLine($"Class {spec.Name}");
+            Table(w, ["Per", "Date", "Begin", "Cpn%", "Int due", "Int paid", "Shortfall", "Principal", "Loss", "Accretion", "End"],
+                run.Periods.Select(p => new[]
+                {
+                    p.Period.ToString(Inv), p.DistributionDate.ToString("MMMyy", Inv), N(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.0000", Inv),
+                    N(p.InterestDue[c]), N(p.InterestPaid[c]), N(p.InterestShortfall[c] + p.UnpaidInterest[c]), N(p.Principal[c]), N(p.Loss[c]),
+                    N(p.Accretion[c]), N(p.EndBalance[c]),
+                }));
+            w.WriteLine();
+        }
+        w.WriteLine("Collateral by group");
+        Table(w, ["Per", "Group", "Begin", "Sched", "Prepay", "Liq", "Loss", "Net int", "Sr%", "SrPP%"],
+            GroupRows().Select(r => new[] { r[0], r[2], Fmt(r[3]), Fmt(r[4]), Fmt(r[5]), Fmt(r[6]), Fmt(r[7]), Fmt(r[8]), Pct(r[10]), Pct(r[11]) }));
+        w.WriteLine();
+        foreach (var l in CheckLines()) w.WriteLine(l);
+    }
+
+    private static string Fmt(string cents) => decimal.Parse(cents, Inv).ToString("N2", Inv);
+    private static string Pct(string pct) => decimal.Parse(pct, Inv).ToString("0.0000", Inv);
+
+    private static void Table(TextWriter w, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.ToList();
+        var width = header.Select((h, i) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[i].Length))).ToArray();
+        w.WriteLine(string.Join("  ", header.Select((h, i) => h.PadLeft(width[i]))));
+        w.WriteLine(string.Join("  ", width.Select(x => new string('-', x))));
+        foreach (var r in all) w.WriteLine(string.Join("  ", r.Select((x, i) => x.PadLeft(width[i]))));
+    }
+
+    private string Json()
+    {
+        using var ms = new MemoryStream();
+        using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            j.WriteStartObject();
+            Rows(j, "classes", ClassColumns, ClassRows());
+            Rows(j, "collateral", GroupColumns, GroupRows());
+            j.WriteStartArray("checks");
+            foreach (var l in CheckLines()) j.WriteStringValue(l);
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void Rows(Utf8JsonWriter j, string name, string[] cols, IEnumerable<string[]> rows)
+    {
+        j.WriteStartArray(name);
+        foreach (var r in rows)
+        {
+            j.WriteStartObject();
+            for (var i = 0; i < cols.Length; i++)
+            {
+                if (decimal.TryParse(r[i], NumberStyles.Number, Inv, out var v) && cols[i] != "class" && cols[i] != "group" && cols[i] != "date") j.WriteNumber(cols[i], v);
+                else j.WriteString(cols[i], r[i]);
+            }
+            j.WriteEndObject();
+        }
+        j.WriteEndArray();
+    }
+
+    private static void WriteCsv(TextWriter w, string[] header, IEnumerable<string[]> rows)
+    {
+        w.WriteLine(string.Join(',', header));
+        foreach (var r in rows) w.WriteLine(string.Join(',', r.Select(x => x.Contains(',') ? $"\"{x}\"" : x)));
+    }
+
+    private static string M(double x) => Remic.Core.Money.ToCents(x).ToString("0.00", Inv);
+}

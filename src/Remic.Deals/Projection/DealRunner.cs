@@ -1,0 +1,108 @@
+using Remic.Collateral;
+using Remic.Core;
+using Remic.Deals.Model;
+using Remic.Deals.Waterfall;
+
+namespace Remic.Deals.Projection;
+
+/// <summary>
+/// Runs a deal under a scenario: projects the loan groups (with each group's PO/X strip), turns each
+/// month into the collections a servicer would remit, and folds <see cref="Waterfall.Waterfall.Distribute"/>
+/// over the months. Projected collections have no prepayment interest shortfall (the projector pays a full
+/// month's interest on prepaid loans) and count loans awaiting liquidation as seriously delinquent.
+/// </summary>
+public static class DealRunner
+{
+    private static readonly IReadOnlyDictionary<string, double> NoFixings = new Dictionary<string, double>();
+
+    public static DealProjection Run(Deal deal, Scenario scenario, bool exerciseCall = false)
+    {
+        deal = PacSchedules.Resolve(deal);
+        var collateral = ProjectCollateral(deal, scenario);
+        return RunWaterfall(deal, collateral, scenario.Indices, exerciseCall);
+    }
+
+    public static CollateralProjection ProjectCollateral(Deal deal, Scenario scenario)
+    {
+        var loans = deal.Groups.SelectMany(g => g.Loans).ToList();
+        var strips = deal.Groups.Where(g => g.StripRate is not null).ToDictionary(g => g.Name, g => (double)g.StripRate!.Value / 100);
+        return Projector.Project(new LoanPool(loans), scenario, strips);
+    }
+
+    /// <summary>The waterfall alone over an existing collateral projection (what the benchmark times).</summary>
+    public static DealProjection RunWaterfall(Deal deal, CollateralProjection collateral,
+        IReadOnlyDictionary<string, MonthlyVector> indices, bool exerciseCall = false)
+    {
+        deal = PacSchedules.Resolve(deal);
+        var groups = deal.Groups.Select(g => collateral.Group(g.Name)).ToArray();
+        var strips = deal.Groups.Select(g => collateral.Strips.TryGetValue(g.Name, out var s) ? s : null).ToArray();
+        var cutoff = groups.Sum(g => g.EndBalance[0]);
+        var callAt = exerciseCall && deal.CleanUpCall is { } cleanUp ? (double)cleanUp.PercentOfCutoff / 100 * cutoff : -1;
+        var compiled = CompiledDeal<double>.For(deal); // bands already resolved above
+        var state = DealState<double>.AtClosing(deal);
+        var results = new List<PeriodResult<double>>(collateral.Months);
+        var pendingDefaults = new double[groups.Length];
+        var cumLoss = new double[groups.Length];
+        int? calledAt = null;
+
+        for (var m = 1; m <= collateral.Months; m++)
+        {
+            var begin = 0.0;
+            foreach (var g in groups) begin += g.BeginBalance[m];
+            var call = callAt >= 0 && begin <= callAt + 1e-9 && begin > 0;
+            var coll = new GroupCollections<double>[groups.Length];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                cumLoss[g] += groups[g].RealizedLoss[m];
+                coll[g] = Collections(groups[g], strips[g], m, pendingDefaults[g], cumLoss[g], call);
+                pendingDefaults[g] += groups[g].Defaults[m] - groups[g].LiquidationProceeds[m] - groups[g].RealizedLoss[m];
+            }
+            var market = Market(deal, m, indices);
+            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market);
+            results.Add(r);
+            state = r.Next;
+            if (call) { calledAt = m; break; }
+            var done = m > 1;
+            foreach (var g in groups) done &= g.EndBalance[m] <= 0.005;
+            if (done) break;
+        }
+        return new DealProjection(deal, collateral, results, calledAt);
+    }
+
+    /// <summary>One projected month as servicer collections; with <paramref name="call"/> the remaining loans are bought at par.</summary>
+    public static GroupCollections<double> Collections(GroupCashFlows g, StripCashFlows? s, int m, double pending, double cumLoss, bool call)
+    {
+        var c = new GroupCollections<double>
+        {
+            BeginBalance = g.BeginBalance[m],
+            ScheduledPrincipal = g.ScheduledPrincipal[m],
+            Prepayments = g.Prepayment[m] + (call ? g.EndBalance[m] : 0),
+            LiquidationProceeds = g.LiquidationProceeds[m],
+            RealizedLoss = g.RealizedLoss[m],
+            NetInterest = g.NetInterest[m],
+            PoBeginBalance = s?.PoBeginBalance[m] ?? 0,
+            PoScheduledPrincipal = s?.PoScheduledPrincipal[m] ?? 0,
+            PoPrepayments = (s?.PoPrepayment[m] ?? 0) + (call ? s?.PoEndBalance[m] ?? 0 : 0),
+            PoLiquidationProceeds = s?.PoLiquidationProceeds[m] ?? 0,
+            PoRealizedLoss = s?.PoRealizedLoss[m] ?? 0,
+            ClassXExcessInterest = s?.ExcessInterest[m] ?? 0,
+            PremiumLoanBalance = s?.PremiumBalance[m] ?? 0,
+            SeriousDelinquency = Math.Max(pending, 0),
+            CumulativeLoss = cumLoss,
+        };
+        return c;
+    }
+
+    /// <summary>Period n's market: index values from the scenario's vectors, actual days since the prior distribution.</summary>
+    public static PeriodMarket Market(Deal deal, int n, IReadOnlyDictionary<string, MonthlyVector> indices)
+    {
+        var md = deal.Metadata;
+        var date = md.DistributionDate(n);
+        var prior = n == 1 ? md.ClosingDate : md.DistributionDate(n - 1);
+        var days = date.DayNumber - prior.DayNumber;
+        if (indices.Count == 0) return new PeriodMarket(n, date, days, NoFixings);
+        var fix = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in indices) fix[k] = v.At(n);
+        return new PeriodMarket(n, date, days, fix);
+    }
+}

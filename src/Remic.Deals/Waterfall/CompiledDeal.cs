@@ -1,0 +1,256 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Remic.Deals.Model;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// A deal with every name resolved to an index and every rate converted to T, built once per deal and
+/// numeric type so the per-period interpreter does no lookups. The steps mirror the deal file's steps.
+/// </summary>
+internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
+{
+    private static readonly ConditionalWeakTable<Deal, CompiledDeal<T>> Cache = new();
+
+    public static CompiledDeal<T> For(Deal deal) => Cache.GetValue(deal, d => new CompiledDeal<T>(d));
+
+    public readonly Deal Deal;
+    public readonly int NClasses, NGroups;
+    public readonly ClassSpec[] Classes;
+    public readonly T[] Original;
+    public readonly bool[] Notional, Accrual;
+    /// <summary>Groups each class draws interest-shortfall share from.</summary>
+    public readonly int[][] ClassGroups;
+    /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
+    public readonly int[][] Seniors;
+    public readonly int[] AllSeniors;
+    /// <summary>Groups that cross-collateralise each other (null: no cross-collateralisation).</summary>
+    public readonly int[]? CrossGroups;
+    public readonly int[] PoClass;
+    public readonly int[] Subordinates;
+    public readonly T[] SubOriginalBelow; // original balance of each sub and all subs below it
+    public readonly T OriginalSubTotal;
+    public readonly T[] OriginalSeniorPct;
+    public readonly T[] OriginalNonPoPool;
+    public readonly int[] LossOrder;
+    public readonly int[] SupportOf;
+    public readonly int[][] NotionalRefs;
+    public readonly T[] NotionalFactor;
+    public readonly T[]?[] Schedules;
+    public readonly CCoupon[] Coupons;
+    public readonly CStep[] Steps;
+    /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
+    public readonly int[]?[] AccreteTargets;
+    public readonly bool[] Beneficiary;
+    public readonly CCorridor[] Corridors;
+    public readonly bool HasShifting;
+    public readonly T[] ShiftByYear;
+    public readonly T StepDownDelinq;
+    public readonly T[] StepDownLossByYear;
+    public readonly TwoTimesTestSpec? TwoTimes;
+    public readonly T TwoTimesDelinq, TwoTimesLossBefore, TwoTimesLossAfter, OriginalSubPct;
+    public readonly bool ClassTriggers;
+    public readonly bool FailedKeepsPriorYear;
+    public readonly T Tolerance;
+
+    private CompiledDeal(Deal deal)
+    {
+        Deal = deal;
+        Classes = deal.Classes.ToArray();
+        NClasses = Classes.Length;
+        NGroups = deal.Groups.Count;
+        Original = Classes.Select(c => Num<T>.Of(c.OriginalBalance)).ToArray();
+        Notional = Classes.Select(c => c.IsNotional).ToArray();
+        Accrual = Classes.Select(c => c.Is(ClassType.Accrual)).ToArray();
+        ClassGroups = Classes.Select(c => c.Groups.Select(G).ToArray()).ToArray();
+        PoClass = new int[NGroups];
+        Array.Fill(PoClass, -1);
+        for (var i = 0; i < NClasses; i++)
+            if (Classes[i].Is(ClassType.Po)) foreach (var g in ClassGroups[i]) PoClass[g] = i;
+        var subs = deal.ShiftingInterest?.Subordinates ?? deal.Classes.Where(c => c.Is(ClassType.Subordinate)).Select(c => c.Name).ToList();
+        Subordinates = subs.Select(C).ToArray();
+        var isSub = new bool[NClasses];
+        foreach (var s in Subordinates) isSub[s] = true;
+        Seniors = Enumerable.Range(0, NGroups).Select(g => Enumerable.Range(0, NClasses)
+            .Where(i => !isSub[i] && !Notional[i] && !Classes[i].Is(ClassType.Po) && ClassGroups[i].Contains(g)).ToArray()).ToArray();
+        AllSeniors = Seniors.SelectMany(x => x).Distinct().ToArray();
+        CrossGroups = deal.CrossCollateral is { } cc ? Gs(cc.Groups) : null;
+        SubOriginalBelow = new T[Subordinates.Length];
+        var below = T.Zero;
+        for (var k = Subordinates.Length - 1; k >= 0; k--) { below += Original[Subordinates[k]]; SubOriginalBelow[k] = below; }
+        OriginalSubTotal = below;
+        OriginalNonPoPool = new T[NGroups];
+        OriginalSeniorPct = new T[NGroups];
+        for (var g = 0; g < NGroups; g++)
+        {
+            var po = PoClass[g] >= 0 ? Original[PoClass[g]] : T.Zero;
+            OriginalNonPoPool[g] = Num<T>.Of(deal.Groups[g].CutoffBalance) - po;
+            var sen = T.Zero;
+            foreach (var i in Seniors[g]) sen += Original[i];
+            OriginalSeniorPct[g] = OriginalNonPoPool[g] > T.Zero ? Num<T>.Min(T.One, sen / OriginalNonPoPool[g]) : T.One;
+        }
+        LossOrder = (deal.Losses.Order.Count > 0 ? deal.Losses.Order.Select(C) : Subordinates.Reverse()).ToArray();
+        SupportOf = new int[NClasses];
+        Array.Fill(SupportOf, -1);
+        foreach (var (ss, sup) in deal.Losses.SupportOf) SupportOf[C(ss)] = C(sup);
+        NotionalRefs = new int[NClasses][];
+        NotionalFactor = new T[NClasses];
+        for (var i = 0; i < NClasses; i++)
+            if (Classes[i].Notional is ClassNotional cn) { NotionalRefs[i] = cn.Classes.Select(C).ToArray(); NotionalFactor[i] = Num<T>.Of(cn.Factor); }
+            else NotionalRefs[i] = [];
+        // PAC/TAC bands become scheduled balances once (cached per deal).
+        Schedules = Projection.PacSchedules.Resolve(deal).Classes.Select(c => c.Schedule?.Balances?.Select(Num<T>.Of).ToArray()).ToArray();
+        Coupons = Classes.Select(c => Compile(c.Coupon)).ToArray();
+        Steps = deal.Waterfall.Select(Compile).ToArray();
+        AccreteTargets = new int[NClasses][];
+        foreach (var st in Flatten(Steps))
+            if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
+        Beneficiary = new bool[NClasses];
+        foreach (var c in deal.Corridors) Beneficiary[C(c.Beneficiary)] = true;
+        Corridors = deal.Corridors.Select(c => new CCorridor(c, C(c.Beneficiary), c.ExcessTo is null ? -1 : C(c.ExcessTo),
+            c.NotionalSchedule.Select(Num<T>.Of).ToArray())).ToArray();
+        var si = deal.ShiftingInterest;
+        HasShifting = si is not null;
+        ShiftByYear = (si?.SubordinateShareToSeniorsByYear ?? [0m]).Select(Num<T>.Pct).ToArray();
+        StepDownDelinq = Num<T>.Pct(si?.StepDown.DelinquencyPercentOfSubordinates ?? 50);
+        StepDownLossByYear = (si?.StepDown.CumulativeLossPercentByYear ?? [100m]).Select(Num<T>.Pct).ToArray();
+        TwoTimes = si?.TwoTimesTest;
+        TwoTimesDelinq = Num<T>.Pct(TwoTimes?.DelinquencyPercentOfSubordinates ?? 0);
+        TwoTimesLossBefore = Num<T>.Pct(TwoTimes?.CumulativeLossPercentBefore ?? 0);
+        TwoTimesLossAfter = Num<T>.Pct(TwoTimes?.CumulativeLossPercentAfter ?? 0);
+        var origPool = T.Zero;
+        foreach (var p in OriginalNonPoPool) origPool += p;
+        OriginalSubPct = origPool > T.Zero ? OriginalSubTotal / origPool : T.Zero;
+        ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
+        FailedKeepsPriorYear = si?.StepDown.FailedKeepsPriorYear ?? true;
+        var pool = deal.Groups.Sum(g => g.CutoffBalance);
+        Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 0.01); // double: float noise plus a cent, as classes are sized in cents
+    }
+
+    public int C(string name)
+    {
+        var i = Deal.ClassIndex(name);
+        return i >= 0 ? i : throw new InvalidOperationException($"unknown class '{name}' (the loader's semantic checks should have caught this)");
+    }
+
+    public int G(string name)
+    {
+        var i = Deal.GroupIndex(name);
+        return i >= 0 ? i : throw new InvalidOperationException($"unknown group '{name}' (the loader's semantic checks should have caught this)");
+    }
+
+    private int[] Gs(IReadOnlyList<string> names) => names.Count == 1 && names[0] == "all" ? Enumerable.Range(0, NGroups).ToArray() : names.Select(G).ToArray();
+
+    private CStep Compile(Step s) => s switch
+    {
+        PayPoPrincipal p => new CPayPo(G(p.Group), C(p.Class)),
+        PayInterest p => new CPayInterest(Gs(p.From), p.Classes.Select(C).ToArray()),
+        PayPrincipal p => new CPayPrincipal(Gs(p.From), p.Amount, Compile(p.To)),
+        Accrete a => new CAccrete(C(a.Class), Gs(a.From), Compile(a.To)),
+        PayPoDeferred d => new CPayPoDeferred(Gs(d.From)),
+        PaySubordinates p => new CPaySubordinates(Gs(p.From), p.Classes.Select(C).ToArray()),
+        PayResidual r => new CPayResidual(Gs(r.From), C(r.Class)),
+        When w => new CWhen(Compile(w.If), w.Then.Select(Compile).ToArray(), w.Else.Select(Compile).ToArray()),
+        _ => throw new NotSupportedException(s.GetType().Name),
+    };
+
+    private CCoupon Compile(CouponSpec c) => c switch
+    {
+        FixedCoupon f => new CCoupon(CouponKind.Fixed) { Rate = Num<T>.Pct(f.Rate) },
+        FormulaCoupon f => new CCoupon(CouponKind.Formula)
+        {
+            Index = f.Index, Multiplier = Num<T>.Of(f.Multiplier), Margin = Num<T>.Pct(f.Margin),
+            Cap = f.Cap is { } cap ? Num<T>.Pct(cap) : null, Floor = f.Floor is { } fl ? Num<T>.Pct(fl) : null,
+            NetWacGroups = f.NetWacCapGroups is { Count: > 0 } g ? Gs(g) : null,
+        },
+        NetWacCoupon n => new CCoupon(CouponKind.NetWac) { NetWacGroups = Gs(n.Groups), Margin = Num<T>.Pct(n.Minus) },
+        StripExcessCoupon => new CCoupon(CouponKind.StripExcess),
+        _ => new CCoupon(CouponKind.None),
+    };
+
+    private CCondition Compile(Condition c) => c switch
+    {
+        ClassesOutstanding o => new CClassesOutstanding(o.Classes.Select(C).ToArray()),
+        PeriodBetween p => new CPeriodBetween(p.From, p.To),
+        StepDownPassed => new CStepDown(),
+        _ => throw new NotSupportedException(c.GetType().Name),
+    };
+
+    private CAlloc Compile(Allocation a) => a switch
+    {
+        ToClass t => new CToClass(C(t.Class)),
+        Sequential s => new CSequential(s.Parts.Select(Compile).ToArray()),
+        ProRata p => WithLeaves(new CProRata(p.Parts.Select(Compile).ToArray())),
+        Split s => new CSplit(s.Parts.Select(x => Num<T>.Pct(x.Percent)).ToArray(), s.Parts.Select(x => Compile(x.To)).ToArray()),
+        ToSchedule t => new CToSchedule(C(t.Class)),
+        Lockout l => new CLockout(C(l.Class), l.ShiftPercentByYear.Select(Num<T>.Pct).ToArray()),
+        _ => throw new NotSupportedException(a.GetType().Name),
+    };
+
+    private static CProRata WithLeaves(CProRata p) => p;
+
+    private static IEnumerable<CStep> Flatten(IEnumerable<CStep> steps) =>
+        steps.SelectMany(s => s is CWhen w ? Flatten(w.Then).Concat(Flatten(w.Else)).Prepend(s) : [s]);
+
+    /// <summary>Every class an allocation can pay (for pro rata weights and NAS shares).</summary>
+    public static IEnumerable<int> Leaves(CAlloc a) => a switch
+    {
+        CToClass t => [t.Class],
+        CToSchedule t => [t.Class],
+        CLockout l => [l.Class],
+        CSequential s => s.Parts.SelectMany(Leaves).Distinct(),
+        CProRata p => p.Parts.SelectMany(Leaves).Distinct(),
+        CSplit s => s.Parts.SelectMany(Leaves).Distinct(),
+        _ => [],
+    };
+
+    // Compiled mirrors of the model's steps: the same vocabulary with indices instead of names.
+    internal abstract record CStep;
+    internal sealed record CPayPo(int Group, int Class) : CStep
+    {
+        public readonly int[] From = [Group];
+    }
+    internal sealed record CPayInterest(int[] From, int[] Classes) : CStep;
+    internal sealed record CPayPrincipal(int[] From, PrincipalAmount Amount, CAlloc To) : CStep
+    {
+        public readonly int[] ToLeaves = Leaves(To).ToArray();
+    }
+    internal sealed record CAccrete(int Class, int[] From, CAlloc To) : CStep;
+    internal sealed record CPayPoDeferred(int[] From) : CStep;
+    internal sealed record CPaySubordinates(int[] From, int[] Classes) : CStep;
+    internal sealed record CPayResidual(int[] From, int Class) : CStep;
+    internal sealed record CWhen(CCondition If, CStep[] Then, CStep[] Else) : CStep;
+
+    internal abstract record CCondition;
+    internal sealed record CClassesOutstanding(int[] Classes) : CCondition;
+    internal sealed record CPeriodBetween(int From, int To) : CCondition;
+    internal sealed record CStepDown : CCondition;
+
+    internal abstract record CAlloc;
+    internal sealed record CToClass(int Class) : CAlloc;
+    internal sealed record CSequential(CAlloc[] Parts) : CAlloc;
+    internal sealed record CProRata(CAlloc[] Parts) : CAlloc
+    {
+        public readonly int[][] PartLeaves = Parts.Select(p => Leaves(p).ToArray()).ToArray();
+    }
+    internal sealed record CSplit(T[] Shares, CAlloc[] Parts) : CAlloc;
+    internal sealed record CToSchedule(int Class) : CAlloc;
+    internal sealed record CLockout(int Class, T[] ShiftByYear) : CAlloc;
+
+    internal sealed record CCorridor(CorridorSpec Spec, int Beneficiary, int ExcessTo, T[] Notional)
+    {
+        public readonly T Strike = Num<T>.Pct(Spec.Strike);
+        public readonly T Ceiling = Num<T>.Pct(Spec.Ceiling);
+    }
+
+    internal enum CouponKind { None, Fixed, Formula, NetWac, StripExcess }
+
+    /// <summary>A class's coupon with its rates already in T (annual fractions).</summary>
+    internal sealed record CCoupon(CouponKind Kind)
+    {
+        public T Rate, Multiplier, Margin;
+        public T? Cap, Floor;
+        public string Index = "";
+        public int[]? NetWacGroups;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Interest rate corridor contracts: each pays notional(t) × max(0, min(index, ceiling) − strike) × day
+/// fraction. The payment covers the beneficiary's net-rate-cap shortfall (this period's and any carried);
+/// the excess goes to the class the deal names (else it stays with the trust, reported as unused).
+/// </summary>
+internal static class Corridor
+{
+    public static void Pay<T>(Ledger<T> l, T[] capShortfall, T[] nextCapShortfall) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        for (var c = 0; c < d.NClasses; c++) nextCapShortfall[c] = l.State.CapShortfall[c] + capShortfall[c];
+        foreach (var k in d.Corridors)
+        {
+            var spec = k.Spec;
+            var notional = l.Period - 1 < k.Notional.Length ? k.Notional[l.Period - 1] : T.Zero;
+            var index = Num<T>.Of(l.Market.Index(spec.Index));
+            var rate = Num<T>.Pos(Num<T>.Min(index, k.Ceiling) - k.Strike);
+            var payment = Num<T>.Cents(notional * rate * Coupons.Fraction<T>(spec.DayCount, l.Market.ActualDays));
+            if (payment <= T.Zero) continue;
+            r.CorridorReceived += payment;
+            var b = k.Beneficiary;
+            var covered = Num<T>.Min(payment, nextCapShortfall[b]);
+            r.CorridorPaid[b] += covered;
+            nextCapShortfall[b] -= covered;
+            if (k.ExcessTo >= 0) r.CorridorPaid[k.ExcessTo] += payment - covered;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Numerics;
+using Remic.Core;
+using Remic.Deals.Model;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Pass-through rates and current interest for the period. Fixed classes accrue 30/360 (one twelfth);
+/// floaters actual/360 over the accrual period's days. Class X takes the premium loans' excess interest.
+/// </summary>
+internal static class Coupons
+{
+    public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        for (var c = 0; c < d.NClasses; c++)
+        {
+            var spec = d.Classes[c];
+            var bal = l.R.BeginBalance[c];
+            var frac = Fraction<T>(spec.DayCount, l.Market.ActualDays);
+            T rate, full;
+            var k = d.Coupons[c];
+            switch (k.Kind)
+            {
+                case CompiledDeal<T>.CouponKind.Fixed:
+                    rate = full = k.Rate;
+                    break;
+                case CompiledDeal<T>.CouponKind.Formula:
+                    var raw = Num<T>.Of(l.Market.Index(k.Index)) * k.Multiplier + k.Margin;
+                    if (k.Floor is { } fl) raw = Num<T>.Max(raw, fl);
+                    full = raw;
+                    if (k.Cap is { } cap) raw = Num<T>.Min(raw, cap);
+                    // The net WAC cap is a 30/360 rate; on an actual/360 class it is restated per day count.
+                    if (k.NetWacGroups is { } groups) raw = Num<T>.Min(raw, NetWac(l, groups) * Fraction<T>(DayCount.Thirty360, 0) / frac);
+                    rate = raw;
+                    break;
+                case CompiledDeal<T>.CouponKind.NetWac:
+                    rate = full = Num<T>.Max(T.Zero, NetWac(l, k.NetWacGroups!) - k.Margin);
+                    break;
+                case CompiledDeal<T>.CouponKind.StripExcess:
+                    var x = T.Zero;
+                    foreach (var g in d.ClassGroups[c]) x += l.Collections.Groups[g].ClassXExcessInterest;
+                    current[c] = x;
+                    uncapped[c] = x;
+                    l.R.Coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
+                    continue;
+                default:
+                    rate = full = T.Zero;
+                    break;
+            }
+            l.R.Coupon[c] = rate;
+            current[c] = Num<T>.Cents(bal * rate * frac);
+            uncapped[c] = Num<T>.Cents(bal * full * frac);
+        }
+    }
+
+    public static T Fraction<T>(DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> => dc switch
+    {
+        DayCount.Thirty360 => T.One / Num<T>.Twelve,
+        DayCount.Actual360 => T.CreateChecked(actualDays) / Num<T>.D360,
+        _ => T.CreateChecked(actualDays) / T.CreateChecked(365),
+    };
+
+    /// <summary>Weighted average net rate of the non-PO pools of the groups (annual fraction).</summary>
+    public static T NetWac<T>(Ledger<T> l, int[] groups) where T : unmanaged, IFloatingPoint<T>
+    {
+        T interest = T.Zero, balance = T.Zero;
+        foreach (var g in groups)
+        {
+            var c = l.Collections.Groups[g];
+            interest += c.NetInterest - c.ClassXExcessInterest;
+            balance += c.BeginBalance - c.PoBeginBalance;
+        }
+        return balance > T.Zero ? interest * Num<T>.Twelve / balance : T.Zero;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Numerics;
+using Remic.Deals.Model;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Everything the waterfall carries from one distribution date to the next. Immutable: a distribution
+/// returns the next state. <see cref="Period"/> is the number of the distribution about to be made.
+/// </summary>
+public sealed record DealState<T> where T : unmanaged, IFloatingPoint<T>
+{
+    public required int Period { get; init; }
+    /// <summary>Class certificate balances (notional classes: notional amounts), by deal class order.</summary>
+    public required T[] Balances { get; init; }
+    /// <summary>Interest accrued but not paid on earlier dates, by class.</summary>
+    public required T[] UnpaidInterest { get; init; }
+    /// <summary>Net-rate-cap shortfalls not yet covered by a corridor, by class.</summary>
+    public required T[] CapShortfall { get; init; }
+    /// <summary>Class PO Deferred Amount outstanding, by group.</summary>
+    public required T[] PoDeferred { get; init; }
+    /// <summary>
+    /// How far the classes exceed the pool because principal collections paid interest and no subordinate
+    /// was left to write down, less principal later paid out of interest, plus principal no class could take
+    /// (zero in a healthy deal; negative when the pool exceeds the classes).
+    /// </summary>
+    public T Undercollateralisation { get; init; }
+
+    /// <summary>The state at closing: original balances, nothing unpaid, before the first distribution.</summary>
+    public static DealState<T> AtClosing(Deal deal)
+    {
+        var n = deal.Classes.Count;
+        return new DealState<T>
+        {
+            Period = 1,
+            Balances = deal.Classes.Select(c => T.CreateChecked(c.OriginalBalance)).ToArray(),
+            UnpaidInterest = new T[n],
+            CapShortfall = new T[n],
+            PoDeferred = new T[deal.Groups.Count],
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Net Interest Shortfalls (prepayment interest shortfall net of compensating interest, plus Relief Act
+/// shortfalls) of each group, allocated to the classes of the group pro rata by the interest they would
+/// otherwise be due. A class of several groups (the subordinates) counts in each group with its current
+/// interest weighted by that group's share of their non-PO pool balance.
+/// </summary>
+internal static class InterestShortfalls
+{
+    public static void Allocate<T>(Ledger<T> l, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var coll = l.Collections.Groups[g];
+            var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall;
+            if (shortfall <= T.Zero) continue;
+            Span<T> w = stackalloc T[d.NClasses];
+            for (var c = 0; c < d.NClasses; c++) w[c] = Weight(l, c, g, current);
+            Span<T> shares = stackalloc T[d.NClasses];
+            ProRataShares.Split<T>(shortfall, w, shares);
+            for (var c = 0; c < d.NClasses; c++)
+                l.R.InterestShortfall[c] += Num<T>.Min(shares[c], current[c] - l.R.InterestShortfall[c]);
+        }
+    }
+
+    private static T Weight<T>(Ledger<T> l, int c, int g, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
+    {
+        var groups = l.Deal.ClassGroups[c];
+        if (current[c] <= T.Zero || Array.IndexOf(groups, g) < 0) return T.Zero;
+        if (groups.Length == 1) return current[c];
+        T mine = l.NonPoBegin[g], all = T.Zero;
+        foreach (var h in groups) all += l.NonPoBegin[h];
+        return all > T.Zero ? current[c] * mine / all : T.Zero;
+    }
+}

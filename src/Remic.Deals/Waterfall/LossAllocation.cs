@@ -1,0 +1,111 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Realised losses after the distribution. The PO portion writes down the group's Class PO and becomes a
+/// Class PO Deferred Amount. The non-PO portion goes to the loss order (subordinates, lowest first), then
+/// to the group's seniors pro rata by balance, a super senior's share going to its senior support class
+/// while that class has a balance. Then the writedowns: the lowest subordinate loses whatever Class PO
+/// Deferred Amounts were paid from subordinate principal, and, if the classes still exceed the pool
+/// (principal used to pay interest), the excess.
+/// </summary>
+internal static class LossAllocation
+{
+    public static void Allocate<T>(Ledger<T> l, T[] nextDeferred) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var c = l.Collections.Groups[g];
+            var po = d.PoClass[g];
+            var poLoss = c.PoRealizedLoss;
+            nextDeferred[g] = l.State.PoDeferred[g] - l.PoDeferredPaid[g];
+            if (po >= 0 && poLoss > T.Zero)
+            {
+                var p = Num<T>.Min(poLoss, l.Outstanding(po));
+                Write(l, po, p);
+                nextDeferred[g] += p;
+            }
+            var loss = c.RealizedLoss - c.PoRealizedLoss;
+            foreach (var s in d.LossOrder)
+            {
+                if (loss <= T.Zero) break;
+                var p = Num<T>.Min(loss, l.Outstanding(s));
+                Write(l, s, p);
+                loss -= p;
+            }
+            if (loss > T.Zero) loss = Seniors(l, d.Seniors[g], loss);
+            // A group whose seniors are retired passes its loss to the other groups' seniors (cross-collateralisation).
+            if (loss > T.Zero) Seniors(l, d.AllSeniors, loss);
+        }
+
+        var deferredPaid = T.Zero;
+        foreach (var p in l.PoDeferredPaid) deferredPaid += p;
+        var wd = WriteDownSubordinates(l, deferredPaid);
+
+        // Undercollateralisation: classes above the pool after all of the above.
+        T classes = T.Zero, pool = T.Zero;
+        for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
+        foreach (var g in l.Collections.Groups) pool += g.EndBalance;
+        var excess = classes - pool;
+        if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
+        r.Writedown = wd;
+    }
+
+    private static T WriteDownSubordinates<T>(Ledger<T> l, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        var done = T.Zero;
+        foreach (var s in l.Deal.LossOrder)
+        {
+            if (amount - done <= T.Zero) break;
+            var p = Num<T>.Min(amount - done, l.Outstanding(s));
+            Write(l, s, p);
+            done += p;
+        }
+        return done;
+    }
+
+    /// <summary>Loss to the seniors pro rata by balance (support classes first for super seniors); returns what no class could take.</summary>
+    private static T Seniors<T>(Ledger<T> l, int[] seniors, T loss) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        Span<T> w = stackalloc T[seniors.Length];
+        var total = T.Zero;
+        for (var i = 0; i < seniors.Length; i++) { w[i] = l.Outstanding(seniors[i]); total += w[i]; }
+        if (total <= T.Zero) return loss;
+        var give = Num<T>.Min(loss, total);
+        var written = T.Zero;
+        // Shares are fixed on balances before any of this loss, so support classes do not double count.
+        Span<T> shares = stackalloc T[seniors.Length];
+        ProRataShares.Split<T>(give, w, shares);
+        // Support classes first take their own share, then the shares of the super seniors they support.
+        for (var pass = 0; pass < 2; pass++)
+            for (var i = 0; i < seniors.Length; i++)
+            {
+                var c = seniors[i];
+                var support = d.SupportOf[c];
+                if ((support >= 0) != (pass == 1)) continue;
+                var share = shares[i];
+                if (support >= 0)
+                {
+                    var toSupport = Num<T>.Min(share, l.Outstanding(support));
+                    Write(l, support, toSupport);
+                    written += toSupport;
+                    share -= toSupport;
+                }
+                var own = Num<T>.Min(share, l.Outstanding(c));
+                Write(l, c, own);
+                written += own;
+            }
+        return loss - written;
+    }
+
+    private static void Write<T>(Ledger<T> l, int c, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        if (amount <= T.Zero) return;
+        l.Balance[c] -= amount;
+        l.R.Loss[c] += amount;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// The few numeric helpers the interpreter needs beyond <see cref="IFloatingPoint{T}"/>. The typeof tests
+/// are JIT-time constants, so the double projection pays nothing for the decimal trustee's cent rounding.
+/// </summary>
+internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
+{
+    public static readonly T Zero = T.Zero;
+    public static readonly T One = T.One;
+    public static readonly T Twelve = T.CreateChecked(12);
+    public static readonly T Hundred = T.CreateChecked(100);
+    public static readonly T D360 = T.CreateChecked(360);
+
+    /// <summary>Amounts below this are zero: 1e-7 dollars in double (float noise), exactly zero in decimal.</summary>
+    public static readonly T Tiny = typeof(T) == typeof(decimal) ? T.Zero : T.CreateChecked(1e-7);
+
+    public static T Of(decimal d) => T.CreateChecked(d);
+    public static T Of(double d) => T.CreateChecked(d);
+    public static T Pct(decimal percent) => T.CreateChecked(percent / 100m);
+
+    /// <summary>Money amounts: rounded to the cent for the trustee (decimal), untouched in double projections.</summary>
+    public static T Cents(T x) => typeof(T) == typeof(decimal) ? T.Round(x, 2, MidpointRounding.AwayFromZero) : x;
+
+    public static T Min(T a, T b) => a < b ? a : b;
+    public static T Max(T a, T b) => a > b ? a : b;
+    public static T Pos(T a) => a > Tiny ? a : T.Zero;
+    public static double D(T x) => double.CreateChecked(x);
+}

@@ -1,0 +1,85 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Splits a principal amount among classes by an allocation tree (sequential, pro rata by balance, fixed
+/// percentages, down to a PAC/TAC schedule, NAS lockout share). Returns what was paid; what no class could
+/// take is left for the caller.
+/// </summary>
+internal static class PrincipalAllocation
+{
+    public static T Allocate<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        if (amount <= T.Zero) return T.Zero;
+        switch (node)
+        {
+            case CompiledDeal<T>.CToClass t:
+            {
+                var p = Num<T>.Min(amount, l.Outstanding(t.Class));
+                l.PayPrincipal(t.Class, p);
+                return p;
+            }
+            case CompiledDeal<T>.CSequential s:
+            {
+                var paid = T.Zero;
+                foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
+                return paid;
+            }
+            case CompiledDeal<T>.CProRata p:
+                return ProRata(l, p, amount);
+            case CompiledDeal<T>.CSplit s:
+            {
+                var paid = T.Zero;
+                Span<T> shares = stackalloc T[s.Parts.Length];
+                ProRataShares.Split(amount, s.Shares, shares);
+                for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
+                // What a retired part could not take goes to the others in order.
+                foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
+                return paid;
+            }
+            case CompiledDeal<T>.CToSchedule t:
+            {
+                var target = Scheduled(l, t.Class);
+                var p = Num<T>.Min(amount, Num<T>.Pos(l.Balance[t.Class] - target));
+                l.PayPrincipal(t.Class, p);
+                return p;
+            }
+            case CompiledDeal<T>.CLockout n:
+            {
+                var shift = n.ShiftByYear[Math.Min(l.YearIndex, n.ShiftByYear.Length - 1)];
+                var share = l.StepLeafBalance > T.Zero ? Num<T>.Cents(shift * amount * l.Outstanding(n.Class) / l.StepLeafBalance) : T.Zero;
+                var p = Num<T>.Min(Num<T>.Min(amount, share), l.Outstanding(n.Class));
+                l.PayPrincipal(n.Class, p);
+                return p;
+            }
+            default:
+                throw new NotSupportedException(node.GetType().Name);
+        }
+    }
+
+    private static T ProRata<T>(Ledger<T> l, CompiledDeal<T>.CProRata p, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        Span<T> w = stackalloc T[p.Parts.Length];
+        var total = T.Zero;
+        for (var i = 0; i < p.Parts.Length; i++)
+        {
+            foreach (var c in p.PartLeaves[i]) w[i] += l.Outstanding(c);
+            total += w[i];
+        }
+        if (total <= T.Zero) return T.Zero;
+        Span<T> shares = stackalloc T[w.Length];
+        ProRataShares.Split(Num<T>.Min(amount, total), w, shares);
+        var paid = T.Zero;
+        for (var i = 0; i < w.Length; i++) paid += Allocate(l, p.Parts[i], shares[i]);
+        return paid;
+    }
+
+    /// <summary>PAC/TAC scheduled balance for this period (the last scheduled figure holds after the schedule ends).</summary>
+    public static T Scheduled<T>(Ledger<T> l, int c) where T : unmanaged, IFloatingPoint<T>
+    {
+        var s = l.Deal.Schedules[c];
+        if (s is null || s.Length == 0) return T.Zero;
+        return s[Math.Min(l.Period - 1, s.Length - 1)];
+    }
+}

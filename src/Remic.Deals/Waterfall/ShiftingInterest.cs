@@ -1,0 +1,111 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// Senior Percentage, Senior Prepayment Percentage and the Senior / Subordinate Principal Distribution
+/// Amounts of each group (CWALT shifting interest). Senior% = senior non-PO class balance / non-PO pool
+/// balance (at most 100%); Senior Prepayment% = Senior% + share(year) × Subordinate%, where the share is
+/// 100% in years 1-5 and steps down afterwards only while the step-down tests pass (a failed test keeps
+/// last year's level, or 100% if the deal says so); 100% whenever a group's Senior% exceeds its original
+/// Senior%. The two-times test may step it down early.
+/// </summary>
+internal static class ShiftingInterest
+{
+    private static class Margins<T> where T : unmanaged, IFloatingPoint<T>
+    {
+        public static readonly T AboveOriginal = T.CreateChecked(1e-12m);
+        public static readonly T Half = T.CreateChecked(0.5m);
+        public static readonly T Two = T.CreateChecked(2m);
+    }
+
+    public static void Compute<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        T subBal = T.Zero, nonPoPool = T.Zero, delinquent = T.Zero, cumLoss = T.Zero;
+        foreach (var s in d.Subordinates) subBal += Num<T>.Pos(r.BeginBalance[s]);
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var c = l.Collections.Groups[g];
+            nonPoPool += l.NonPoBegin[g];
+            delinquent += c.SeriousDelinquency;
+            cumLoss += c.CumulativeLoss;
+        }
+
+        var y = l.YearIndex;
+        var stepDown = StepDownTest(l, subBal, delinquent, cumLoss, y);
+        l.StepDown = stepDown;
+        var share = d.ShiftByYear[Math.Min(y, d.ShiftByYear.Length - 1)];
+        // A failed test stops the step-down: last year's level (or 100%, as the deal says).
+        if (!stepDown) share = d.FailedKeepsPriorYear ? d.ShiftByYear[Math.Clamp(y - 1, 0, d.ShiftByYear.Length - 1)] : T.One;
+
+        var anyAboveOriginal = false;
+        Span<T> seniorPct = stackalloc T[d.NGroups];
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var sen = T.Zero;
+            foreach (var i in d.Seniors[g]) sen += Num<T>.Pos(r.BeginBalance[i]);
+            seniorPct[g] = l.NonPoBegin[g] > T.Zero ? Num<T>.Min(T.One, sen / l.NonPoBegin[g]) : T.Zero;
+            if (d.Subordinates.Length == 0) seniorPct[g] = sen > T.Zero ? T.One : T.Zero;
+            if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;
+        }
+        var twoTimes = TwoTimes(l, subBal, nonPoPool, delinquent, cumLoss);
+
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var c = l.Collections.Groups[g];
+            T sr = seniorPct[g], sub = T.One - sr, srpp;
+            if (!d.HasShifting) srpp = sr;
+            else if (anyAboveOriginal) srpp = T.One;
+            else
+            {
+                srpp = sr + share * sub;
+                if (twoTimes is { } tt) srpp = Num<T>.Min(srpp, sr + tt * sub);
+            }
+            srpp = Num<T>.Min(T.One, Num<T>.Max(sr, srpp));
+            r.SeniorPercentage[g] = sr;
+            r.SeniorPrepaymentPercentage[g] = srpp;
+            r.StepDownPassed[g] = stepDown;
+
+            var sched = c.ScheduledPrincipal - c.PoScheduledPrincipal;
+            var prepay = c.Prepayments - c.PoPrepayments;
+            var liqProceeds = c.LiquidationProceeds - c.PoLiquidationProceeds;
+            var liqBalance = c.LiquidationProceeds + c.RealizedLoss - c.PoLiquidationProceeds - c.PoRealizedLoss;
+            var sSched = Num<T>.Cents(sr * sched);
+            var sPrepay = Num<T>.Cents(srpp * prepay);
+            var sLiq = Num<T>.Cents(Num<T>.Min(sr * liqBalance, srpp * liqProceeds));
+            l.SeniorPda[g] = sSched + sPrepay + sLiq;
+            r.SeniorPrincipal[g] = l.SeniorPda[g];
+            l.NonPoPrincipal[g] = sched + prepay + liqProceeds;
+            l.SubScheduled += sched - sSched + liqProceeds - sLiq;
+            l.SubPrepay += prepay - sPrepay;
+            l.PoPda[g] = c.PoPrincipal;
+            r.PoPrincipal[g] = c.PoPrincipal;
+        }
+        r.SubordinatePrincipal = l.SubScheduled + l.SubPrepay;
+    }
+
+    /// <summary>Serious delinquencies below the limit of the subordinate balance, cumulative losses below the year's limit.</summary>
+    private static bool StepDownTest<T>(Ledger<T> l, T subBal, T delinquent, T cumLoss, int year) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        if (!d.HasShifting) return true;
+        if (subBal <= T.Zero) return false;
+        if (delinquent >= d.StepDownDelinq * subBal) return false;
+        var k = Math.Clamp(year - 5, 0, d.StepDownLossByYear.Length - 1);
+        return cumLoss < d.StepDownLossByYear[k] * d.OriginalSubTotal;
+    }
+
+    /// <summary>Share of the Subordinate% the seniors keep when the two-times test passes (null: test fails or absent).</summary>
+    private static T? TwoTimes<T>(Ledger<T> l, T subBal, T nonPoPool, T delinquent, T cumLoss) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        if (d.TwoTimes is not { } tt || nonPoPool <= T.Zero || subBal <= T.Zero) return null;
+        if (subBal / nonPoPool < Margins<T>.Two * d.OriginalSubPct) return null;
+        if (delinquent >= d.TwoTimesDelinq * subBal) return null;
+        var before = l.Period <= tt.Month;
+        if (cumLoss >= (before ? d.TwoTimesLossBefore : d.TwoTimesLossAfter) * d.OriginalSubTotal) return null;
+        return before ? Margins<T>.Half : T.Zero;
+    }
+}

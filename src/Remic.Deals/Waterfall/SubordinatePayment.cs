@@ -1,0 +1,122 @@
+using System.Numerics;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// The subordinate classes in order of seniority, each its interest then its Allocable Share of the
+/// Subordinate Principal Distribution Amount. The scheduled part (scheduled principal and liquidation
+/// principal) is shared pro rata by balance among all subordinates; the prepayment part only among
+/// classes whose Class Prepayment Distribution Trigger is met (their subordination, with every class below,
+/// at least its original level; the most senior subordinate always qualifies). Class PO Deferred Amounts
+/// already paid from this amount come out of the lowest classes' shares. A share a class cannot take (its
+/// balance is smaller) passes to the next class, then to the seniors.
+/// </summary>
+internal static class SubordinatePayment
+{
+    public static void Pay<T>(Ledger<T> l, int[] from, int[] subs) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        CrossCollateral.Apply(l, from);
+        var n = subs.Length;
+        Span<T> shares = stackalloc T[n];
+        T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
+        for (var g = 0; g < d.NGroups; g++) { pool += l.NonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
+        Span<bool> eligible = stackalloc bool[n];
+        var below = T.Zero;
+        for (var k = n - 1; k >= 0; k--)
+        {
+            var b = Num<T>.Pos(r.BeginBalance[subs[k]]);
+            below += b;
+            total += b;
+            var origBelow = k < d.SubOriginalBelow.Length && subs[k] == d.Subordinates[k] ? d.SubOriginalBelow[k] : below;
+            eligible[k] = k == 0 || !d.ClassTriggers || (pool > T.Zero && origPool > T.Zero && below / pool >= origBelow / origPool);
+            if (eligible[k]) eligibleTotal += b;
+        }
+        if (total > T.Zero)
+        {
+            Span<T> w = stackalloc T[n];
+            Span<T> we = stackalloc T[n];
+            for (var k = 0; k < n; k++)
+            {
+                w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
+                we[k] = eligible[k] ? w[k] : T.Zero;
+            }
+            Span<T> s = stackalloc T[n];
+            Span<T> p = stackalloc T[n];
+            ProRataShares.Split<T>(l.SubScheduled, w, s);
+            ProRataShares.Split<T>(l.SubPrepay, eligibleTotal > T.Zero ? we : w, p);
+            for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
+        }
+        else if (n > 0) shares[0] = l.SubScheduled + l.SubPrepay; // nothing left to share by: it passes on below
+        // Class PO Deferred Amounts came out of the subordinates' principal: lowest classes first.
+        var taken = l.SubTakenForDeferred;
+        for (var k = n - 1; k >= 0 && taken > T.Zero; k--)
+        {
+            var t = Num<T>.Min(taken, shares[k]);
+            shares[k] -= t;
+            taken -= t;
+        }
+
+        var carry = T.Zero;
+        for (var k = 0; k < n; k++)
+        {
+            var c = subs[k];
+            var due = r.InterestDue[c] - r.InterestPaid[c];
+            if (due > T.Zero) l.PayInterest(c, l.DrawFor(c, from, due));
+            var want = shares[k] + carry;
+            var target = Num<T>.Min(want, l.Outstanding(c));
+            var got = l.Draw(from, target);
+            r.PrincipalShortfall += target - got;
+            l.PayPrincipal(c, got);
+            carry = want - target;
+        }
+        l.SubScheduled = l.SubPrepay = T.Zero;
+        if (carry > T.Zero) ToSeniors(l, from, carry);
+    }
+
+    /// <summary>
+    /// Principal no subordinate can take goes to the seniors (cross-collateralisation): first to the seniors of
+    /// undercollateralised groups (senior balance above the group's non-PO pool) up to that excess, then to all
+    /// seniors of the groups pro rata by balance.
+    /// </summary>
+    private static void ToSeniors<T>(Ledger<T> l, int[] from, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        foreach (var g in from)
+        {
+            if (amount <= T.Zero) break;
+            var c = l.Collections.Groups[g];
+            var seniors = T.Zero;
+            foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
+            var under = seniors - (c.EndBalance - c.PoEndBalance);
+            if (under <= d.Tolerance) continue;
+            amount -= PaySeniors(l, from, [g], Num<T>.Min(amount, under));
+        }
+        if (amount > T.Zero) amount -= PaySeniors(l, from, from, amount);
+        l.R.UnpayablePrincipal += amount;
+    }
+
+    private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, int[] seniorGroups, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var list = new List<int>();
+        foreach (var g in seniorGroups) foreach (var c in d.Seniors[g]) if (!list.Contains(c) && l.Outstanding(c) > T.Zero) list.Add(c);
+        var w = list.Select(l.Outstanding).ToArray();
+        var total = T.Zero;
+        foreach (var x in w) total += x;
+        if (total <= T.Zero) return T.Zero;
+        var give = l.Draw(fundGroups, Num<T>.Min(amount, total));
+        var shares = new T[w.Length];
+        ProRataShares.Split(give, w, shares);
+        var handed = T.Zero;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var share = Num<T>.Min(shares[i], l.Outstanding(list[i]));
+            handed += share;
+            l.PayPrincipal(list[i], share);
+        }
+        if (give - handed > T.Zero) l.Fund[fundGroups[0]] += give - handed;
+        return handed;
+    }
+}

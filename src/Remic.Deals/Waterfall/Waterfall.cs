@@ -1,0 +1,257 @@
+using System.Numerics;
+using Remic.Deals.Model;
+
+namespace Remic.Deals.Waterfall;
+
+/// <summary>
+/// The Pooling and Servicing Agreement's priority of payments as an interpreter: one distribution date
+/// at a time, the deal's steps run in order over the period's Available Funds (one switch, below).
+/// Generic over the number type: double for projections, decimal (cents) for the trustee; the JIT
+/// specialises each, so there is one interpreter and no copy of it.
+/// </summary>
+public static class Waterfall
+{
+    /// <summary>
+    /// Distributes one period's collections. Order: notional amounts and coupons → Net Interest Shortfalls →
+    /// Senior/Subordinate Principal Distribution Amounts → the deal's steps → realised losses and writedowns
+    /// → corridor payments → checks (a failure throws <see cref="Remic.Core.ConservationException"/>).
+    /// </summary>
+    public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
+        where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
+
+    internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        if (collections.Groups.Count != d.NGroups)
+            throw new ArgumentException($"collections have {collections.Groups.Count} groups; the deal has {d.NGroups}", nameof(collections));
+        var r = new PeriodResult<T>(d.NClasses, d.NGroups) { Period = state.Period, DistributionDate = market.DistributionDate };
+        var l = new Ledger<T>(d, state, collections, market, r);
+
+        for (var g = 0; g < d.NGroups; g++)
+        {
+            var c = collections.Groups[g];
+            l.Fund[g] = c.AvailableFunds;
+            l.NonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
+            r.AvailableFunds[g] = c.AvailableFunds;
+            r.CollateralPrincipal[g] = c.Principal;
+            r.CollateralLoss[g] = c.RealizedLoss;
+            r.PoolEndBalance[g] = c.EndBalance;
+            r.PoPoolEndBalance[g] = c.PoEndBalance;
+        }
+        for (var c = 0; c < d.NClasses; c++)
+        {
+            if (d.Notional[c]) l.Balance[c] = NotionalAmount(d, c, state.Balances, collections);
+            r.BeginBalance[c] = l.Balance[c];
+        }
+
+        Span<T> current = stackalloc T[d.NClasses];
+        Span<T> uncapped = stackalloc T[d.NClasses];
+        Coupons.Accrue(l, current, uncapped);
+        InterestShortfalls.Allocate<T>(l, current);
+        for (var c = 0; c < d.NClasses; c++)
+        {
+            r.InterestDue[c] = current[c] - r.InterestShortfall[c] + state.UnpaidInterest[c];
+            if (d.Beneficiary[c]) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
+        }
+        ShiftingInterest.Compute(l);
+
+        foreach (var step in d.Steps) Run(l, step);
+
+        var poDeferred = new T[d.NGroups];
+        var unpaid = new T[d.NClasses];
+        var capShortfall = new T[d.NClasses];
+        LossAllocation.Allocate(l, poDeferred);
+        r.EndBalance = l.Balance; // the ledger's balances become the next state's: no copy
+        r.UnpaidInterest = unpaid;
+        for (var c = 0; c < d.NClasses; c++)
+        {
+            if (d.Notional[c]) l.Balance[c] = d.Classes[c].Notional is ClassNotional ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
+            unpaid[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
+        }
+        Corridor.Pay(l, r.CapShortfall, capShortfall);
+        var deferredPaid = T.Zero;
+        foreach (var x in l.PoDeferredPaid) deferredPaid += x;
+        var next = new DealState<T>
+        {
+            Period = state.Period + 1,
+            Balances = l.Balance,
+            UnpaidInterest = unpaid,
+            CapShortfall = capShortfall,
+            PoDeferred = poDeferred,
+            // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
+            Undercollateralisation = state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
+        };
+        PeriodChecks.Verify(l, next.Undercollateralisation);
+        r.Next = next;
+        return r;
+    }
+
+    /// <summary>The meaning of every step of a priority of payments.</summary>
+    private static void Run<T>(Ledger<T> l, CompiledDeal<T>.CStep step) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        switch (step)
+        {
+            case CompiledDeal<T>.CPayPo s:
+            {
+                var want = Num<T>.Min(l.PoPda[s.Group], l.Outstanding(s.Class));
+                r.UnpayablePrincipal += l.PoPda[s.Group] - want;
+                var got = l.Draw(s.From, want);
+                r.PrincipalShortfall += want - got;
+                l.PayPrincipal(s.Class, got);
+                l.PoPda[s.Group] = T.Zero;
+                break;
+            }
+            case CompiledDeal<T>.CPayInterest s:
+                PayInterestProRata(l, s.From, s.Classes);
+                break;
+            case CompiledDeal<T>.CPayPrincipal s:
+            {
+                var want = T.Zero;
+                foreach (var g in s.From)
+                    want += s.Amount switch
+                    {
+                        PrincipalAmount.SeniorPrincipal => l.SeniorPda[g],
+                        PrincipalAmount.NonPoPrincipal => l.NonPoPrincipal[g],
+                        _ => l.Fund[g],
+                    };
+                var got = l.Draw(s.From, want);
+                if (s.Amount != PrincipalAmount.Remaining) r.PrincipalShortfall += want - got;
+                l.StepLeafBalance = T.Zero;
+                foreach (var c in s.ToLeaves) l.StepLeafBalance += l.Outstanding(c);
+                var paid = PrincipalAllocation.Allocate(l, s.To, got);
+                var left = got - paid;
+                l.Fund[s.From[0]] += left;
+                foreach (var g in s.From)
+                {
+                    if (s.Amount == PrincipalAmount.SeniorPrincipal) l.SeniorPda[g] = T.Zero;
+                    if (s.Amount == PrincipalAmount.NonPoPrincipal) l.NonPoPrincipal[g] = T.Zero;
+                }
+                // Senior principal the seniors could not take (they are retired) belongs to the subordinates.
+                if (s.Amount == PrincipalAmount.SeniorPrincipal && left > T.Zero) l.SubPrepay += left;
+                if (s.Amount == PrincipalAmount.NonPoPrincipal) r.UnpayablePrincipal += left;
+                break;
+            }
+            case CompiledDeal<T>.CAccrete s:
+            {
+                var got = l.Draw(s.From, l.AccrualCash[s.Class]);
+                r.PrincipalShortfall += l.AccrualCash[s.Class] - got;
+                l.AccrualCash[s.Class] = T.Zero;
+                var paid = PrincipalAllocation.Allocate(l, s.To, got);
+                l.Fund[s.From[0]] += got - paid;
+                r.UnpayablePrincipal += got - paid;
+                break;
+            }
+            case CompiledDeal<T>.CPayPoDeferred s:
+                // Paid only while the subordinates can absorb it: after this period's principal and losses they must
+                // still have the balance to be written down by it (else the Senior Credit Support Depletion Date is here).
+                if (!SubordinatesCanAbsorbDeferred(l)) break;
+                foreach (var g in s.From)
+                {
+                    var po = d.PoClass[g];
+                    if (po < 0) continue;
+                    var room = l.SubScheduled + l.SubPrepay - l.SubTakenForDeferred;
+                    var want = Num<T>.Min(l.State.PoDeferred[g] - l.PoDeferredPaid[g], Num<T>.Pos(room));
+                    var got = l.Draw(s.From, want);
+                    r.PoDeferredPaid[po] += got;
+                    l.PoDeferredPaid[g] += got;
+                    l.SubTakenForDeferred += got;
+                    l.CashOut += got;
+                }
+                break;
+            case CompiledDeal<T>.CPaySubordinates s:
+                SubordinatePayment.Pay(l, s.From, s.Classes);
+                break;
+            case CompiledDeal<T>.CPayResidual s:
+            {
+                var rest = l.Draw(s.From, l.Available(s.From));
+                r.ResidualPaid += rest;
+                l.CashOut += rest;
+                break;
+            }
+            case CompiledDeal<T>.CWhen w:
+                foreach (var inner in Holds(l, w.If) ? w.Then : w.Else) Run(l, inner);
+                break;
+            default:
+                throw new NotSupportedException(step.GetType().Name);
+        }
+    }
+
+    private static bool Holds<T>(Ledger<T> l, CompiledDeal<T>.CCondition c) where T : unmanaged, IFloatingPoint<T> => c switch
+    {
+        CompiledDeal<T>.CClassesOutstanding o => o.Classes.All(x => l.Outstanding(x) > T.Zero),
+        CompiledDeal<T>.CPeriodBetween p => l.Period >= p.From && (p.To == 0 || l.Period <= p.To),
+        CompiledDeal<T>.CStepDown => l.StepDown,
+        _ => throw new NotSupportedException(c.GetType().Name),
+    };
+
+    /// <summary>
+    /// Interest to the classes pro rata by what each is due. An accrual class still accreting takes no
+    /// cash: its interest is added to its balance and that cash is kept for its Accrete step.
+    /// </summary>
+    private static void PayInterestProRata<T>(Ledger<T> l, int[] from, int[] classes) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        var total = T.Zero;
+        var last = -1;
+        for (var i = 0; i < classes.Length; i++)
+        {
+            var c = classes[i];
+            if (d.AccreteTargets[c] is { } targets && Accreting(l, targets))
+            {
+                var accrued = r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c];
+                if (accrued <= T.Zero) continue;
+                r.Accretion[c] += accrued;
+                l.Balance[c] += accrued;
+                l.AccrualCash[c] += accrued;
+                continue;
+            }
+            var due = r.InterestDue[c] - r.InterestPaid[c];
+            if (due > T.Zero) { total += due; last = i; }
+        }
+        if (total <= T.Zero) return;
+        var give = Num<T>.Min(l.Available(from), total);
+        Span<T> w = stackalloc T[last + 1];
+        for (var i = 0; i <= last; i++)
+        {
+            var c = classes[i];
+            if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
+            w[i] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
+        }
+        Span<T> shares = stackalloc T[w.Length];
+        if (give == total) w.CopyTo(shares);
+        else ProRataShares.Split<T>(give, w, shares);
+        for (var i = 0; i <= last; i++)
+            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.DrawFor(classes[i], from, shares[i]));
+    }
+
+    private static bool SubordinatesCanAbsorbDeferred<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
+    {
+        T subs = T.Zero, losses = T.Zero;
+        foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
+        foreach (var g in l.Collections.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubPrepay) > T.Zero;
+    }
+
+    private static bool Accreting<T>(Ledger<T> l, int[] targets) where T : unmanaged, IFloatingPoint<T>
+    {
+        foreach (var t in targets) if (l.R.BeginBalance[t] > Num<T>.Tiny) return true;
+        return false;
+    }
+
+    /// <summary>Notional amount: factor × reference class balances, or the premium loans' balance for Class X.</summary>
+    internal static T NotionalAmount<T>(CompiledDeal<T> d, int c, T[] balances, PeriodCollections<T> coll) where T : unmanaged, IFloatingPoint<T>
+    {
+        if (d.Classes[c].Notional is PremiumLoanNotional)
+        {
+            var s = T.Zero;
+            foreach (var g in d.ClassGroups[c]) s += coll.Groups[g].PremiumLoanBalance;
+            return s;
+        }
+        var sum = T.Zero;
+        foreach (var x in d.NotionalRefs[c]) sum += balances[x];
+        return Num<T>.Cents(sum * d.NotionalFactor[c]);
+    }
+}
