@@ -114,6 +114,17 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
     }
 
+    /// <summary>Index of the class's last period with a balance or a payment: the text table stops there.</summary>
+    private int LastActivePeriod(int c)
+    {
+        for (var i = run.Periods.Count - 1; i >= 0; i--)
+        {
+            var p = run.Periods[i];
+            if (p.BeginBalance[c] > 0.005 || p.InterestPaid[c] > 0.005 || p.Principal[c] > 0.005 || p.UnpaidInterest[c] > 0.005) return i;
+        }
+        return 0;
+    }
+
     /// <summary>Fixed-width text tables (one per class, then collateral by group), readable in any terminal or file.</summary>
     private void PrintTables(TextWriter w)
     {
@@ -123,7 +134,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             var spec = run.Deal.Classes[c];
             w.WriteLine($"Class {spec.Name}");
             Table(w, ["Per", "Date", "Begin", "Cpn%", "Int due", "Int paid", "Shortfall", "Principal", "Loss", "Accretion", "End"],
-                run.Periods.Select(p => new[]
+                run.Periods.Take(LastActivePeriod(c) + 1).Select(p => new[]
                 {
                     p.Period.ToString(Inv), p.DistributionDate.ToString("MMMyy", Inv), N(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.0000", Inv),
                     N(p.InterestDue[c]), N(p.InterestPaid[c]), N(p.InterestShortfall[c] + p.UnpaidInterest[c]), N(p.Principal[c]), N(p.Loss[c]),
