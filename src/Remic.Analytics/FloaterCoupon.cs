@@ -11,12 +11,15 @@ public sealed record FloaterCoupon(double Margin, double Multiplier = 1, double 
     public double Rate(double index) => Math.Clamp(index * Multiplier + Margin, Floor, Cap);
 
     /// <summary>
-    /// Floater cash flows, 0 delay, actual/360: each distribution pays the coupon set off that period's index
-    /// (<paramref name="index"/>.At(k), k = 1 for the first period) on the beginning balance for the actual days
-    /// since the prior distribution (the dated date before the first).
+    /// Floater cash flows, 0 delay: each distribution pays the coupon set off that period's index
+    /// (<paramref name="index"/>.At(k), k = 1 for the first period) on the beginning balance for the days since
+    /// the prior distribution (the dated date before the first) under <paramref name="dayCount"/>: actual/360
+    /// as the certificates accrue, or 30/360, the basis Countrywide's Computational Materials price/yield
+    /// tables use for floaters (a floater at par then yields its coupon's bond equivalent at every speed,
+    /// as those tables print: CWALT 2004-J10 1A1 2.24% → 2.25, 2004-J12 A1 2.79% → 2.81).
     /// </summary>
     public BondCashFlows Project(double originalBalance, IReadOnlyList<double> principal, IReadOnlyList<double>? loss,
-        MonthlyVector index, DateOnly firstDistribution, DateOnly datedDate)
+        MonthlyVector index, DateOnly firstDistribution, DateOnly datedDate, DayCount dayCount = DayCount.Actual360)
     {
         var n = principal.Count;
         var dates = new DateOnly[n];
@@ -29,12 +32,12 @@ public sealed record FloaterCoupon(double Margin, double Multiplier = 1, double 
             dates[k] = firstDistribution.AddMonths(k);
             coupon[k] = Rate(index.At(k + 1));
             begin[k] = b;
-            interest[k] = b * coupon[k] * (dates[k].DayNumber - prev.DayNumber) / 360.0;
+            interest[k] = b * coupon[k] * DayCounts.Days(dayCount, prev, dates[k]) / (dayCount == DayCount.Actual365 ? 365.0 : 360.0);
             b -= principal[k] + losses[k];
             if (Math.Abs(b) < 1e-9 * originalBalance) b = 0;
             end[k] = b;
             prev = dates[k];
         }
-        return new BondCashFlows(dates, begin, interest, principal, losses, end, coupon, originalBalance, DayCount.Actual360, 0, datedDate);
+        return new BondCashFlows(dates, begin, interest, principal, losses, end, coupon, originalBalance, dayCount, 0, datedDate);
     }
 }
