@@ -53,10 +53,10 @@ internal static class Item1115Command
         var sb = new StringBuilder();
         sb.AppendLine($"Item 1115 significance: {trust}");
         sb.AppendLine($"method: {r.Method}");
-        sb.AppendLine(string.Format(inv, "{0,-36} {1,-12} {2,7} {3,9} {4,18} {5,18} {6,18} {7,9}",
+        sb.AppendLine(string.Format(inv, "{0,-40} {1,-12} {2,7} {3,9} {4,18} {5,18} {6,18} {7,9}",
             "corridor", "beneficiary", "periods", "index %", "payments", "present value", "denominator", "signif %"));
         foreach (var c in r.Corridors)
-            sb.AppendLine(string.Format(inv, "{0,-36} {1,-12} {2,7} {3,9:0.0000} {4,18:N2} {5,18:N2} {6,18:N2} {7,9:0.000}",
+            sb.AppendLine(string.Format(inv, "{0,-40} {1,-12} {2,7} {3,9:0.0000} {4,18:N2} {5,18:N2} {6,18:N2} {7,9:0.000}",
                 c.Name, c.Beneficiary, c.Periods, c.StressedIndexPercent, c.UndiscountedPayments, c.PresentValue, c.Denominator, c.SignificancePercent));
         sb.AppendLine(string.Format(inv, "aggregate (one counterparty): maximum probable exposure {0:N2} / {1:N2} = {2:0.000}%", r.PresentValue, r.Denominator, r.SignificancePercent));
         sb.AppendLine($"threshold: {r.Requirement}");
