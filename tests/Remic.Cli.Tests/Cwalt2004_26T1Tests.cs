@@ -35,6 +35,24 @@ public class Cwalt2004_26T1Tests
     }
 
     [Fact]
+    public void Collateral_wal_at_100_PPC_matches_the_printed_4_49()
+    {
+        // Every collateral dollar goes to A1 or SUBORD, so the pool's principal is the sum of theirs.
+        var run = CwaltExampleDeals.Run(Deal, "100 PPC", Ramp);
+        var a = CwaltExampleDeals.Flows(run, "A1");
+        var s = CwaltExampleDeals.Flows(run, "SUBORD");
+        double num = 0, den = 0;
+        for (var k = 0; k < a.Count; k++)
+        {
+            var t = DayCounts.Days(DayCount.Thirty360, Settle, a.Dates[k]) / 360.0;
+            num += t * (a.Principal[k] + s.Principal[k]);
+            den += a.Principal[k] + s.Principal[k];
+        }
+        var printed = double.Parse(Csv("deal_summary.csv").Single(r => r[5] == "Collateral")[12], CultureInfo.InvariantCulture);
+        Assert.Equal(printed, num / den, 0.005);
+    }
+
+    [Fact]
     public void Collateral_balances_match_the_printed_classes()
     {
         var row = Csv("deal_summary.csv").Single(r => r[5] == "Collateral");
