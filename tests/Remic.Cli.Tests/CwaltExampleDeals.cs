@@ -29,7 +29,7 @@ internal static class CwaltExampleDeals
         });
 
     /// <summary>The class's flows as analytics sees them: dated the cut-off date, 30/360, CWALT fixed-rate delay 24.</summary>
-    public static BondCashFlows Flows(DealProjection run, string cls, int delay = 24)
+    public static BondCashFlows Flows(DealProjection run, string cls, int delay = 24, DateOnly? dated = null)
     {
         var c = run.Deal.ClassIndex(cls);
         var ps = run.Periods;
@@ -38,6 +38,6 @@ internal static class CwaltExampleDeals
             ps.Select(p => p.InterestPaid[c]).ToArray(), ps.Select(p => p.Principal[c]).ToArray(),
             ps.Select(p => p.Loss[c] - p.Accretion[c]).ToArray(), ps.Select(p => p.EndBalance[c]).ToArray(),
             ps.Select(p => p.Coupon[c]).ToArray(), (double)run.Deal.Classes[c].OriginalBalance, DayCount.Thirty360, delay,
-            run.Deal.Metadata.CutoffDate);
+            dated ?? run.Deal.Metadata.CutoffDate);
     }
 }
