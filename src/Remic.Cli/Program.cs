@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("Remic: private-label mortgage pass-through securitization engine");
         root.Subcommands.Add(CollateralCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(Item1115Command.Build());
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());
         return root;
