@@ -49,6 +49,14 @@ internal static class DealOptions
     public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string rampText)
     {
         var errors = new List<InputError>();
+        var read = Read(path, speedText, settleText, indexSpecs, rampText, errors);
+        if (errors.Count > 0) throw new RemicInputException(errors);
+        return read;
+    }
+
+    /// <summary>Adds every problem to <paramref name="errors"/>; the deal is returned whenever its file loads, so callers can check more against it.</summary>
+    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string rampText, List<InputError> errors)
+    {
         T Try<T>(Func<T> read, T fallback)
         {
             try { return read(); }
@@ -65,7 +73,6 @@ internal static class DealOptions
             errors.Add(new InputError("--index", 0, "", name, known.Count == 0
                 ? "the deal uses no index (no floater, corridor or ARM)"
                 : $"an index the deal uses ({string.Join(", ", known)})"));
-        if (errors.Count > 0) throw new RemicInputException(errors);
         return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = ramp });
     }
 }

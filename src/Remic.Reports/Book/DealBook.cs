@@ -85,7 +85,10 @@ public static class DealBook
         var juniors = deal.ShiftingInterest?.Subordinates.Skip(3).ToHashSet() ?? [];
         var offered = !c.Is(ClassType.Residual) && !juniors.Contains(c.Name);
         MonthlyVector? dmIndex = c.Coupon is FormulaCoupon f && !c.IsNotional && f.Multiplier > 0 ? indices[f.Index] : null;
-        return new BookClass(c.Name, TypeText(c.Type), (double)c.OriginalBalance, CouponText(c.Coupon), string.Join(", ", c.Groups),
+        var balance = (double)c.OriginalBalance;
+        if (balance == 0 && c.Notional is ClassNotional cn) // the file may leave a notional's initial amount out
+            balance = (double)cn.Factor * cn.Classes.Sum(n => (double)deal.Classes[deal.ClassIndex(n)].OriginalBalance);
+        return new BookClass(c.Name, TypeText(c.Type), balance, CouponText(c.Coupon), string.Join(", ", c.Groups),
             offered, c.IsNotional, c.DayCount, c.DelayDays, dmIndex);
     }
 
