@@ -171,7 +171,7 @@ internal sealed class PriceCommand
     internal static string Json(string title, string group, double? coupon, DateOnly settle, PriceYieldTable t, IReadOnlyList<double>? dm = null, string? className = null)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("title", title);
