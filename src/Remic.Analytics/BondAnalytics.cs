@@ -55,8 +55,8 @@ public static class BondAnalytics
         for (var k = 0; k < flows.Count; k++)
         {
             if (flows.Dates[k] <= from) continue;
-            num += DayCounts.Days(DayCount.Thirty360, from, flows.Dates[k]) / 360.0 * flows.Principal[k];
-            den += flows.Principal[k];
+            num += DayCounts.Days(DayCount.Thirty360, from, flows.Dates[k]) / 360.0 * flows.Reduction[k];
+            den += flows.Reduction[k];
         }
         return den == 0 ? 0 : num / den;
     }

@@ -28,12 +28,26 @@ public sealed record BondCashFlows
     /// <summary>The date interest starts to accrue from (the cut-off date for a new issue).</summary>
     public DateOnly DatedDate { get; }
 
+    /// <summary>
+    /// An interest-only class on a notional amount (Class X, an inverse floater IO): balances are the notional,
+    /// principal and loss are zero, and the notional may fall by any amount each period (it follows its
+    /// reference). Prices are percent of the notional bought; WAL and window measure the notional's reduction.
+    /// </summary>
+    public bool IsNotional { get; }
+
+    /// <summary>
+    /// What WAL and the principal window weigh: principal paid per distribution, or for a notional class the
+    /// reduction of its notional (begin − end), as Intex prints an IO's average life.
+    /// </summary>
+    public IReadOnlyList<double> Reduction { get; }
+
     public int Count => Dates.Count;
 
     public BondCashFlows(
         IReadOnlyList<DateOnly> dates, IReadOnlyList<double> beginBalance, IReadOnlyList<double> interest,
         IReadOnlyList<double> principal, IReadOnlyList<double> loss, IReadOnlyList<double> endBalance,
-        IReadOnlyList<double> coupon, double originalBalance, DayCount dayCount, int paymentDelay, DateOnly datedDate)
+        IReadOnlyList<double> coupon, double originalBalance, DayCount dayCount, int paymentDelay, DateOnly datedDate,
+        bool notional = false)
     {
         var n = dates.Count;
         void Len(IReadOnlyList<double> a, string name)
@@ -53,7 +67,10 @@ public sealed record BondCashFlows
         var tol = 1e-9 * originalBalance + 1e-4;
         for (var k = 0; k < n; k++)
         {
-            var gap = beginBalance[k] - principal[k] - loss[k] - endBalance[k];
+            if (notional && (principal[k] != 0 || loss[k] != 0))
+                throw new ConservationException(
+                    $"cash flow {k + 1} ({dates[k]:yyyy-MM-dd}): a notional class pays no principal and takes no writedown (got principal {principal[k]:F2}, loss {loss[k]:F2})");
+            var gap = notional ? 0 : beginBalance[k] - principal[k] - loss[k] - endBalance[k];
             if (Math.Abs(gap) > tol)
                 throw new ConservationException(
                     $"cash flow {k + 1} ({dates[k]:yyyy-MM-dd}): beginning balance {beginBalance[k]:F2} ≠ principal {principal[k]:F2} + loss {loss[k]:F2} + ending {endBalance[k]:F2} (off by {gap:G6})");
@@ -65,6 +82,38 @@ public sealed record BondCashFlows
         Dates = dates.ToArray(); BeginBalance = beginBalance.ToArray(); Interest = interest.ToArray();
         Principal = principal.ToArray(); Loss = loss.ToArray(); EndBalance = endBalance.ToArray(); Coupon = coupon.ToArray();
         OriginalBalance = originalBalance; DayCount = dayCount; PaymentDelay = paymentDelay; DatedDate = datedDate;
+        IsNotional = notional;
+        if (notional)
+        {
+            var red = new double[n];
+            for (var k = 0; k < n; k++) red[k] = Math.Max(0, beginBalance[k] - endBalance[k]);
+            Reduction = red;
+        }
+        else Reduction = Principal;
+    }
+
+    /// <summary>
+    /// An interest-only class: <paramref name="interest"/> paid on a notional that runs from
+    /// <paramref name="notionalBegin"/>[k] to <paramref name="notionalEnd"/>[k] over distribution k, no principal.
+    /// The coupon of each period is its interest over the beginning notional (annualised on the day count:
+    /// × 12 for 30/360, × 360 / actual days otherwise), so accrued interest at settlement follows the flows.
+    /// </summary>
+    public static BondCashFlows NotionalIo(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> notionalBegin,
+        IReadOnlyList<double> notionalEnd, IReadOnlyList<double> interest, IReadOnlyList<double>? coupon,
+        double originalNotional, DayCount dayCount, int paymentDelay, DateOnly datedDate)
+    {
+        var n = dates.Count;
+        var zero = new double[n];
+        var rates = coupon?.ToArray() ?? new double[n];
+        if (coupon is null)
+            for (var k = 0; k < n; k++)
+            {
+                var days = dayCount == DayCount.Thirty360 ? 30.0
+                    : (dates[k].DayNumber - (k > 0 ? dates[k - 1] : dates[k].AddMonths(-1)).DayNumber);
+                rates[k] = notionalBegin[k] > 0 ? interest[k] / notionalBegin[k] * 360.0 / days : 0;
+            }
+        return new BondCashFlows(dates, notionalBegin, interest, zero, zero, notionalEnd, rates, originalNotional,
+            dayCount, paymentDelay, datedDate, notional: true);
     }
 
     /// <summary>

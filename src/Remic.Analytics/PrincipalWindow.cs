@@ -19,7 +19,7 @@ public sealed record PrincipalWindow(DateOnly? First, DateOnly? Last)
         DateOnly? first = null, last = null;
         for (var k = fromIndex; k < flows.Count; k++)
         {
-            if (flows.Principal[k] <= Dust) continue;
+            if (flows.Reduction[k] <= Dust) continue; // a notional class: its notional's reduction
             first ??= flows.Dates[k];
             last = flows.Dates[k];
         }

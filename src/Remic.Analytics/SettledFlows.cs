@@ -15,6 +15,7 @@ public sealed class SettledFlows
     public int First { get; }
     /// <summary>Interest + principal per received flow (writedowns pay nothing).</summary>
     public double[] Cash { get; }
+    /// <summary>Principal per received flow (a notional class: the reduction of its notional), for WAL.</summary>
     public double[] PrincipalPaid { get; }
     /// <summary>Months from settlement to each received flow, 30/360.</summary>
     public double[] Months { get; }
@@ -40,7 +41,7 @@ public sealed class SettledFlows
         {
             var k = First + j;
             Cash[j] = flows.Interest[k] + flows.Principal[k];
-            PrincipalPaid[j] = flows.Principal[k];
+            PrincipalPaid[j] = flows.Reduction[k]; // a notional class: its notional's reduction
             var days = DayCounts.Days(DayCount.Thirty360, settle, flows.Dates[k]);
             Months[j] = days / 30.0;
             // Compare whole 30/360 days: 57/30 − 27/30 need not be exactly 1.0 in binary.

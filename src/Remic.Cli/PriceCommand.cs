@@ -18,10 +18,13 @@ namespace Remic.Cli;
 /// </summary>
 internal sealed class PriceCommand
 {
+    private readonly Argument<string?> DealFile = new("deal") { Description = "Deal file (YAML): price one of its classes (--class)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> ClassName = new("--class") { Description = "With a deal file: the class to price" };
     private readonly Option<string?> TapeFile = new("--tape") { Description = "Loan-level tape (CSV)" };
     private readonly Option<string?> Group = new("--group") { Description = "Loan group to price (required when the tape has several)" };
     private readonly Option<string?> Prices = new("--prices") { Description = "Prices, comma-separated, in 32nds or decimal (default 98-00 to 102-00 by 16/32)" };
-    private readonly Option<string> Speeds = new("--speeds") { Description = "Prepayment speeds: '0,50,100 PPC' (the unit applies to each value), or ';' between vector speeds", DefaultValueFactory = _ => "0,50,75,100,125,150,200 PPC" };
+    private const string DefaultSpeeds = "0,50,75,100,125,150,200 PPC";
+    private readonly Option<string?> Speeds = new("--speeds") { Description = "Prepayment speeds: '0,50,100 PPC' (the unit applies to each value), or ';' between vector speeds (default " + DefaultSpeeds + ")" };
     private readonly Option<string> Ramp = new("--ppc-ramp") { Description = "100% PPC ramp: start CPR, plateau CPR, months to plateau", DefaultValueFactory = _ => "8,20,12" };
     private readonly Option<string?> Cutoff = new("--cutoff") { Description = "Cut-off (dated) date, YYYY-MM-DD (default 2004-04-01); first distribution the 25th of the next month" };
     private readonly Option<string?> Settle = new("--settle") { Description = "Settlement date, YYYY-MM-DD (default the last day of the cut-off month)" };
@@ -35,11 +38,15 @@ internal sealed class PriceCommand
 
     private Command Create()
     {
-        var cmd = new Command("price", "Price/yield table of a tape's loan group as a pass-through across prepayment speeds");
-        foreach (Option o in new Option[] { TapeFile, Group, Prices, Speeds, Ramp, Cutoff, Settle, Delay, Coupon, Index, Format, Out }) cmd.Options.Add(o);
+        var cmd = new Command("price", "Price/yield table of a deal's class (deal.yaml --class), or of a tape's loan group as a pass-through, across prepayment speeds");
+        cmd.Arguments.Add(DealFile);
+        foreach (Option o in new Option[] { ClassName, TapeFile, Group, Prices, Speeds, Ramp, Cutoff, Settle, Delay, Coupon, Index, Format, Out }) cmd.Options.Add(o);
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
+            if (parse.GetValue(DealFile) is { } dealPath) return PriceDealClass(parse, stdout, dealPath);
             var errors = new List<InputError>();
+            if (parse.GetValue(ClassName) is { } cn)
+                errors.Add(new InputError("--class", 0, "", cn, "a deal file to take the class from (remic price deal.yaml --class NAME)"));
             T Try<T>(Func<T> read, T fallback)
             {
                 try { return read(); }
@@ -49,7 +56,7 @@ internal sealed class PriceCommand
             var loans = Try(() => ReadGroup(parse), (IReadOnlyList<Loan>)[]);
             var prices = Try(() => ParsePrices(parse.GetValue(Prices)), (IReadOnlyList<Price32>)[]);
             var ramp = Try(() => PpcRamp.Parse(parse.GetValue(Ramp)!), PpcRamp.CwaltFixed);
-            var speeds = Try(() => SpeedList.Parse(parse.GetValue(Speeds)!, ramp), (IReadOnlyList<Speed>)[]);
+            var speeds = Try(() => SpeedList.Parse(parse.GetValue(Speeds) ?? DefaultSpeeds, ramp), (IReadOnlyList<Speed>)[]);
             var cutoff = Try(() => CliValues.Date(parse.GetValue(Cutoff), "--cutoff", new DateOnly(2004, 4, 1)), new DateOnly(2004, 4, 1));
             var settle = Try(() => CliValues.Date(parse.GetValue(Settle), "--settle", Period.Of(cutoff).Day(31)), cutoff);
             var delay = Try(() => CliValues.Whole(parse.GetValue(Delay), "--delay", 0, 60, "a payment delay in days from 0 to 60", 24), 24);
@@ -89,6 +96,41 @@ internal sealed class PriceCommand
         return cmd;
     }
 
+    /// <summary>remic price deal.yaml --class NAME: the class's price/yield table from the deal's waterfall (DM row for a floater).</summary>
+    private int PriceDealClass(ParseResult parse, TextWriter stdout, string dealPath)
+    {
+        var errors = new List<InputError>();
+        T Try<T>(Func<T> read, T fallback)
+        {
+            try { return read(); }
+            catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
+        }
+        foreach (var (o, name) in new (Option, string)[] { (TapeFile, "--tape"), (Group, "--group"), (Cutoff, "--cutoff"), (Delay, "--delay"), (Coupon, "--coupon") })
+            if (parse.GetResult(o) is { Implicit: false })
+                errors.Add(new InputError(name, 0, "", null, "only for a tape; a deal file gives its own collateral, dates, delay and coupons"));
+        var format = Try(() => CollateralReport.ParseFormat(parse.GetValue(Format)!), ReportFormat.Table);
+        var prices = Try(() => ParsePrices(parse.GetValue(Prices)), (IReadOnlyList<Price32>)[]);
+        var className = parse.GetValue(ClassName);
+        if (className is null) errors.Add(new InputError("--class", 0, "", null, "this option is required with a deal file: the class to price"));
+        Remic.Deals.Model.Deal? deal = null;
+        DealBookTerms? terms = null;
+        try { (deal, terms) = DealOptions.Read(dealPath, parse.GetValue(Speeds), parse.GetValue(Settle), parse.GetValue(Index), parse.GetValue(Ramp)!, errors); }
+        catch (RemicInputException e) { errors.AddRange(e.Errors); } // the deal file itself
+        if (deal is not null && className is not null && deal.ClassIndex(className) < 0)
+            errors.Add(new InputError("--class", 0, "", className, $"a class of the deal ({string.Join(", ", deal.Classes.Select(c => c.Name))})"));
+        if (errors.Count > 0 || deal is null || terms is null || className is null) throw new RemicInputException(errors);
+
+        var table = DealPricing.Table(deal, terms, className, parse.GetValue(Prices) is null ? null : prices);
+        var text = format switch
+        {
+            ReportFormat.Csv => CsvRenderer.Render(table.Render()),
+            ReportFormat.Json => Json(table.Title, table.Class.Group, null, table.Settlement, table.Table, table.DiscountMarginBp, table.Class.Name),
+            _ => TextRenderer.Render(table.Render()),
+        };
+        CliRun.Emit(stdout, parse.GetValue(Out), text);
+        return 0;
+    }
+
     private IReadOnlyList<Loan> ReadGroup(ParseResult parse)
     {
         var tape = parse.GetValue(TapeFile) ?? throw new RemicInputException("--tape", 0, "", null, "this option is required: a loan-level tape (CSV)");
@@ -106,7 +148,7 @@ internal sealed class PriceCommand
         return picked;
     }
 
-    private static IReadOnlyList<Price32> ParsePrices(string? text)
+    internal static IReadOnlyList<Price32> ParsePrices(string? text)
     {
         if (text is null) return BookInput.DefaultPrices;
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
@@ -126,13 +168,14 @@ internal sealed class PriceCommand
         return prices;
     }
 
-    private static string Json(string title, string group, double? coupon, DateOnly settle, PriceYieldTable t)
+    internal static string Json(string title, string group, double? coupon, DateOnly settle, PriceYieldTable t, IReadOnlyList<double>? dm = null, string? className = null)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("title", title);
+            if (className is not null) w.WriteString("class", className);
             w.WriteString("group", group);
             if (coupon is { } c) w.WriteNumber("coupon_percent", Math.Round(c * 100, 10));
             w.WriteString("settlement", settle.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -157,6 +200,7 @@ internal sealed class PriceCommand
                 w.WriteNumber("convexity", Math.Round(f.Convexity, 6));
                 w.WriteString("principal_window", f.Window.Label);
                 w.WriteNumber("maturity_months", f.MaturityMonths);
+                if (dm is not null) w.WriteNumber("discount_margin_bp", Math.Round(dm[s], 4));
                 w.WriteEndObject();
             }
             w.WriteEndArray();

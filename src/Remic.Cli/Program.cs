@@ -10,6 +10,7 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Remic: private-label mortgage pass-through securitization engine");
+        root.Subcommands.Add(CmCommand.Build());
         root.Subcommands.Add(CollateralCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(Item1115Command.Build());

@@ -44,8 +44,12 @@ public static class BookBuilder
         foreach (var c in offered)
         {
             var prices = input.PricesFor(c.Name);
-            var t = PriceYieldTable.Build(Columns(c), prices, input.Settlement);
-            priceTables.Add(new BookTable($"price-yield-{Stems.Of(c.Name)}", ClassTables.PriceYield($"Class {c.Name}: Price/Yield", t, input.Settlement)));
+            var cols = Columns(c);
+            var t = PriceYieldTable.Build(cols, prices, input.Settlement);
+            var dm = c.DiscountMarginIndex is { } index
+                ? cols.Select(x => DiscountMargin.Solve(x.Flows, input.Settlement, t.ReferencePrice.ToDouble(), index)).ToArray()
+                : null;
+            priceTables.Add(new BookTable($"price-yield-{Stems.Of(c.Name)}", ClassTables.PriceYield($"Class {c.Name}: Price/Yield", t, input.Settlement, dm)));
             priceCharts.Add(BookCharts.YieldVsPrice(c.Name, t));
             rateInputs.Add((c.Name, t.ReferencePrice, new SettledFlows(atPricing.Class(c.Name, pricingReq), input.Settlement)));
         }

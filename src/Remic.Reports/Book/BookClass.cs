@@ -8,6 +8,8 @@ namespace Remic.Reports.Book;
 /// prints it ("6.000%", "Variable", "LIBOR + 0.35%").
 /// </summary>
 /// <param name="Delay">Payment delay in days (24 for CWALT fixed classes, 0 for floaters).</param>
+/// <param name="DiscountMarginIndex">A floater's index path (annual fractions): its price/yield table gets a discount
+/// margin row at the middle price (<see cref="Remic.Analytics.DiscountMargin"/>); null for other classes.</param>
 public sealed record BookClass(
     string Name,
     string Type,
@@ -17,7 +19,8 @@ public sealed record BookClass(
     bool Offered = true,
     bool Notional = false,
     DayCount DayCount = DayCount.Thirty360,
-    int Delay = 24);
+    int Delay = 24,
+    MonthlyVector? DiscountMarginIndex = null);
 
 /// <summary>A labelled line of the deal's particulars (trust, depositor, underwriter, cut-off date...).</summary>
 public sealed record BookLine(string Label, string Value);

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Remic.Analytics;
+using Remic.Collateral;
+using Remic.Core;
+using Remic.Deals.Model;
+using Remic.Deals.Projection;
+
+namespace Remic.Reports.Book;
+
+/// <summary>Options of a deal's book: speeds, settlement, index levels and prices (all optional).</summary>
+public sealed record DealBookTerms
+{
+    /// <summary>Default: 0, 50, 75, 100, 125, 150, 200 PPC on <see cref="Ramp"/>.</summary>
+    public IReadOnlyList<Speed>? Speeds { get; init; }
+    public Speed? PricingSpeed { get; init; }
+    /// <summary>The deal's 100% PPC (deal files do not define one yet; default 8 → 20 CPR over 12 months).</summary>
+    public PpcRamp Ramp { get; init; } = PpcRamp.CwaltFixed;
+    /// <summary>Default: the deal file's settlement_date, else its closing date.</summary>
+    public DateOnly? Settlement { get; init; }
+    /// <summary>Flat (or vector) index paths by name, annual fractions; any index the deal uses and this omits is flat at <see cref="DealBook.DefaultIndexRate"/>.</summary>
+    public IReadOnlyDictionary<string, MonthlyVector> Indices { get; init; } = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyList<Price32>? Prices { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Price32>>? ClassPrices { get; init; }
+    public LossGrid Loss { get; init; } = LossGrid.Default;
+}
+
+/// <summary>
+/// A loaded <see cref="Deal"/> as a <see cref="BookInput"/>: its classes, loans, particulars and a runner that
+/// projects the waterfall (<see cref="DealRunner"/>) for each scenario the book asks for.
+/// <para>Offered: every class except the residual and the subordinates below the three most senior ones (CWALT
+/// books the junior B classes as privately placed). Prices: par-centred for coupon classes; a Class PO or a
+/// notional class gets nine prices around the 32nd nearest the price that yields <see cref="ReferenceYield"/>
+/// at the pricing speed (steps of 16/32 for a PO, 4/32 for an IO).</para>
+/// </summary>
+public static class DealBook
+{
+    /// <summary>Index level used for every index the deal references when --index does not set it: 1-month LIBOR
+    /// around the 2004 CWALT pricings (1.10%).</summary>
+    public const double DefaultIndexRate = 0.011;
+    /// <summary>Bond-equivalent yield that centres the price grid of PO and IO classes.</summary>
+    public const double ReferenceYield = 0.06;
+
+    public static IReadOnlyList<Speed> DefaultSpeeds(PpcRamp ramp) =>
+        new[] { 0, 50, 75, 100, 125, 150, 200 }.Select(p => Speed.Prepay($"{p} PPC", ramp)).ToArray();
+
+    /// <summary>Every index a formula coupon, a corridor or an ARM loan of the deal resets off.</summary>
+    public static IReadOnlyList<string> IndexNames(Deal deal) =>
+        deal.Classes.Select(c => c.Coupon).OfType<FormulaCoupon>().Select(f => f.Index)
+            .Concat(deal.Corridors.Select(k => k.Index))
+            .Concat(deal.Groups.SelectMany(g => g.Loans).Where(l => l.Arm is not null).Select(l => l.Arm!.Index))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public static IReadOnlyDictionary<string, MonthlyVector> Indices(Deal deal, IReadOnlyDictionary<string, MonthlyVector> given)
+    {
+        var all = new Dictionary<string, MonthlyVector>(given, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in IndexNames(deal)) all.TryAdd(name, MonthlyVector.Flat(DefaultIndexRate));
+        return all;
+    }
+
+    /// <summary>The settlement date: the terms', else the deal file's, else its closing date; never before closing.</summary>
+    public static DateOnly Settlement(Deal deal, DateOnly? settle)
+    {
+        var md = deal.Metadata;
+        var s = settle ?? md.SettlementDate ?? md.ClosingDate;
+        if (s < md.ClosingDate)
+            throw new RemicInputException("--settle", 0, "", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"the settlement date must be on or after the closing date {md.ClosingDate:yyyy-MM-dd}");
+        return s;
+    }
+
+    /// <summary>Runs one scenario: the deal's waterfall over its projected collateral, every class's flows and the groups' collateral.</summary>
+    public static ScenarioResult Run(Deal deal, ScenarioRequest r, IReadOnlyDictionary<string, MonthlyVector> indices)
+    {
+        var run = DealRunner.Run(deal, new Scenario
+        {
+            Prepay = r.Prepay, Default = r.Default, Severity = MonthlyVector.Flat(r.Severity), RecoveryLag = r.Lag, Indices = indices,
+        });
+        var flows = new Dictionary<string, BondCashFlows>(deal.Classes.Count);
+        for (var c = 0; c < deal.Classes.Count; c++) flows[deal.Classes[c].Name] = DealClassFlows.Of(run, c);
+        return new ScenarioResult(flows, run.Collateral.Groups);
+    }
+
+    public static BookClass Class(Deal deal, ClassSpec c, IReadOnlyDictionary<string, MonthlyVector> indices)
+    {
+        var juniors = deal.ShiftingInterest?.Subordinates.Skip(3).ToHashSet() ?? [];
+        var offered = !c.Is(ClassType.Residual) && !juniors.Contains(c.Name);
+        MonthlyVector? dmIndex = c.Coupon is FormulaCoupon f && !c.IsNotional && f.Multiplier > 0 ? indices[f.Index] : null;
+        var balance = (double)c.OriginalBalance;
+        if (balance == 0 && c.Notional is ClassNotional cn) // the file may leave a notional's initial amount out
+            balance = (double)cn.Factor * cn.Classes.Sum(n => (double)deal.Classes[deal.ClassIndex(n)].OriginalBalance);
+        return new BookClass(c.Name, TypeText(c.Type), balance, CouponText(c.Coupon), string.Join(", ", c.Groups),
+            offered, c.IsNotional, c.DayCount, c.DelayDays, dmIndex);
+    }
+
+    public static BookInput Input(Deal deal, DealBookTerms terms)
+    {
+        var md = deal.Metadata;
+        var settle = Settlement(deal, terms.Settlement);
+        var indices = Indices(deal, terms.Indices);
+        var speeds = terms.Speeds ?? DefaultSpeeds(terms.Ramp);
+        var classes = deal.Classes.Select(c => Class(deal, c, indices)).ToList();
+        ScenarioResult Run(ScenarioRequest r) => DealBook.Run(deal, r, indices);
+        var pricing = terms.PricingSpeed ?? speeds[speeds.Count / 2];
+        var classPrices = new Dictionary<string, IReadOnlyList<Price32>>(terms.ClassPrices ?? new Dictionary<string, IReadOnlyList<Price32>>());
+        if (terms.Prices is null)
+        {
+            // PO and IO classes trade far from par: centre their grid on a price they can reach.
+            var strips = deal.Classes.Where(c => c.IsNotional || c.Is(ClassType.Po)).Where(c => !classPrices.ContainsKey(c.Name)).ToList();
+            if (strips.Count > 0)
+            {
+                var atPricing = Run(ScenarioRequest.At(pricing));
+                foreach (var c in strips)
+                {
+                    var f = atPricing.Class(c.Name, ScenarioRequest.At(pricing));
+                    if (Accrual.FirstFlowAfter(f, settle) >= f.Count) continue;
+                    var centre = BondAnalytics.Price(new SettledFlows(f, settle), ReferenceYield);
+                    classPrices[c.Name] = Grid(centre, c.IsNotional ? 4 : 16);
+                }
+            }
+        }
+        var indexLines = IndexNames(deal).Select(n => new BookLine($"Index {n}",
+            indices[n].IsFlat ? $"{Fmt.Pct(indices[n].At(1) * 100)}% flat" : $"{indices[n].Count}-month vector from {Fmt.Pct(indices[n].At(1) * 100)}%"));
+        return new BookInput
+        {
+            Title = $"{md.TrustName}: Computational Materials",
+            Metadata =
+            [
+                new("Trust", md.TrustName),
+                .. Line("Series", md.Series),
+                .. Line("Depositor", md.Depositor),
+                .. Line("Sellers", string.Join("; ", md.Sellers)),
+                .. Line("Master Servicer", md.MasterServicer),
+                .. Line("Trustee", md.Trustee),
+                .. Line("Underwriter", md.Underwriter),
+                new("Cut-off Date", Fmt.Date(md.CutoffDate)),
+                new("Closing Date", Fmt.Date(md.ClosingDate)),
+                new("Settlement Date", Fmt.Date(settle)),
+                new("First Distribution Date", Fmt.Date(md.FirstDistributionDate)),
+                new("Distribution Day", $"{md.DistributionDay}th of each month"),
+                new("Prepayment Assumption", $"100% PPC = {terms.Ramp}"),
+                .. indexLines,
+                .. Line("Deal File", Path.GetFileName(deal.SourceFile)),
+            ],
+            Classes = classes,
+            Loans = deal.Groups.SelectMany(g => g.Loans).ToList(),
+            Speeds = speeds,
+            PricingSpeed = terms.PricingSpeed,
+            Prices = terms.Prices ?? BookInput.DefaultPrices,
+            ClassPrices = classPrices,
+            Settlement = settle,
+            Run = Run,
+            Loss = terms.Loss,
+        };
+    }
+
+    /// <summary>Nine prices in steps of <paramref name="step32"/>/32 around the 32nd nearest <paramref name="centre"/>, all above 0.</summary>
+    public static IReadOnlyList<Price32> Grid(double centre, int step32)
+    {
+        var mid = Math.Max(Math.Round(centre * 32) / 32, (4 * step32 + 1) / 32.0);
+        return Enumerable.Range(-4, 9).Select(k => new Price32((decimal)(mid + k * step32 / 32.0))).ToArray();
+    }
+
+    private static IEnumerable<BookLine> Line(string label, string value) =>
+        string.IsNullOrWhiteSpace(value) ? [] : [new BookLine(label, value)];
+
+    public static string TypeText(ClassType t)
+    {
+        (ClassType Flag, string Word)[] words =
+        [
+            (ClassType.SuperSenior, "Super Senior"), (ClassType.SeniorSupport, "Senior Support"), (ClassType.Senior, "Senior"),
+            (ClassType.Subordinate, "Subordinate"), (ClassType.Pac, "PAC"), (ClassType.Tac, "TAC"), (ClassType.Support, "Support"),
+            (ClassType.Nas, "NAS"), (ClassType.Accrual, "Accrual"), (ClassType.Floater, "Floater"), (ClassType.InverseFloater, "Inverse Floater"),
+            (ClassType.Po, "Principal Only"), (ClassType.NotionalIo, "Notional IO"), (ClassType.Residual, "Residual"),
+        ];
+        var picked = words.Where(w => (t & w.Flag) != 0).Select(w => w.Word).ToList();
+        if (picked.Contains("Super Senior") || picked.Contains("Senior Support")) picked.Remove("Senior");
+        return picked.Count == 0 ? "Other" : string.Join("/", picked);
+    }
+
+    public static string CouponText(CouponSpec c) => c switch
+    {
+        FixedCoupon f => $"{Fmt.Pct((double)f.Rate)}%",
+        FormulaCoupon f => FormulaText(f),
+        NetWacCoupon w => w.Minus == 0 ? $"Net WAC ({string.Join(", ", w.Groups)})" : $"Net WAC ({string.Join(", ", w.Groups)}) - {Fmt.Pct((double)w.Minus)}%",
+        StripExcessCoupon => "Variable (strip excess)",
+        _ => "None",
+    };
+
+    private static string FormulaText(FormulaCoupon f)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var m = f.Multiplier;
+        var idx = m == 1 ? f.Index : m == -1 ? f.Index : $"{Math.Abs(m).ToString("0.####", inv)} x {f.Index}";
+        var s = m > 0 ? $"{idx} + {Fmt.Pct((double)f.Margin)}%" : $"{Fmt.Pct((double)f.Margin)}% - {idx}";
+        var bounds = new List<string>();
+        if (f.Floor is { } fl) bounds.Add($"floor {Fmt.Pct((double)fl)}%");
+        if (f.Cap is { } cap) bounds.Add($"cap {Fmt.Pct((double)cap)}%");
+        if (f.NetWacCapGroups is { Count: > 0 }) bounds.Add("net WAC cap");
+        return bounds.Count == 0 ? s : $"{s} ({string.Join(", ", bounds)})";
+    }
+}

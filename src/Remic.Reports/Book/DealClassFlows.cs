@@ -1,0 +1,75 @@
+using Remic.Analytics;
+using Remic.Deals.Model;
+using Remic.Deals.Projection;
+
+namespace Remic.Reports.Book;
+
+/// <summary>
+/// A projected deal's classes as <see cref="BondCashFlows"/>, one entry per distribution date of the deal's
+/// schedule. What a holder receives is kept exact; how it is labelled follows the CM convention:
+/// <list type="bullet">
+/// <item>an accrual (Z) class's accreted interest is shown as interest, and the accretion as negative principal
+/// (cash = interest paid + principal paid, balance rolls forward);</item>
+/// <item>Class PO Deferred Amounts, corridor payments and the residual distribution are cash that does not reduce a
+/// balance: they are counted with interest;</item>
+/// <item>a balance left when the projection ends (the waterfall's undercollateralisation) is written down at the
+/// last distribution, so over the life class principal + writedowns = collateral principal + losses;</item>
+/// <item>notional classes are <see cref="BondCashFlows.NotionalIo"/>: interest on the notional, no principal, the
+/// notional falling from each period's beginning amount to the next period's (to zero after the last).</item>
+/// </list>
+/// Fixed classes are dated from the cut-off date with their delay (30/360); classes without delay (floaters) from the
+/// closing date, when their first accrual period starts.
+/// </summary>
+public static class DealClassFlows
+{
+    public static BondCashFlows Of(DealProjection run, int c)
+    {
+        var deal = run.Deal;
+        var spec = deal.Classes[c];
+        var periods = run.Periods;
+        var n = periods.Count;
+        var dates = new DateOnly[n];
+        var begin = new double[n];
+        var end = new double[n];
+        var interest = new double[n];
+        var principal = new double[n];
+        var loss = new double[n];
+        var coupon = new double[n];
+        var residual = spec.Is(ClassType.Residual) && FirstResidual(deal) == c;
+        for (var k = 0; k < n; k++)
+        {
+            var p = periods[k];
+            dates[k] = p.DistributionDate;
+            begin[k] = p.BeginBalance[c];
+            coupon[k] = p.Coupon[c];
+            interest[k] = p.InterestPaid[c] + p.Accretion[c] + p.PoDeferredPaid[c] + p.CorridorPaid[c] + (residual ? p.ResidualPaid : 0);
+            principal[k] = p.Principal[c] - p.Accretion[c];
+            loss[k] = p.Loss[c];
+            end[k] = p.EndBalance[c];
+        }
+        var dated = spec.DelayDays > 0 ? deal.Metadata.CutoffDate : deal.Metadata.ClosingDate;
+        var original = (double)spec.OriginalBalance;
+        if (spec.IsNotional)
+        {
+            // The waterfall states each notional at the start of its period; it falls to the next period's amount.
+            for (var k = 0; k < n; k++) end[k] = k + 1 < n ? begin[k + 1] : 0;
+            if (original <= 0) original = n > 0 && begin[0] > 0 ? begin[0] : 1;
+            var derived = spec.Coupon is StripExcessCoupon;
+            return BondCashFlows.NotionalIo(dates, begin, end, interest, derived ? null : coupon, original,
+                spec.DayCount, spec.DelayDays, dated);
+        }
+        // Float dust below a hundredth of a cent: the waterfall's own checks hold balances to 1e-9 × cut-off.
+        for (var k = 0; k < n; k++) if (Math.Abs(end[k]) < 1e-6) end[k] = 0;
+        // A balance still outstanding when the collateral is gone (the waterfall's undercollateralisation, e.g.
+        // principal that paid interest) will never be paid: it is written down at the last distribution.
+        if (n > 0 && end[n - 1] > 0) { loss[n - 1] += end[n - 1]; end[n - 1] = 0; }
+        return new BondCashFlows(dates, begin, interest, principal, loss, end, coupon, Math.Max(original, 1e-2),
+            spec.DayCount, spec.DelayDays, dated);
+    }
+
+    private static int FirstResidual(Deal deal)
+    {
+        for (var i = 0; i < deal.Classes.Count; i++) if (deal.Classes[i].Is(ClassType.Residual)) return i;
+        return -1;
+    }
+}
