@@ -25,21 +25,26 @@ public static class CmCommand
         var cmd = new Command("cm", "Write the Computational Materials book of a deal file") { deal, outDir, speeds, settle, index, ramp };
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
-            var clock = Stopwatch.StartNew();
             var (d, terms) = DealOptions.Read(parse.GetValue(deal)!, parse.GetValue(speeds), parse.GetValue(settle), parse.GetValue(index), parse.GetValue(ramp)!);
-            var input = DealBook.Input(d, terms);
-            var dir = parse.GetValue(outDir)!;
-            var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{d.Metadata.TrustName}: {input.Loans.Count} loans; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
-            foreach (var (c, h) in input.Classes.Zip(book.Headlines))
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {c.Name,-7} {c.OriginalBalance,16:#,##0.00}{(c.Notional ? " (N)" : "    ")} {c.Coupon,-24} WAL {h.Wal,6:0.00} yr  window {h.Window}{(c.Offered ? "" : "  (not offered)")}"));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {files.Count} files to {Path.GetFullPath(dir)} (open index.html) in {clock.Elapsed.TotalSeconds:0.0} s"));
+            WriteBook(stdout, d, terms, parse.GetValue(outDir)!);
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>Builds and writes a deal's book (progress bar on a terminal) and prints its headline figures.</summary>
+    public static void WriteBook(TextWriter stdout, Remic.Deals.Model.Deal d, DealBookTerms terms, string dir)
+    {
+        var clock = Stopwatch.StartNew();
+        var input = DealBook.Input(d, terms);
+        var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{d.Metadata.TrustName}: {input.Loans.Count} loans; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
+        foreach (var (c, h) in input.Classes.Zip(book.Headlines))
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {c.Name,-7} {c.OriginalBalance,16:#,##0.00}{(c.Notional ? " (N)" : "    ")} {c.Coupon,-24} WAL {h.Wal,6:0.00} yr  window {h.Window}{(c.Offered ? "" : "  (not offered)")}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {files.Count} files to {Path.GetFullPath(dir)} (open index.html) in {clock.Elapsed.TotalSeconds:0.0} s"));
     }
 }
 

@@ -21,31 +21,46 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public void Demo_writes_the_book_to_out_and_prints_the_classes_with_their_wal()
+    public void Embedded_example_deal_is_the_committed_cwalt_2004_j4_file()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Remic.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir.FullName, "examples", "cwalt-2004-j4", "deal.yaml")), DemoCommand.ExampleDeal());
+    }
+
+    [Fact]
+    public void Demo_writes_the_cm_book_of_the_embedded_deal_as_cm_does_for_the_file()
     {
         using var dir = new Cli.TempDir();
-        var outDir = Path.Combine(dir.Path, "book");
-        var (code, stdout, stderr) = Cli.Run("demo", "--out", outDir);
-        Assert.Equal("", stderr);
-        Assert.Equal(0, code);
-        var lines = stdout.Replace("\r\n", "\n").Split('\n');
-        Assert.Equal("Synthetic example tape: 200 loans; 2 pass-through classes; pricing speed 100 PPC (7 speeds)", lines[0]);
-        Assert.Matches(@"^Wrote 100 files to .+book \(open index\.html\) in \d+\.\d s$", lines[3]);
-        Assert.True(File.Exists(Path.Combine(outDir, "index.html")));
-        Assert.Equal(8, Directory.GetFiles(Path.Combine(outDir, "charts"), "*.png").Length);
+        var demoDir = Path.Combine(dir.Path, "demo");
+        var cmDir = Path.Combine(dir.Path, "cm");
+        var demo = Cli.Run("demo", "--out", demoDir);
+        Assert.Equal("", demo.Err);
+        Assert.Equal(0, demo.Code);
+        var cm = Cli.Run("cm", Path.Combine(RepoRoot(), "examples", "cwalt-2004-j4", "deal.yaml"), "--out", cmDir);
+        Assert.Equal(0, cm.Code);
 
-        // WAL from settlement (2004-04-30) = the collateral WAL from the cut-off (month m at m/12 years) less
-        // 5 days (30/360), since the first distribution (2004-05-25) is 25/30 of a month after settlement.
-        var loans = SyntheticTape.Generate();
-        var p = Projector.Project(new LoanPool(loans), new Scenario { Prepay = Speed.Prepay("100 PPC") });
-        foreach (var (group, line) in new[] { ("1", lines[1]), ("2", lines[2]) })
-        {
-            var wal = p.Group(group).WalYears() - 5.0 / 360;
-            var balance = loans.Where(l => l.Group == group).Sum(l => l.Balance);
-            Assert.StartsWith($"  PT-{group} ", line);
-            Assert.Contains(balance.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), line);
-            Assert.Contains($"WAL {wal.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} yr  window May04 - Apr34", line);
-        }
+        var lines = demo.Out.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("CWALT, Inc. Alternative Loan Trust 2004-J4: 4 loans; 15 classes; pricing speed 100 PPC (7 speeds); settlement 2004-04-27", lines[0]);
+        Assert.Matches(@"^Wrote \d+ files to .+demo \(open index\.html\) in \d+\.\d s$", lines[^1]);
+        // The class lines (balances, coupons, WALs, windows) are those of `remic cm` on the committed file.
+        var cmLines = cm.Out.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(cmLines[1..^1], lines[1..^1]);
+        Assert.Matches(@"\n  1-A-2 +14,370,000\.00 +3\.230% ", demo.Out); // a printed class of the prospectus supplement
+        // Every exhibit is identical; only the particulars (deal.txt, and book.txt which holds them) name the source.
+        foreach (var f in Directory.GetFiles(cmDir, "*.txt").Where(f => Path.GetFileName(f) is not ("deal.txt" or "book.txt")))
+            Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(demoDir, Path.GetFileName(f))));
+        Assert.Contains("deal.yaml (embedded)", File.ReadAllText(Path.Combine(demoDir, "deal.txt")));
+        Assert.True(File.Exists(Path.Combine(demoDir, "index.html")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(demoDir, "charts"), "*.png"));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Remic.sln"))) dir = dir.Parent;
+        return dir!.FullName;
     }
 }
 
