@@ -39,7 +39,7 @@ internal static class Coupons
                     break;
                 case CompiledDeal<T>.CouponKind.StripExcess:
                     var x = T.Zero;
-                    foreach (var g in d.ClassGroups[c]) x += l.Collections.Groups[g].ClassXExcessInterest;
+                    foreach (var g in d.ClassGroups[c]) x += l.Groups[g].ClassXExcessInterest;
                     current[c] = x;
                     uncapped[c] = x;
                     l.R.Coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
@@ -67,7 +67,7 @@ internal static class Coupons
         T interest = T.Zero, balance = T.Zero;
         foreach (var g in groups)
         {
-            var c = l.Collections.Groups[g];
+            var c = l.Groups[g];
             interest += c.NetInterest - c.ClassXExcessInterest;
             balance += c.BeginBalance - c.PoBeginBalance;
         }

@@ -11,6 +11,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly CompiledDeal<T> Deal;
     public readonly DealState<T> State;
     public readonly PeriodCollections<T> Collections;
+    /// <summary>The collections' groups as an array: read in every step, and an array index is cheaper than the list interface.</summary>
+    public readonly GroupCollections<T>[] Groups;
     public readonly PeriodMarket Market;
     public readonly PeriodResult<T> R;
     public readonly T[] Balance;
@@ -27,6 +29,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public Ledger(CompiledDeal<T> deal, DealState<T> state, PeriodCollections<T> coll, PeriodMarket market, PeriodResult<T> r)
     {
         Deal = deal; State = state; Collections = coll; Market = market; R = r;
+        Groups = coll.Groups as GroupCollections<T>[] ?? coll.Groups.ToArray();
         Balance = (T[])state.Balances.Clone();
         Fund = new T[deal.NGroups];
         SeniorPda = new T[deal.NGroups];
@@ -69,18 +72,18 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// </summary>
     public T DrawFor(int c, int[] from, T want)
     {
-        var groups = Deal.ClassGroups[c];
-        if (from.Length < 2 || groups.Length < 2 || want <= T.Zero) return Draw(from, want);
+        if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return Draw(from, want);
+        var member = Deal.InGroup[c];
         var strip = Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess;
         var total = T.Zero;
         foreach (var g in from)
-            if (Array.IndexOf(groups, g) >= 0) total += strip ? Collections.Groups[g].ClassXExcessInterest : NonPoBegin[g];
+            if (member[g]) total += strip ? Groups[g].ClassXExcessInterest : NonPoBegin[g];
         if (total <= T.Zero) return Draw(from, want);
         var got = T.Zero;
         foreach (var g in from)
         {
-            if (Array.IndexOf(groups, g) < 0) continue;
-            var w = strip ? Collections.Groups[g].ClassXExcessInterest : NonPoBegin[g];
+            if (!member[g]) continue;
+            var w = strip ? Groups[g].ClassXExcessInterest : NonPoBegin[g];
             var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * w / total));
             take = Num<T>.Min(take, want - got);
             if (take <= T.Zero) continue;

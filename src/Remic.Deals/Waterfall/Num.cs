@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -22,10 +23,14 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
     public static T Pct(decimal percent) => T.CreateChecked(percent / 100m);
 
     /// <summary>Money amounts: rounded to the cent for the trustee (decimal), untouched in double projections.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per class per step; the JIT did not always inline it
     public static T Cents(T x) => typeof(T) == typeof(decimal) ? T.Round(x, 2, MidpointRounding.AwayFromZero) : x;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per class per step; the JIT did not always inline it
     public static T Min(T a, T b) => a < b ? a : b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per class per step; the JIT did not always inline it
     public static T Max(T a, T b) => a > b ? a : b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per class per step; the JIT did not always inline it
     public static T Pos(T a) => a > Tiny ? a : T.Zero;
     public static double D(T x) => double.CreateChecked(x);
 }
