@@ -56,7 +56,7 @@ internal static class Coupons
 
     public static T Fraction<T>(DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> => dc switch
     {
-        DayCount.Thirty360 => T.One / Num<T>.Twelve,
+        DayCount.Thirty360 => Num<T>.OneTwelfth,
         DayCount.Actual360 => T.CreateChecked(actualDays) / Num<T>.D360,
         _ => T.CreateChecked(actualDays) / T.CreateChecked(365),
     };

@@ -14,6 +14,8 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
     public static readonly T Twelve = T.CreateChecked(12);
     public static readonly T Hundred = T.CreateChecked(100);
     public static readonly T D360 = T.CreateChecked(360);
+    /// <summary>The 30/360 month: divided once here rather than for every class every period (same value).</summary>
+    public static readonly T OneTwelfth = T.One / Twelve;
 
     /// <summary>Amounts below this are zero: 1e-7 dollars in double (float noise), exactly zero in decimal.</summary>
     public static readonly T Tiny = typeof(T) == typeof(decimal) ? T.Zero : T.CreateChecked(1e-7);

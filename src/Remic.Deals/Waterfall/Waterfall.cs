@@ -19,13 +19,16 @@ public static class Waterfall
     public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
         where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
 
-    internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
+    /// <param name="ledger">A run's working ledger, reused period after period (null: a fresh one).</param>
+    internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market,
+        Ledger<T>? ledger = null)
         where T : unmanaged, IFloatingPoint<T>
     {
         if (collections.Groups.Count != d.NGroups)
             throw new ArgumentException($"collections have {collections.Groups.Count} groups; the deal has {d.NGroups}", nameof(collections));
         var r = new PeriodResult<T>(d.NClasses, d.NGroups) { Period = state.Period, DistributionDate = market.DistributionDate };
-        var l = new Ledger<T>(d, state, collections, market, r);
+        var l = ledger ?? new Ledger<T>(d);
+        l.Begin(state, collections, market, r);
 
         for (var g = 0; g < d.NGroups; g++)
         {
