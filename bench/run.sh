@@ -87,14 +87,16 @@ fi
 # The waterfall's goal (issue 4): one scenario of the 4-group, 40-class deal over 360 months in at most 1 ms.
 alloc_mb() { awk -v b="$1" 'BEGIN { if (b >= 0) printf "%.2f MB allocated", b / 1048576; else printf "allocation not measured" }'; }
 if grep -q '^remic-bench WaterfallBenchmarks\.' "$out/bench.log"; then
-  grep '^remic-bench WaterfallBenchmarks\.' "$out/bench.log" | while read -r _ name median _ alloc; do
+  # The median, and the fastest iteration: on a busy machine a neighbour's job inflates the median.
+  grep '^remic-bench WaterfallBenchmarks\.' "$out/bench.log" | while read -r _ name median _ alloc min _; do
     n=${name#WaterfallBenchmarks.}
     ms=$(awk -v ns="${median#median_ns=}" 'BEGIN { printf "%.3f", ns / 1e6 }')
+    best=$(awk -v ns="${min#min_ns=}" 'BEGIN { printf "%.3f", ns / 1e6 }')
     case $n in
       WaterfallOnly) goal=$(awk -v ms="$ms" 'BEGIN { printf (ms <= 1 ? "goal <= 1 ms: met (%.2f x the goal)" : "goal <= 1 ms: NOT met (%.2f x the goal)"), ms / 1 }');;
       *) goal="(no goal; for scale)";;
     esac
-    printf "waterfall %-24s Remic %s ms/scenario   %s   %s\n" "$n" "$ms" "$goal" "$(alloc_mb "${alloc#alloc_bytes=}")"
+    printf "waterfall %-24s Remic %s ms/scenario (median; fastest iteration %s)   %s   %s\n" "$n" "$ms" "$best" "$goal" "$(alloc_mb "${alloc#alloc_bytes=}")"
   done
 else
   echo "waterfall: no WaterfallBenchmarks in Remic.Bench"
@@ -102,7 +104,7 @@ fi
 
 # Anything else that ran (Trustee, PriceTable, ... classes added later): no peer, the median as measured.
 grep '^remic-bench ' "$out/bench.log" | grep -v '^remic-bench \(CollateralBenchmarks\|YieldBenchmarks\|WaterfallBenchmarks\)\.' \
-  | while read -r _ name median _ alloc; do
+  | while read -r _ name median _ alloc _; do
     awk -v ns="${median#median_ns=}" -v n="$name" -v a="${alloc#alloc_bytes=}" 'BEGIN {
       t = (ns >= 1e6 ? sprintf("%.3f ms", ns / 1e6) : sprintf("%.3f us", ns / 1e3));
       printf "other %-40s Remic %s per operation%s\n", n, t, (a >= 0 ? sprintf("   %.2f MB allocated", a / 1048576) : "") }'

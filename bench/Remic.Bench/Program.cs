@@ -6,7 +6,7 @@ namespace Remic.Bench;
 /// <summary>
 /// Runs every benchmark class in this assembly (pass BenchmarkDotNet's own arguments, e.g.
 /// <c>--filter '*Collateral*' --job short</c>). After the run, one machine-readable line per benchmark
-/// ("remic-bench Type.Method median_ns=... mean_ns=... alloc_bytes=...") lets bench/run.sh put Remic's figures beside the peers'.
+/// ("remic-bench Type.Method median_ns=... mean_ns=... alloc_bytes=... min_ns=...") lets bench/run.sh put Remic's figures beside the peers'.
 /// </summary>
 public static class Program
 {
@@ -23,7 +23,7 @@ public static class Program
                 // Bytes allocated per operation, when the class has [MemoryDiagnoser] (-1: not measured).
                 var alloc = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} median_ns={stats.Median:R} mean_ns={stats.Mean:R} alloc_bytes={alloc}"));
+                    $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} median_ns={stats.Median:R} mean_ns={stats.Mean:R} alloc_bytes={alloc} min_ns={stats.Min:R}"));
             }
     }
 }
