@@ -7,7 +7,7 @@
 #   2. runs the peers (../shared/peers/run.sh: the C collateral loop, the C yield loop, QuantLib's yield);
 #   3. prints Remic's figure beside each peer's with the ratio, and the waterfall's ms per scenario beside
 #      its goal (1 ms); other classes' medians are printed as they are.
-# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 4-6 minutes on 2 cores.
+# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 3-5 minutes on 2 cores.
 # Set REMIC_BENCH_NO_APT=1 to skip installing libquantlib0-dev when it is missing.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
