@@ -6,7 +6,7 @@ namespace Remic.Bench;
 /// <summary>
 /// Runs every benchmark class in this assembly (pass BenchmarkDotNet's own arguments, e.g.
 /// <c>--filter '*Collateral*' --job short</c>). After the run, one machine-readable line per benchmark
-/// ("remic-bench Type.Method median_ns=... mean_ns=...") lets bench/run.sh put Remic's figures beside the peers'.
+/// ("remic-bench Type.Method median_ns=... mean_ns=... alloc_bytes=... min_ns=...") lets bench/run.sh put Remic's figures beside the peers'.
 /// </summary>
 public static class Program
 {
@@ -20,8 +20,10 @@ public static class Program
                 var d = report.BenchmarkCase.Descriptor;
                 // One token (no spaces), so the script can read "name mean" per line.
                 var parameters = report.BenchmarkCase.HasParameters ? $"({report.BenchmarkCase.Parameters.DisplayInfo.Replace(" ", "")})" : "";
+                // Bytes allocated per operation, when the class has [MemoryDiagnoser] (-1: not measured).
+                var alloc = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} median_ns={stats.Median:R} mean_ns={stats.Mean:R}"));
+                    $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} median_ns={stats.Median:R} mean_ns={stats.Mean:R} alloc_bytes={alloc} min_ns={stats.Min:R}"));
             }
     }
 }

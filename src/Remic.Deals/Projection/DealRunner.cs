@@ -40,10 +40,12 @@ public static class DealRunner
         var callAt = exerciseCall && deal.CleanUpCall is { } cleanUp ? (double)cleanUp.PercentOfCutoff / 100 * cutoff : -1;
         var compiled = CompiledDeal<double>.For(deal); // bands already resolved above
         var state = DealState<double>.AtClosing(deal);
+        var ledger = new Ledger<double>(compiled); // working cash, reused every period
         var results = new List<PeriodResult<double>>(collateral.Months);
         var pendingDefaults = new double[groups.Length];
         var cumLoss = new double[groups.Length];
         int? calledAt = null;
+        var priorDate = deal.Metadata.ClosingDate; // each date is computed once: it is the next period's prior date
 
         for (var m = 1; m <= collateral.Months; m++)
         {
@@ -57,8 +59,10 @@ public static class DealRunner
                 coll[g] = Collections(groups[g], strips[g], m, pendingDefaults[g], cumLoss[g], call);
                 pendingDefaults[g] += groups[g].Defaults[m] - groups[g].LiquidationProceeds[m] - groups[g].RealizedLoss[m];
             }
-            var market = Market(deal, m, indices);
-            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market);
+            var date = deal.Metadata.DistributionDate(m);
+            var market = Market(m, priorDate, date, indices);
+            priorDate = date;
+            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market, ledger);
             results.Add(r);
             state = r.Next;
             if (call) { calledAt = m; break; }
@@ -97,8 +101,11 @@ public static class DealRunner
     public static PeriodMarket Market(Deal deal, int n, IReadOnlyDictionary<string, MonthlyVector> indices)
     {
         var md = deal.Metadata;
-        var date = md.DistributionDate(n);
-        var prior = n == 1 ? md.ClosingDate : md.DistributionDate(n - 1);
+        return Market(n, n == 1 ? md.ClosingDate : md.DistributionDate(n - 1), md.DistributionDate(n), indices);
+    }
+
+    private static PeriodMarket Market(int n, DateOnly prior, DateOnly date, IReadOnlyDictionary<string, MonthlyVector> indices)
+    {
         var days = date.DayNumber - prior.DayNumber;
         if (indices.Count == 0) return new PeriodMarket(n, date, days, NoFixings);
         var fix = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);

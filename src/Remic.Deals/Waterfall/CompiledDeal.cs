@@ -21,6 +21,10 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly bool[] Notional, Accrual;
     /// <summary>Groups each class draws interest-shortfall share from.</summary>
     public readonly int[][] ClassGroups;
+    /// <summary>InGroup[c][g]: class c belongs to group g (ClassGroups as a lookup, for the per-period draws).</summary>
+    public readonly bool[][] InGroup;
+    /// <summary>Per-class kinds the per-period checks test (resolved once instead of type tests on the spec each period).</summary>
+    public readonly bool[] ClassNotionalKind, PremiumNotionalKind, IsPo;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
@@ -63,6 +67,10 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         Notional = Classes.Select(c => c.IsNotional).ToArray();
         Accrual = Classes.Select(c => c.Is(ClassType.Accrual)).ToArray();
         ClassGroups = Classes.Select(c => c.Groups.Select(G).ToArray()).ToArray();
+        InGroup = ClassGroups.Select(gs => Enumerable.Range(0, NGroups).Select(g => gs.Contains(g)).ToArray()).ToArray();
+        ClassNotionalKind = Classes.Select(c => c.Notional is ClassNotional).ToArray();
+        PremiumNotionalKind = Classes.Select(c => c.Notional is PremiumLoanNotional).ToArray();
+        IsPo = Classes.Select(c => c.Is(ClassType.Po)).ToArray();
         PoClass = new int[NGroups];
         Array.Fill(PoClass, -1);
         for (var i = 0; i < NClasses; i++)

@@ -39,7 +39,7 @@ internal static class Coupons
                     break;
                 case CompiledDeal<T>.CouponKind.StripExcess:
                     var x = T.Zero;
-                    foreach (var g in d.ClassGroups[c]) x += l.Collections.Groups[g].ClassXExcessInterest;
+                    foreach (var g in d.ClassGroups[c]) x += l.Groups[g].ClassXExcessInterest;
                     current[c] = x;
                     uncapped[c] = x;
                     l.R.Coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
@@ -56,7 +56,7 @@ internal static class Coupons
 
     public static T Fraction<T>(DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> => dc switch
     {
-        DayCount.Thirty360 => T.One / Num<T>.Twelve,
+        DayCount.Thirty360 => Num<T>.OneTwelfth,
         DayCount.Actual360 => T.CreateChecked(actualDays) / Num<T>.D360,
         _ => T.CreateChecked(actualDays) / T.CreateChecked(365),
     };
@@ -67,7 +67,7 @@ internal static class Coupons
         T interest = T.Zero, balance = T.Zero;
         foreach (var g in groups)
         {
-            var c = l.Collections.Groups[g];
+            var c = l.Groups[g];
             interest += c.NetInterest - c.ClassXExcessInterest;
             balance += c.BeginBalance - c.PoBeginBalance;
         }

@@ -19,7 +19,7 @@ internal static class CrossCollateral
         var r = l.R;
         foreach (var u in groups)
         {
-            var c = l.Collections.Groups[u];
+            var c = l.Groups[u];
             var seniors = T.Zero;
             foreach (var s in d.Seniors[u]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);

@@ -15,7 +15,7 @@ internal static class InterestShortfalls
         var d = l.Deal;
         for (var g = 0; g < d.NGroups; g++)
         {
-            var coll = l.Collections.Groups[g];
+            var coll = l.Groups[g];
             var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall;
             if (shortfall <= T.Zero) continue;
             Span<T> w = stackalloc T[d.NClasses];

@@ -4,16 +4,20 @@ namespace Remic.Deals.Waterfall;
 
 /// <summary>
 /// The working cash of one distribution: what is left in each group's Available Funds, the principal
-/// amounts still to distribute, and the classes' running balances. Lives for one call of Distribute.
+/// amounts still to distribute, and the classes' running balances. A projection keeps one ledger for the
+/// whole run and <see cref="Begin"/>s it each period, so its scratch arrays are not allocated 360 times.
 /// </summary>
 internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
 {
     public readonly CompiledDeal<T> Deal;
-    public readonly DealState<T> State;
-    public readonly PeriodCollections<T> Collections;
-    public readonly PeriodMarket Market;
-    public readonly PeriodResult<T> R;
-    public readonly T[] Balance;
+    public DealState<T> State = null!;
+    public PeriodCollections<T> Collections = null!;
+    /// <summary>The collections' groups as an array: read in every step, and an array index is cheaper than the list interface.</summary>
+    public GroupCollections<T>[] Groups = null!;
+    public PeriodMarket Market = null!;
+    public PeriodResult<T> R = null!;
+    /// <summary>The period's class balances: a new array each period, as it becomes the result's and next state's balances.</summary>
+    public T[] Balance = null!;
     public readonly T[] Fund;
     public readonly T[] SeniorPda;
     public readonly T[] NonPoPrincipal;
@@ -24,10 +28,9 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public T SubScheduled, SubPrepay, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
 
-    public Ledger(CompiledDeal<T> deal, DealState<T> state, PeriodCollections<T> coll, PeriodMarket market, PeriodResult<T> r)
+    public Ledger(CompiledDeal<T> deal)
     {
-        Deal = deal; State = state; Collections = coll; Market = market; R = r;
-        Balance = (T[])state.Balances.Clone();
+        Deal = deal;
         Fund = new T[deal.NGroups];
         SeniorPda = new T[deal.NGroups];
         NonPoPrincipal = new T[deal.NGroups];
@@ -35,6 +38,18 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         NonPoBegin = new T[deal.NGroups];
         PoDeferredPaid = new T[deal.NGroups];
         AccrualCash = new T[deal.NClasses];
+    }
+
+    /// <summary>Starts a distribution: every working amount back to zero, balances from the state.</summary>
+    public void Begin(DealState<T> state, PeriodCollections<T> coll, PeriodMarket market, PeriodResult<T> r)
+    {
+        State = state; Collections = coll; Market = market; R = r;
+        Groups = coll.Groups as GroupCollections<T>[] ?? coll.Groups.ToArray();
+        Balance = (T[])state.Balances.Clone();
+        Array.Clear(Fund); Array.Clear(SeniorPda); Array.Clear(NonPoPrincipal); Array.Clear(PoPda);
+        Array.Clear(NonPoBegin); Array.Clear(PoDeferredPaid); Array.Clear(AccrualCash);
+        SubScheduled = SubPrepay = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
+        StepDown = false;
     }
 
     public int Period => State.Period;
@@ -69,18 +84,18 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// </summary>
     public T DrawFor(int c, int[] from, T want)
     {
-        var groups = Deal.ClassGroups[c];
-        if (from.Length < 2 || groups.Length < 2 || want <= T.Zero) return Draw(from, want);
+        if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return Draw(from, want);
+        var member = Deal.InGroup[c];
         var strip = Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess;
         var total = T.Zero;
         foreach (var g in from)
-            if (Array.IndexOf(groups, g) >= 0) total += strip ? Collections.Groups[g].ClassXExcessInterest : NonPoBegin[g];
+            if (member[g]) total += strip ? Groups[g].ClassXExcessInterest : NonPoBegin[g];
         if (total <= T.Zero) return Draw(from, want);
         var got = T.Zero;
         foreach (var g in from)
         {
-            if (Array.IndexOf(groups, g) < 0) continue;
-            var w = strip ? Collections.Groups[g].ClassXExcessInterest : NonPoBegin[g];
+            if (!member[g]) continue;
+            var w = strip ? Groups[g].ClassXExcessInterest : NonPoBegin[g];
             var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * w / total));
             take = Num<T>.Min(take, want - got);
             if (take <= T.Zero) continue;

@@ -18,7 +18,7 @@ internal static class LossAllocation
         var r = l.R;
         for (var g = 0; g < d.NGroups; g++)
         {
-            var c = l.Collections.Groups[g];
+            var c = l.Groups[g];
             var po = d.PoClass[g];
             var poLoss = c.PoRealizedLoss;
             nextDeferred[g] = l.State.PoDeferred[g] - l.PoDeferredPaid[g];
@@ -48,7 +48,7 @@ internal static class LossAllocation
         // Undercollateralisation: classes above the pool after all of the above.
         T classes = T.Zero, pool = T.Zero;
         for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
-        foreach (var g in l.Collections.Groups) pool += g.EndBalance;
+        foreach (var g in l.Groups) pool += g.EndBalance;
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         r.Writedown = wd;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -13,6 +14,8 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
     public static readonly T Twelve = T.CreateChecked(12);
     public static readonly T Hundred = T.CreateChecked(100);
     public static readonly T D360 = T.CreateChecked(360);
+    /// <summary>The 30/360 month: divided once here rather than for every class every period (same value).</summary>
+    public static readonly T OneTwelfth = T.One / Twelve;
 
     /// <summary>Amounts below this are zero: 1e-7 dollars in double (float noise), exactly zero in decimal.</summary>
     public static readonly T Tiny = typeof(T) == typeof(decimal) ? T.Zero : T.CreateChecked(1e-7);
@@ -22,10 +25,14 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
     public static T Pct(decimal percent) => T.CreateChecked(percent / 100m);
 
     /// <summary>Money amounts: rounded to the cent for the trustee (decimal), untouched in double projections.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per class per step; profiles showed Pos not inlined
     public static T Cents(T x) => typeof(T) == typeof(decimal) ? T.Round(x, 2, MidpointRounding.AwayFromZero) : x;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Min(T a, T b) => a < b ? a : b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Max(T a, T b) => a > b ? a : b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Pos(T a) => a > Tiny ? a : T.Zero;
     public static double D(T x) => double.CreateChecked(x);
 }

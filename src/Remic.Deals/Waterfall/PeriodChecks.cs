@@ -22,9 +22,6 @@ internal static class PeriodChecks
         var d = l.Deal;
         var r = l.R;
         var tol = d.Tolerance;
-        var p = l.Period;
-        string F(T x) => Num<T>.D(x).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
-        void Fail(string what) => throw new ConservationException($"{d.Deal.Metadata.TrustName} distribution {p} ({r.DistributionDate:yyyy-MM-dd}): {what}");
 
         T collPrin = T.Zero, collLoss = T.Zero, af = T.Zero, poolEnd = T.Zero;
         for (var g = 0; g < d.NGroups; g++)
@@ -47,50 +44,58 @@ internal static class PeriodChecks
         var under = undercollateralisation - l.State.Undercollateralisation;
         var gap = collPrin + collLoss - (clsPrin + clsLoss - accr + under);
         if (T.Abs(gap) > tol)
-            Fail($"collateral principal {F(collPrin)} + realised losses {F(collLoss)} ≠ class principal {F(clsPrin)} + allocated losses {F(clsLoss)} − accretion {F(accr)} + change in undercollateralisation {F(under)} (off by {F(gap)})");
+            Fail(l, $"collateral principal {F<T>(collPrin)} + realised losses {F<T>(collLoss)} ≠ class principal {F<T>(clsPrin)} + allocated losses {F<T>(clsLoss)} − accretion {F<T>(accr)} + change in undercollateralisation {F<T>(under)} (off by {F<T>(gap)})");
 
         var deferred = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferred += x;
         var allowed = Num<T>.Pos(l.State.Undercollateralisation) + r.PrincipalShortfall + r.UnpayablePrincipal;
         if (r.Writedown - deferred > allowed + tol)
-            Fail($"subordinate writedown {F(r.Writedown)} exceeds Class PO Deferred payments {F(deferred)} + the classes' excess over the pool it may remove {F(allowed)} (earlier undercollateralisation, principal unpaid for lack of funds, principal no class could take)");
+            Fail(l, $"subordinate writedown {F<T>(r.Writedown)} exceeds Class PO Deferred payments {F<T>(deferred)} + the classes' excess over the pool it may remove {F<T>(allowed)} (earlier undercollateralisation, principal unpaid for lack of funds, principal no class could take)");
 
         if (l.CashOut > af + tol)
-            Fail($"paid {F(l.CashOut)} but Available Funds were {F(af)}");
+            Fail(l, $"paid {F<T>(l.CashOut)} but Available Funds were {F<T>(af)}");
 
         for (var c = 0; c < d.NClasses; c++)
         {
             var name = d.Classes[c].Name;
             if (r.InterestPaid[c] > r.InterestDue[c] + tol)
-                Fail($"class {name} was paid interest {F(r.InterestPaid[c])} but was due {F(r.InterestDue[c])}");
+                Fail(l, $"class {name} was paid interest {F<T>(r.InterestPaid[c])} but was due {F<T>(r.InterestDue[c])}");
             if (r.EndBalance[c] < -tol)
-                Fail($"class {name} balance is negative: {F(r.EndBalance[c])}");
-            if (d.Classes[c].Notional is ClassNotional)
+                Fail(l, $"class {name} balance is negative: {F<T>(r.EndBalance[c])}");
+            if (d.ClassNotionalKind[c])
             {
                 var refs = T.Zero;
                 foreach (var x in d.NotionalRefs[c]) refs += r.EndBalance[x];
                 var expect = refs * d.NotionalFactor[c];
                 if (T.Abs(expect - r.EndBalance[c]) > tol)
-                    Fail($"notional class {name} is {F(r.EndBalance[c])} but {F(d.NotionalFactor[c])} × its reference balance {F(refs)} = {F(expect)}");
+                    Fail(l, $"notional class {name} is {F<T>(r.EndBalance[c])} but {F<T>(d.NotionalFactor[c])} × its reference balance {F<T>(refs)} = {F<T>(expect)}");
             }
-            else if (d.Classes[c].Notional is PremiumLoanNotional)
+            else if (d.PremiumNotionalKind[c])
             {
                 var prem = T.Zero;
-                foreach (var g in d.ClassGroups[c]) prem += l.Collections.Groups[g].PremiumLoanBalance;
+                foreach (var g in d.ClassGroups[c]) prem += l.Groups[g].PremiumLoanBalance;
                 if (T.Abs(prem - r.BeginBalance[c]) > tol)
-                    Fail($"Class X {name} notional {F(r.BeginBalance[c])} ≠ premium loan balance {F(prem)}");
+                    Fail(l, $"Class X {name} notional {F<T>(r.BeginBalance[c])} ≠ premium loan balance {F<T>(prem)}");
             }
         }
 
         for (var c = 0; c < d.NClasses; c++)
         {
-            if (!d.Classes[c].Is(ClassType.Po)) continue;
+            if (!d.IsPo[c]) continue;
             var poPool = T.Zero;
             foreach (var g in d.ClassGroups[c]) poPool += r.PoPoolEndBalance[g];
             if (T.Abs(r.EndBalance[c] - poPool) > tol)
-                Fail($"Class {d.Classes[c].Name} balance {F(r.EndBalance[c])} ≠ the PO portion of its loans {F(poPool)}");
+                Fail(l, $"Class {d.Classes[c].Name} balance {F<T>(r.EndBalance[c])} ≠ the PO portion of its loans {F<T>(poPool)}");
         }
         if (T.Abs(clsEnd - poolEnd - undercollateralisation) > tol)
-            Fail($"classes' balances {F(clsEnd)} ≠ pool balance {F(poolEnd)} + undercollateralisation {F(undercollateralisation)} (PO + non-PO must equal the pool; off by {Num<T>.D(clsEnd - poolEnd - undercollateralisation):G6})");
+            Fail(l, $"classes' balances {F<T>(clsEnd)} ≠ pool balance {F<T>(poolEnd)} + undercollateralisation {F<T>(undercollateralisation)} (PO + non-PO must equal the pool; off by {Num<T>.D(clsEnd - poolEnd - undercollateralisation):G6})");
     }
+
+    // Static rather than local functions: a local function capturing d, r and p would move them into a
+    // closure struct on the stack, and every read of them in the checks above would go through memory.
+    private static string F<T>(T x) where T : unmanaged, IFloatingPoint<T> =>
+        Num<T>.D(x).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Fail<T>(Ledger<T> l, string what) where T : unmanaged, IFloatingPoint<T> =>
+        throw new ConservationException($"{l.Deal.Deal.Metadata.TrustName} distribution {l.Period} ({l.R.DistributionDate:yyyy-MM-dd}): {what}");
 }

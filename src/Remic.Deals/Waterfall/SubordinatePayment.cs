@@ -86,7 +86,7 @@ internal static class SubordinatePayment
         foreach (var g in from)
         {
             if (amount <= T.Zero) break;
-            var c = l.Collections.Groups[g];
+            var c = l.Groups[g];
             var seniors = T.Zero;
             foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);

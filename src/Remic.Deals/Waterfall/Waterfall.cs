@@ -19,13 +19,16 @@ public static class Waterfall
     public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
         where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
 
-    internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
+    /// <param name="ledger">A run's working ledger, reused period after period (null: a fresh one).</param>
+    internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market,
+        Ledger<T>? ledger = null)
         where T : unmanaged, IFloatingPoint<T>
     {
         if (collections.Groups.Count != d.NGroups)
             throw new ArgumentException($"collections have {collections.Groups.Count} groups; the deal has {d.NGroups}", nameof(collections));
         var r = new PeriodResult<T>(d.NClasses, d.NGroups) { Period = state.Period, DistributionDate = market.DistributionDate };
-        var l = new Ledger<T>(d, state, collections, market, r);
+        var l = ledger ?? new Ledger<T>(d);
+        l.Begin(state, collections, market, r);
 
         for (var g = 0; g < d.NGroups; g++)
         {
@@ -65,7 +68,7 @@ public static class Waterfall
         r.UnpaidInterest = unpaid;
         for (var c = 0; c < d.NClasses; c++)
         {
-            if (d.Notional[c]) l.Balance[c] = d.Classes[c].Notional is ClassNotional ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
+            if (d.Notional[c]) l.Balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
             unpaid[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
         }
         Corridor.Pay(l, r.CapShortfall, capShortfall);
@@ -231,7 +234,7 @@ public static class Waterfall
     {
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
-        foreach (var g in l.Collections.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
         return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubPrepay) > T.Zero;
     }
 
@@ -244,7 +247,7 @@ public static class Waterfall
     /// <summary>Notional amount: factor × reference class balances, or the premium loans' balance for Class X.</summary>
     internal static T NotionalAmount<T>(CompiledDeal<T> d, int c, T[] balances, PeriodCollections<T> coll) where T : unmanaged, IFloatingPoint<T>
     {
-        if (d.Classes[c].Notional is PremiumLoanNotional)
+        if (d.PremiumNotionalKind[c])
         {
             var s = T.Zero;
             foreach (var g in d.ClassGroups[c]) s += coll.Groups[g].PremiumLoanBalance;
