@@ -1,0 +1,95 @@
+using Remic.Core;
+using Remic.Deals.Model;
+using Remic.Trustee.Distribution;
+using Remic.Trustee.Remittance;
+using W = Remic.Deals.Waterfall;
+
+namespace Remic.Trustee.Waterfall;
+
+/// <summary>
+/// Turns a period's loan lines into the waterfall's per-group collections (exact cents): the Class PO / Class X
+/// split from each loan's net rate against the group's strip rate, the trustee (and LPMI) fee taken out of
+/// interest before Available Funds, and 60+ day delinquencies (incl. FC, REO, BK) for the step-down tests.
+/// </summary>
+public static class ActualCollections
+{
+    /// <summary>Fees paid out of interest remitted before the classes, per group in deal order.</summary>
+    public sealed record GroupFees(string Group, decimal TrusteeFee, decimal LpmiFee, decimal PremiumLoanEnd);
+
+    public static (W.PeriodCollections<decimal> Collections, IReadOnlyList<GroupFees> Fees) Build(Deal deal, DistributionRequest request)
+    {
+        var groups = new W.GroupCollections<decimal>[deal.Groups.Count];
+        var fees = new GroupFees[deal.Groups.Count];
+        for (var g = 0; g < deal.Groups.Count; g++)
+        {
+            var spec = deal.Groups[g];
+            var lines = request.Loans.Where(l => l.Group == spec.Name).ToArray();
+            var begin = lines.Sum(l => l.PriorBalance);
+            var interest = lines.Sum(l => l.InterestCollected + l.InterestAdvance - l.ServicingFee);
+            // Fees accrue on the group's stated balance (30/360, one month), never more than the interest remitted.
+            var trustee = Math.Min(Money.Round(begin * spec.TrusteeFee / 100m / 12m), interest);
+            var lpmi = Math.Min(Money.Round(begin * spec.LpmiFee / 100m / 12m), interest - trustee);
+            var po = PoSplit(spec, lines);
+            fees[g] = new GroupFees(spec.Name, trustee, lpmi, po.PremiumEnd);
+            var cumulative = request.Collections.Groups.FirstOrDefault(x => x.Group == spec.Name)?.CumulativeRealizedLosses ?? 0m;
+            groups[g] = new W.GroupCollections<decimal>
+            {
+                BeginBalance = begin,
+                ScheduledPrincipal = lines.Sum(l => l.ScheduledPrincipal),
+                Prepayments = lines.Sum(l => l.Payoff + l.Curtailment),
+                LiquidationProceeds = lines.Sum(l => l.LiquidationProceeds),
+                RealizedLoss = lines.Sum(l => l.RealizedLoss),
+                NetInterest = interest - trustee - lpmi,
+                PoBeginBalance = po.Begin,
+                PoScheduledPrincipal = po.Scheduled,
+                PoPrepayments = po.Prepaid,
+                PoLiquidationProceeds = po.Liquidation,
+                PoRealizedLoss = po.Loss,
+                ClassXExcessInterest = po.Excess,
+                PremiumLoanBalance = po.Premium,
+                SeriousDelinquency = lines.Where(l => IsSerious(l.Delinquency) && l.EndingBalance > 0).Sum(l => l.EndingBalance),
+                CumulativeLoss = cumulative,
+            };
+        }
+        return (new W.PeriodCollections<decimal>(groups), fees);
+    }
+
+    public static bool IsSerious(Delinquency d) => d is Delinquency.Days60 or Delinquency.Days90Plus or Delinquency.Foreclosure or Delinquency.Reo or Delinquency.Bankruptcy;
+
+    private sealed record Po(decimal Begin, decimal Scheduled, decimal Prepaid, decimal Liquidation, decimal Loss, decimal Excess, decimal Premium, decimal PremiumEnd);
+
+    /// <summary>
+    /// Discount loans (net rate below the strip) carry a PO fraction (strip − net) / strip of every principal amount;
+    /// premium loans pay Class X their interest above the strip. The PO portions are rounded at the loan's begin and
+    /// end balance and the scheduled part is what remains, so the PO pool rolls forward to the cent month after month.
+    /// </summary>
+    private static Po PoSplit(LoanGroupSpec spec, IReadOnlyList<LoanCollection> lines)
+    {
+        if (spec.StripRate is not { } stripPercent) return new Po(0, 0, 0, 0, 0, 0, 0, 0);
+        var strip = stripPercent / 100m;
+        decimal begin = 0, sched = 0, prepaid = 0, liq = 0, loss = 0, excess = 0, premium = 0, premiumEnd = 0;
+        foreach (var l in lines)
+        {
+            var net = l.NetRate;
+            if (net < strip)
+            {
+                var f = (strip - net) / strip;
+                var b = Money.Round(l.PriorBalance * f);
+                var e = Money.Round(l.EndingBalance * f);
+                var p = Money.Round((l.Payoff + l.Curtailment) * f);
+                var q = Money.Round(l.LiquidationProceeds * f);
+                var x = b - e - p - q; // the loss takes what the rounding leaves after principal
+                var lo = Math.Min(Money.Round(l.RealizedLoss * f), Math.Max(x, 0));
+                begin += b; prepaid += p; liq += q; loss += lo; sched += x - lo;
+            }
+            else if (net > strip)
+            {
+                premium += l.PriorBalance;
+                premiumEnd += l.EndingBalance;
+                // Class X is paid only what the loan actually remitted (collected or advanced).
+                if (l.InterestCollected + l.InterestAdvance > 0) excess += Money.Round(l.PriorBalance * (net - strip) / 12m);
+            }
+        }
+        return new Po(begin, sched, prepaid, liq, loss, excess, premium, premiumEnd);
+    }
+}
