@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(TrusteeCommand.Build());
         return root;
     }
 }
