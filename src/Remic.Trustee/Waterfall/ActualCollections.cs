@@ -60,36 +60,35 @@ public static class ActualCollections
 
     /// <summary>
     /// Discount loans (net rate below the strip) carry a PO fraction (strip − net) / strip of every principal amount;
-    /// premium loans pay Class X their interest above the strip. The PO portions are rounded at the loan's begin and
-    /// end balance and the scheduled part is what remains, so the PO pool rolls forward to the cent month after month.
+    /// premium loans pay Class X their interest above the strip.
     /// </summary>
     private static Po PoSplit(LoanGroupSpec spec, IReadOnlyList<LoanCollection> lines)
     {
         if (spec.StripRate is not { } stripPercent) return new Po(0, 0, 0, 0, 0, 0, 0, 0);
         var strip = stripPercent / 100m;
-        decimal begin = 0, sched = 0, prepaid = 0, liq = 0, loss = 0, excess = 0, premium = 0, premiumEnd = 0;
+        decimal begin = 0, end = 0, prepaid = 0, liq = 0, loss = 0, excess = 0, premium = 0, premiumEnd = 0;
         foreach (var l in lines)
         {
             var net = l.NetRate;
             if (net < strip)
             {
                 var f = (strip - net) / strip;
-                var b = Money.Round(l.PriorBalance * f);
-                var e = Money.Round(l.EndingBalance * f);
-                var p = Money.Round((l.Payoff + l.Curtailment) * f);
-                var q = Money.Round(l.LiquidationProceeds * f);
-                var x = b - e - p - q; // the loss takes what the rounding leaves after principal
-                var lo = Math.Min(Money.Round(l.RealizedLoss * f), Math.Max(x, 0));
-                begin += b; prepaid += p; liq += q; loss += lo; sched += x - lo;
+                begin += l.PriorBalance * f; end += l.EndingBalance * f;
+                prepaid += (l.Payoff + l.Curtailment) * f; liq += l.LiquidationProceeds * f; loss += l.RealizedLoss * f;
             }
             else if (net > strip)
             {
                 premium += l.PriorBalance;
                 premiumEnd += l.EndingBalance;
                 // Class X is paid only what the loan actually remitted (collected or advanced).
-                if (l.InterestCollected + l.InterestAdvance > 0) excess += Money.Round(l.PriorBalance * (net - strip) / 12m);
+                if (l.InterestCollected + l.InterestAdvance > 0) excess += l.PriorBalance * (net - strip) / 12m;
             }
         }
+        // Rounded once per group, at the begin and end balance, with scheduled principal taking what remains:
+        // this month's end is next month's begin to the cent, so the PO pool and Class PO stay equal.
+        (begin, end, prepaid, liq, loss) = (Money.Round(begin), Money.Round(end), Money.Round(prepaid), Money.Round(liq), Money.Round(loss));
+        var sched = begin - end - prepaid - liq - loss;
+        excess = Money.Round(excess);
         return new Po(begin, sched, prepaid, liq, loss, excess, premium, premiumEnd);
     }
 }
