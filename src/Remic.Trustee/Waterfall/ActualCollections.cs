@@ -30,6 +30,7 @@ public static class ActualCollections
             var trustee = Math.Min(Money.Round(begin * spec.TrusteeFee / 100m / 12m), interest);
             var lpmi = Math.Min(Money.Round(begin * spec.LpmiFee / 100m / 12m), interest - trustee);
             var po = PoSplit(spec, lines);
+            var ppis = PrepaymentInterestShortfall(lines);
             fees[g] = new GroupFees(spec.Name, trustee, lpmi, po.PremiumEnd);
             var cumulative = request.Collections.Groups.FirstOrDefault(x => x.Group == spec.Name)?.CumulativeRealizedLosses ?? 0m;
             groups[g] = new W.GroupCollections<decimal>
@@ -39,7 +40,9 @@ public static class ActualCollections
                 Prepayments = lines.Sum(l => l.Payoff + l.Curtailment),
                 LiquidationProceeds = lines.Sum(l => l.LiquidationProceeds),
                 RealizedLoss = lines.Sum(l => l.RealizedLoss),
-                NetInterest = interest - trustee - lpmi,
+                // The waterfall allocates the shortfall on prepaid loans pro rata (Net Interest Shortfall); Available Funds stay the cash.
+                NetInterest = interest - trustee - lpmi + ppis,
+                PrepaymentInterestShortfall = ppis,
                 PoBeginBalance = po.Begin,
                 PoScheduledPrincipal = po.Scheduled,
                 PoPrepayments = po.Prepaid,
@@ -52,6 +55,24 @@ public static class ActualCollections
             };
         }
         return (new W.PeriodCollections<decimal>(groups), fees);
+    }
+
+    /// <summary>
+    /// Interest a loan prepaid in full (it has a paid-through date) fell short of a full month at its net rate:
+    /// the note-rate month less what was collected or advanced, at the net rate's share. Compensating interest the
+    /// servicer paid is part of <c>interest_collected</c>, so this is the shortfall net of it.
+    /// </summary>
+    public static decimal PrepaymentInterestShortfall(IEnumerable<LoanCollection> lines)
+    {
+        decimal sum = 0;
+        foreach (var l in lines)
+        {
+            if (l.PaidThroughDate is null || l.GrossRate <= 0) continue;
+            var full = l.PriorBalance * l.GrossRate / 12m;
+            var got = l.InterestCollected + l.InterestAdvance;
+            if (got < full) sum += (full - got) * l.NetRate / l.GrossRate;
+        }
+        return Money.Round(sum);
     }
 
     public static bool IsSerious(Delinquency d) => d is Delinquency.Days60 or Delinquency.Days90Plus or Delinquency.Foreclosure or Delinquency.Reo or Delinquency.Bankruptcy;
