@@ -59,18 +59,19 @@ public static class ActualCollections
 
     /// <summary>
     /// Interest a loan prepaid in full (it has a paid-through date) fell short of a full month at its net rate:
-    /// the note-rate month less what was collected or advanced, at the net rate's share. Compensating interest the
-    /// servicer paid is part of <c>interest_collected</c>, so this is the shortfall net of it.
+    /// a month's net interest less what the loan actually remitted net of its servicing fee and its other fees
+    /// (trustee, LPMI — taken on a full month). Compensating interest the servicer paid is part of
+    /// <c>interest_collected</c>, so this is the shortfall net of it.
     /// </summary>
     public static decimal PrepaymentInterestShortfall(IEnumerable<LoanCollection> lines)
     {
         decimal sum = 0;
         foreach (var l in lines)
         {
-            if (l.PaidThroughDate is null || l.GrossRate <= 0) continue;
-            var full = l.PriorBalance * l.GrossRate / 12m;
-            var got = l.InterestCollected + l.InterestAdvance;
-            if (got < full) sum += (full - got) * l.NetRate / l.GrossRate;
+            if (l.PaidThroughDate is null) continue;
+            var due = l.PriorBalance * l.NetRate / 12m;
+            var got = l.InterestCollected + l.InterestAdvance - l.ServicingFee - l.PriorBalance * l.OtherFeeRate / 12m;
+            if (got < due) sum += due - got;
         }
         return Money.Round(sum);
     }
