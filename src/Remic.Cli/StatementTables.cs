@@ -19,13 +19,13 @@ public static class StatementTables
     public static IReadOnlyList<Table> All(Statement s) => [Classes(s), Factors(s), Groups(s), Delinquencies(s), Payments(s), Reconciliation(s)];
 
     public static Table Classes(Statement s) => new("Distribution by class",
-        ["class", "pass-through rate %", "beginning balance", "principal", "interest", "interest shortfall", "unpaid interest", "realized loss", "ending balance"],
+        ["class", "pass-through rate %", "beginning balance", "principal", "interest", "interest shortfall", "unpaid interest", "realized loss", "accretion", "ending balance"],
         s.Classes.Select(k => (IReadOnlyList<string>)[k.Notional ? k.Name + " (notional)" : k.Name, k.PassThroughRate is { } r ? (r * 100m).ToString("0.000000", F) : "",
-            M(k.BeginningBalance), M(k.Principal), M(k.Interest), M(k.InterestShortfall), M(k.UnpaidInterest), M(k.RealizedLoss), M(k.EndingBalance)])
+            M(k.BeginningBalance), M(k.Principal), M(k.Interest), M(k.InterestShortfall), M(k.UnpaidInterest), M(k.RealizedLoss), M(k.Accretion), M(k.EndingBalance)])
             .Append(["total", "", M(s.Classes.Where(k => !k.Notional).Sum(k => k.BeginningBalance)), M(s.Classes.Sum(k => k.Principal)),
                 M(s.Classes.Sum(k => k.Interest)), M(s.Classes.Sum(k => k.InterestShortfall)), M(s.Classes.Sum(k => k.UnpaidInterest)),
-                M(s.Classes.Sum(k => k.RealizedLoss)), M(s.Classes.Where(k => !k.Notional).Sum(k => k.EndingBalance))]).ToArray())
-    { Notes = ["Totals of balances exclude notional classes."] };
+                M(s.Classes.Sum(k => k.RealizedLoss)), M(s.Classes.Where(k => !k.Notional).Sum(k => k.Accretion)), M(s.Classes.Where(k => !k.Notional).Sum(k => k.EndingBalance))]).ToArray())
+    { Notes = ["Totals of balances and accretion exclude notional classes; a notional class's realized loss / accretion column shows its notional amount's change."] };
 
     public static Table Factors(Statement s) => new("Per $1,000 of original balance",
         ["class", "original balance", "principal", "interest", "ending balance"],

@@ -79,6 +79,37 @@ public class EndToEndCycleTests
         Assert.Equal(last.Groups.Sum(g => g.EndingBalance), last.Classes.Where(k => !k.Notional).Sum(k => k.EndingBalance));
     }
 
+    /// <summary>
+    /// examples/sample/structures.yaml (PAC/companion, NAS, an accrual class, a floater with an inverse IO and a corridor)
+    /// for 12 months at LIBOR 1.10%: every close balances, and the accrual class A-4 (5,000,000 at 6%) accretes its
+    /// first month's interest, 5,000,000 × 6% / 12 = 25,000.00, instead of being paid it.
+    /// </summary>
+    [Fact]
+    public void Structures_deal_closes_with_accretion_notional_and_corridor()
+    {
+        using var ledger = new TestLedger("sqlite");
+        var reg = DealFile.Registration(SampleDeal().Replace("deal.yaml", "structures.yaml"));
+        DealRegistry.Register(ledger.Db, reg, "test");
+        var deal = DealFile.FromLedger(ledger.Db, reg.DealId);
+        var closer = new PeriodCloser(ledger.Db, new WaterfallCalculator(deal));
+        decimal remitted = 0, paid = 0;
+        var first = true;
+        foreach (var (period, csv) in new RemittanceSimulator(reg.Loans, reg.FirstPeriod, Options(12)).Run())
+        {
+            RemittanceImporter.Import(ledger.Db, reg.DealId, period, "r.csv", csv, "test");
+            var r = closer.Close(reg.DealId, period, Distribution.PeriodMarket.With("LIBOR_1MO", 0.011m), "test");
+            remitted += RemittedByHand(csv);
+            paid += r.Reconciliation!.CashOut - r.Reconciliation.CorridorReceipts;
+            if (first)
+            {
+                var a4 = r.Distribution!.Classes.Single(k => k.Name == "A-4");
+                Assert.Equal((5_000_000.00m, 25_000.00m, 0m, 5_025_000.00m), (a4.BeginningBalance, a4.Accretion, a4.InterestPaid, a4.EndingBalance));
+                first = false;
+            }
+        }
+        Assert.Equal(remitted, paid);
+    }
+
     [Fact]
     public void Simulated_files_are_deterministic_for_a_seed_and_differ_across_seeds()
     {

@@ -6,7 +6,7 @@ namespace Remic.Trustee.Statements;
 public sealed record ClassLine(
     string Name, bool Notional, decimal OriginalBalance, decimal BeginningBalance, decimal Principal, decimal Interest,
     decimal InterestShortfall, decimal UnpaidInterest, decimal RealizedLoss, decimal EndingBalance, decimal? PassThroughRate,
-    decimal PrincipalPer1000, decimal InterestPer1000, decimal EndingPer1000);
+    decimal PrincipalPer1000, decimal InterestPer1000, decimal EndingPer1000, decimal Accretion = 0m);
 
 /// <summary>A loan group's collections, fees, advances, delinquencies, losses and shifting-interest figures.</summary>
 public sealed record GroupLine(

@@ -24,8 +24,8 @@ public static class StatementBuilder
             var d = k.Distribution;
             var notional = deal.Classes.FirstOrDefault(c => c.Name == d.Name)?.IsNotional ?? false;
             return new ClassLine(d.Name, notional, k.OriginalBalance, d.BeginningBalance, d.PrincipalPaid, d.InterestPaid, d.InterestShortfall,
-                d.UnpaidInterest, notional ? 0 : d.RealizedLoss, d.EndingBalance, d.PassThroughRate,
-                Per1000(d.PrincipalPaid, k.OriginalBalance), Per1000(d.InterestPaid, k.OriginalBalance), Per1000(d.EndingBalance, k.OriginalBalance));
+                d.UnpaidInterest, d.RealizedLoss, d.EndingBalance, d.PassThroughRate,
+                Per1000(d.PrincipalPaid, k.OriginalBalance), Per1000(d.InterestPaid, k.OriginalBalance), Per1000(d.EndingBalance, k.OriginalBalance), d.Accretion);
         }).ToArray();
         var triggers = p.Distribution.Triggers.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var groups = p.Collections.Groups.Select(g => new GroupLine(g.Group, g.LoanCount, g.BeginningBalance, g.ScheduledPrincipal, g.PrepaymentsInFull,
