@@ -71,6 +71,26 @@ public class TrusteeCommandTests
         Assert.Equal(0, Cli.Run("trustee", "close", "2004-S1", "--period", "2004-09", "--db", db).Code);
     }
 
+    /// <summary>
+    /// A deal file whose Class PO is 50 cents above its loans' PO portion (the loader allows $1.00; the waterfall's
+    /// decimal check allows nothing): the close fails its conservation check, exits 3 and writes nothing.
+    /// </summary>
+    [Fact]
+    public void A_conservation_failure_exits_3_and_writes_nothing()
+    {
+        using var tmp = new Cli.TempDir();
+        var db = tmp.File("ledger.db");
+        var deal = tmp.File("d.yaml", File.ReadAllText(Sample).Replace("balance: 481818.18,", "balance: 481818.68,").Replace("balance: 16527172.73,", "balance: 16527172.23,"));
+        Assert.Equal(0, Cli.Run("trustee", "init", deal, "--db", db).Code);
+        Assert.Equal(0, Cli.Run("trustee", "simulate", deal, "--months", "1", "--out", tmp.File("sim")).Code);
+        Assert.Equal(0, Cli.Run("trustee", "remit", "2004-S1", "--period", "2004-04", "--file", tmp.File("sim/remittance-2004-04.csv"), "--db", db).Code);
+        var close = Cli.Run("trustee", "close", "2004-S1", "--period", "2004-04", "--db", db);
+        Assert.Equal(3, close.Code);
+        Assert.StartsWith("conservation check failed (a bug, please report it): Sample Alternative Loan Trust 2004-S1 distribution 1 (2004-04-25): Class PO balance ", close.Err);
+        Assert.Equal("error: 2004-S1 2004-04 is not closed (state: remitted); there is nothing to report yet\n",
+            Cli.Run("trustee", "statement", "2004-S1", "--period", "2004-04", "--db", db).Err);
+    }
+
     private static decimal D(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);
 
     public static IEnumerable<object[]> BadInputs() =>
