@@ -18,13 +18,18 @@ public static class TrusteeStatementCommand
         format.AcceptOnlyFromAmong("txt", "csv", "html", "json");
         var output = new Option<string?>("--out") { Description = "Write the statement to this file instead of printing it" };
         var db = TrusteeCommand.DbOption();
-        var cmd = new Command("statement", "The monthly statement to certificateholders for a closed period") { deal, period, format, output, db };
+        var actor = TrusteeCommand.ActorOption();
+        var cmd = new Command("statement", "The monthly statement to certificateholders for a closed period (kept in the ledger as issued)")
+            { deal, period, format, output, db, actor };
         cmd.SetAction(p => TrusteeCommand.Guard(p, stdout =>
         {
             var ledger = TrusteeCommand.Open(p, db);
             var id = p.GetValue(deal)!;
-            var s = StatementBuilder.Build(ledger, DealFile.FromLedger(ledger, id), id, TrusteeCommand.ParsePeriod(p.GetValue(period)!));
-            CliRun.Emit(stdout, p.GetValue(output), Render(s, p.GetValue(format)!));
+            var per = TrusteeCommand.ParsePeriod(p.GetValue(period)!);
+            var s = StatementBuilder.Build(ledger, DealFile.FromLedger(ledger, id), id, per);
+            var text = Render(s, p.GetValue(format)!);
+            CliRun.Emit(stdout, p.GetValue(output), text);
+            StatementArchive.Save(ledger, id, per, p.GetValue(format)!, text, TrusteeCommand.Actor(p, actor));
             return 0;
         }));
         return cmd;

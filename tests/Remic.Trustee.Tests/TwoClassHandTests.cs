@@ -79,6 +79,12 @@ public class TwoClassHandTests
         Assert.Equal((500.00m, 400_000.00m, 208.33m, 599_500.00m), (g.ScheduledPrincipal, g.PrepaymentsInFull, g.TrusteeFees, g.EndingBalance));
         Assert.Equal(new DateOnly(2004, 4, 25), s.DistributionDate);
         Assert.Equal(0m, s.Reconciliation.CashIn - s.Reconciliation.CashOut);
+
+        StatementArchive.Save(ledger.Db, TwoClassDeal.Id, TwoClassDeal.AprilPeriod, "txt", "first issue", "test");
+        StatementArchive.Save(ledger.Db, TwoClassDeal.Id, TwoClassDeal.AprilPeriod, "txt", "restated issue", "test");
+        Assert.Equal("restated issue", StatementArchive.Read(ledger.Db, TwoClassDeal.Id, TwoClassDeal.AprilPeriod, "txt"));
+        PeriodReopener.Reopen(ledger.Db, TwoClassDeal.Id, TwoClassDeal.AprilPeriod, "test", "restated");
+        Assert.Null(StatementArchive.Read(ledger.Db, TwoClassDeal.Id, TwoClassDeal.AprilPeriod, "txt"));
     }
 
     [Theory]
