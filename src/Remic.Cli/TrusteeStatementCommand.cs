@@ -41,7 +41,7 @@ public static class TrusteeStatementCommand
         switch (format)
         {
             case "json":
-                return JsonSerializer.Serialize(s, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+                return JsonSerializer.Serialize(s, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }) + "\n";
             case "html":
             {
                 var page = new HtmlPage($"{s.DealId} statement {s.Period}");
