@@ -50,6 +50,10 @@ public sealed record DistributionRequest(
     IReadOnlyList<PeriodCollections> History,
     IReadOnlyList<LoanCollection> Loans);
 
+/// <summary>
+/// A class's line for a period: beginning − principal − realized loss + accretion = ending. Accretion is a Z class's
+/// accrued interest added to its balance, or a notional amount's increase.
+/// </summary>
 public sealed record ClassDistribution(
     string Name,
     decimal BeginningBalance,
@@ -60,7 +64,8 @@ public sealed record ClassDistribution(
     decimal PrincipalPaid,
     decimal RealizedLoss,
     decimal EndingBalance,
-    decimal? PassThroughRate);
+    decimal? PassThroughRate,
+    decimal Accretion = 0m);
 
 public sealed record NamedAmount(string Name, decimal Amount);
 

@@ -44,10 +44,12 @@ public static class DistributionCheck
         {
             if (positions.TryGetValue(k.Name, out var pos) && pos.Balance != k.BeginningBalance)
                 problems.Add($"class {k.Name}: beginning balance {k.BeginningBalance:0.00} ≠ ledger balance {pos.Balance:0.00}");
-            if (k.BeginningBalance - k.PrincipalPaid - k.RealizedLoss != k.EndingBalance)
-                problems.Add($"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} ≠ ending {k.EndingBalance:0.00}");
+            if (k.BeginningBalance - k.PrincipalPaid - k.RealizedLoss + k.Accretion != k.EndingBalance)
+                problems.Add(k.Accretion == 0
+                    ? $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} ≠ ending {k.EndingBalance:0.00}"
+                    : $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} + accretion {k.Accretion:0.00} ≠ ending {k.EndingBalance:0.00}");
             foreach (var (name, v) in new[] { ("interest due", k.InterestDue), ("interest paid", k.InterestPaid), ("interest shortfall", k.InterestShortfall),
-                         ("unpaid interest", k.UnpaidInterest), ("principal", k.PrincipalPaid), ("loss", k.RealizedLoss), ("ending balance", k.EndingBalance) })
+                         ("unpaid interest", k.UnpaidInterest), ("principal", k.PrincipalPaid), ("loss", k.RealizedLoss), ("accretion", k.Accretion), ("ending balance", k.EndingBalance) })
                 if (v < 0 || v != Money.Round(v)) problems.Add($"class {k.Name}: {name} {v} is not a non-negative amount in whole cents");
         }
         foreach (var x in d.Fees.Concat(d.Retained).Append(new NamedAmount("residual", d.Residual)).Concat(d.CorridorReceipts.Select(c => new NamedAmount(c.Contract, c.Amount)))

@@ -200,5 +200,9 @@ public static class Migrations
             CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
             FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()
             """),
+        // A balance can also grow: accrual (Z) classes accrete, notional amounts follow their reference.
+        new(3, "class accretion", """
+            ALTER TABLE class_periods ADD COLUMN accretion_cents BIGINT NOT NULL DEFAULT 0
+            """),
     ];
 }

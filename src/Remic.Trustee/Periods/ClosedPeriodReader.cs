@@ -34,14 +34,14 @@ public static class ClosedPeriodReader
             throw new PeriodStateException($"{dealId} {period} is not closed (state: {state.state ?? "no remittance"}); there is nothing to report yet");
 
         var collections = CollectionsAggregator.Stored(c, dealId, period);
-        var classes = c.Query<(string class_name, long original, long b, long due, long paid, long sf, long unpaid, long prin, long loss, long e, decimal factor, decimal? rate)>("""
+        var classes = c.Query<(string class_name, long original, long b, long due, long paid, long sf, long unpaid, long prin, long loss, long e, decimal factor, decimal? rate, long acc)>("""
             SELECT cp.class_name, k.original_balance_cents, cp.beginning_balance_cents, cp.interest_due_cents, cp.interest_paid_cents,
                    cp.interest_shortfall_cents, cp.unpaid_interest_cents, cp.principal_paid_cents, cp.realized_loss_cents,
-                   cp.ending_balance_cents, cp.factor, cp.pass_through_rate
+                   cp.ending_balance_cents, cp.factor, cp.pass_through_rate, cp.accretion_cents
             FROM class_periods cp JOIN deal_classes k ON k.deal_id = cp.deal_id AND k.class_name = cp.class_name
             WHERE cp.deal_id = @dealId AND cp.period = @p ORDER BY k.seq
             """, new { dealId, p })
-            .Select(r => new RecordedClass(new ClassDistribution(r.class_name, M(r.b), M(r.due), M(r.paid), M(r.sf), M(r.unpaid), M(r.prin), M(r.loss), M(r.e), r.rate),
+            .Select(r => new RecordedClass(new ClassDistribution(r.class_name, M(r.b), M(r.due), M(r.paid), M(r.sf), M(r.unpaid), M(r.prin), M(r.loss), M(r.e), r.rate, M(r.acc)),
                 M(r.original), r.factor))
             .ToArray();
         var payments = c.Query<(string kind, string name, long amount)>(

@@ -41,13 +41,13 @@ public static class PeriodWriter
         var original = positions.ToDictionary(k => k.Name, k => k.OriginalBalance, StringComparer.Ordinal);
         c.Execute("""
             INSERT INTO class_periods (deal_id, period, class_name, beginning_balance_cents, interest_due_cents, interest_paid_cents,
-              interest_shortfall_cents, unpaid_interest_cents, principal_paid_cents, realized_loss_cents, ending_balance_cents, factor, pass_through_rate)
-            VALUES (@d, @p, @n, @b, @due, @paid, @sf, @unpaid, @prin, @loss, @e, @factor, @rate)
+              interest_shortfall_cents, unpaid_interest_cents, principal_paid_cents, realized_loss_cents, ending_balance_cents, factor, pass_through_rate, accretion_cents)
+            VALUES (@d, @p, @n, @b, @due, @paid, @sf, @unpaid, @prin, @loss, @e, @factor, @rate, @acc)
             """, d.Classes.Select(k => new
         {
             d = dealId, p, n = k.Name, b = C(k.BeginningBalance), due = C(k.InterestDue), paid = C(k.InterestPaid), sf = C(k.InterestShortfall),
             unpaid = C(k.UnpaidInterest), prin = C(k.PrincipalPaid), loss = C(k.RealizedLoss), e = C(k.EndingBalance),
-            factor = Factor(k.EndingBalance, original[k.Name]), rate = k.PassThroughRate,
+            factor = Factor(k.EndingBalance, original[k.Name]), rate = k.PassThroughRate, acc = C(k.Accretion),
         }), tx);
         var payments = d.Fees.Select(f => ("fee", f.Name, f.Amount))
             .Concat(d.Retained.Select(r => ("retained", r.Name, r.Amount)))

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Remic.Reports;
+using Remic.Trustee.Registry;
+using Remic.Trustee.Statements;
+
+namespace Remic.Cli;
+
+/// <summary>`remic trustee statement DEAL-ID --period 2004-05 --format txt|csv|html|json [--out file]`.</summary>
+public static class TrusteeStatementCommand
+{
+    public static Command Build()
+    {
+        var deal = new Argument<string>("deal-id") { Description = "Deal id given by `remic trustee init`" };
+        var period = TrusteeCommand.PeriodOption();
+        var format = new Option<string>("--format") { Description = "txt, csv, html or json", DefaultValueFactory = _ => "txt" };
+        format.AcceptOnlyFromAmong("txt", "csv", "html", "json");
+        var output = new Option<string?>("--out") { Description = "Write the statement to this file instead of printing it" };
+        var db = TrusteeCommand.DbOption();
+        var actor = TrusteeCommand.ActorOption();
+        var cmd = new Command("statement", "The monthly statement to certificateholders for a closed period (kept in the ledger as issued)")
+            { deal, period, format, output, db, actor };
+        cmd.SetAction(p => TrusteeCommand.Guard(p, stdout =>
+        {
+            var ledger = TrusteeCommand.Open(p, db);
+            var id = p.GetValue(deal)!;
+            var per = TrusteeCommand.ParsePeriod(p.GetValue(period)!);
+            var s = StatementBuilder.Build(ledger, DealFile.FromLedger(ledger, id), id, per);
+            var text = Render(s, p.GetValue(format)!);
+            CliRun.Emit(stdout, p.GetValue(output), text);
+            StatementArchive.Save(ledger, id, per, p.GetValue(format)!, text, TrusteeCommand.Actor(p, actor));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    public static string Render(Statement s, string format)
+    {
+        var tables = StatementTables.All(s);
+        switch (format)
+        {
+            case "json":
+                return JsonSerializer.Serialize(s, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }) + "\n";
+            case "html":
+            {
+                var page = new HtmlPage($"{s.DealId} statement {s.Period}");
+                page.Paragraph(StatementTables.Heading(s));
+                foreach (var t in tables) page.Section(t.Title).Add(t);
+                return page.Render();
+            }
+            default:
+            {
+                var sb = new StringBuilder();
+                if (format == "txt") sb.Append(StatementTables.Heading(s)).Append("\n\n");
+                foreach (var t in tables)
+                    sb.Append(format == "csv" ? "# " + t.Title + "\n" + CsvRenderer.Render(t) : TextRenderer.Render(t)).Append('\n');
+                return sb.ToString();
+            }
+        }
+    }
+}

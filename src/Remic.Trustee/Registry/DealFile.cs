@@ -1,0 +1,59 @@
+using Remic.Collateral;
+using Remic.Core;
+using Remic.Deals.Loading;
+using Remic.Deals.Model;
+using Remic.Trustee.Ledger;
+using Dapper;
+
+namespace Remic.Trustee.Registry;
+
+/// <summary>
+/// `remic trustee init`: a deal file (parsed and validated by <see cref="DealLoader"/>) as the ledger registers it.
+/// The trustee tracks single loans, so an inline rep line standing for n loans becomes n loans of equal balance
+/// (ids "LINE-001".., the odd cents on the first ones); a tape's loans are taken as they are.
+/// </summary>
+public static class DealFile
+{
+    public static DealRegistration Registration(string path, string? dealId = null)
+    {
+        var deal = DealLoader.Load(path);
+        // The full path is kept so a tape named relative to the deal file is found again at close.
+        return Registration(deal, Path.GetFullPath(path), File.ReadAllText(path), dealId);
+    }
+
+    public static DealRegistration Registration(Deal deal, string fileName, string content, string? dealId = null)
+    {
+        var id = string.IsNullOrWhiteSpace(dealId) ? DefaultId(deal) : dealId.Trim();
+        var loans = deal.Groups.SelectMany(g => g.TapePath is null ? g.Loans.SelectMany(Expand) : g.Loans.Select(l => l with { Group = g.Name })).ToList();
+        var classes = deal.Classes.Select(k => new ClassDefinition(k.Name, k.OriginalBalance)).ToList();
+        return new DealRegistration(id, fileName, content, Period.Of(deal.Metadata.FirstDistributionDate), loans, classes);
+    }
+
+    /// <summary>The deal file's series (e.g. "2004-S1"), else its trust name without spaces.</summary>
+    public static string DefaultId(Deal deal) =>
+        !string.IsNullOrWhiteSpace(deal.Metadata.Series) ? deal.Metadata.Series.Trim() : deal.Metadata.TrustName.Replace(' ', '-');
+
+    /// <summary>The deal as registered: parsed again from the deal file text the ledger keeps.</summary>
+    public static Deal FromLedger(LedgerDb db, string dealId)
+    {
+        using var c = db.Connect();
+        var row = c.QueryFirstOrDefault<(string file_name, string content)>("SELECT file_name, content FROM deals WHERE deal_id = @dealId", new { dealId });
+        if (row.file_name is null) throw new RemicInputException("deal", 0, "deal id", dealId, "a deal registered with `remic trustee init`");
+        return DealLoader.LoadText(row.content, row.file_name);
+    }
+
+    private static IEnumerable<Loan> Expand(Loan line)
+    {
+        var n = Math.Max(1, (int)Math.Round(line.LoanCount));
+        if (n == 1) { yield return line with { LoanCount = 1 }; yield break; }
+        var total = (long)Math.Round(Money.ToCents(line.Balance) * 100m);
+        var each = total / n;
+        var odd = total - each * n;
+        var width = Math.Max(3, n.ToString().Length);
+        for (var i = 0; i < n; i++)
+        {
+            var cents = each + (i < odd ? 1 : 0);
+            yield return line with { Id = $"{line.Id}-{(i + 1).ToString().PadLeft(width, '0')}", Balance = (double)(cents / 100m), LoanCount = 1 };
+        }
+    }
+}
