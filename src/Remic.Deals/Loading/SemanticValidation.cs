@@ -80,7 +80,7 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         foreach (var (name, level) in deal.Assumptions.Indices)
         {
             if (!used.Contains(name, StringComparer.OrdinalIgnoreCase))
-                Err($"assumptions.indices.{name}", name, used.Count == 0
+                Err($"assumptions.indices.{name}", name, atKey: true, sentence: used.Count == 0
                     ? "the deal uses no index (no floater, corridor or ARM loan): remove it"
                     : $"expected an index the deal uses ({string.Join(", ", used)})");
             else if (level is < -5 or > 50)
@@ -286,9 +286,9 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         }
     }
 
-    private void Err(string path, string? value, string sentence)
+    private void Err(string path, string? value, string sentence, bool atKey = false)
     {
-        var (line, col) = map.Of(path);
+        var (line, col) = atKey ? map.KeyOf(path) : map.Of(path);
         _errors.Add(new InputError(map.File, line, path, value, sentence, col));
     }
 }
