@@ -50,6 +50,23 @@ public class DealFileFieldsCliTests
     }
 
     [Fact]
+    public void Cm_on_26T1_reproduces_the_printed_WALs_at_100_PPC_from_the_files_ramp_alone()
+    {
+        // Deal Summary (efc4-1928_exhibit991.txt): A1 WAL 4.13, SUBORD 10.01 at 100 PPC = 6 → 20 CPR over 12 months.
+        using var dir = new Cli.TempDir();
+        var deal = CwaltExampleDeals.PathOf("cwalt-2004-26t1");
+        var (code, stdout, err) = Cli.Run("cm", deal, "--speeds", "100 PPC", "--out", Path.Combine(dir.Path, "a"));
+        Assert.True(code == 0, err);
+        Assert.Matches(@"A1\s+330,000,000\.00\s+6\.000%\s+WAL\s+4\.13 yr", stdout);
+        Assert.Matches(@"SUBORD\s+21,063,829\.80\s+6\.000%\s+WAL\s+10\.01 yr", stdout);
+        Assert.Contains($"100% PPC = {new Remic.Collateral.PpcRamp(6, 20, 12)}", File.ReadAllText(Path.Combine(dir.Path, "a", "deal.txt")));
+        var (code8, stdout8, _) = Cli.Run("cm", deal, "--speeds", "100 PPC", "--ppc-ramp", "8,20,12", "--out", Path.Combine(dir.Path, "b"));
+        Assert.Equal(0, code8);
+        Assert.DoesNotMatch(@"A1\s+330,000,000\.00\s+6\.000%\s+WAL\s+4\.13 yr", stdout8); // the option wins over the file
+        Assert.Contains($"100% PPC = {Remic.Collateral.PpcRamp.CwaltFixed}", File.ReadAllText(Path.Combine(dir.Path, "b", "deal.txt")));
+    }
+
+    [Fact]
     public void The_assumed_index_drives_a_floaters_coupon_in_run_and_index_overrides_it()
     {
         var j4 = CwaltExampleDeals.PathOf("cwalt-2004-j4");
