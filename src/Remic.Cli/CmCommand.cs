@@ -20,12 +20,12 @@ public static class CmCommand
         var outDir = new Option<string>("--out") { Description = "Directory to write the book to (replaced whole on success)", DefaultValueFactory = _ => "book" };
         var speeds = new Option<string?>("--speeds") { Description = "Prepayment speeds, e.g. '0,50,75,100,125,150,200 PPC' (default); the middle one is the pricing speed" };
         var settle = new Option<string?>("--settle") { Description = "Settlement date YYYY-MM-DD (default the deal file's settlement_date, else its closing date)" };
-        var index = new Option<string[]>("--index") { Description = "Index level NAME=rate (percent) or NAME=r1,r2,... by month; repeatable (default 1.10% flat)", AllowMultipleArgumentsPerToken = false };
-        var ramp = new Option<string>("--ppc-ramp") { Description = "The deal's 100% PPC: start CPR, plateau CPR, months to plateau", DefaultValueFactory = _ => "8,20,12" };
+        var index = new Option<string[]>("--index") { Description = "Index level NAME=rate (percent) or NAME=r1,r2,... by month; repeatable (default the deal file's assumptions.indices, else 1.10% flat)", AllowMultipleArgumentsPerToken = false };
+        var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC: start CPR, plateau CPR, months to plateau (default the deal file's prepayment_assumption, else 8,20,12)" };
         var cmd = new Command("cm", "Write the Computational Materials book of a deal file") { deal, outDir, speeds, settle, index, ramp };
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
-            var (d, terms) = DealOptions.Read(parse.GetValue(deal)!, parse.GetValue(speeds), parse.GetValue(settle), parse.GetValue(index), parse.GetValue(ramp)!);
+            var (d, terms) = DealOptions.Read(parse.GetValue(deal)!, parse.GetValue(speeds), parse.GetValue(settle), parse.GetValue(index), parse.GetValue(ramp));
             WriteBook(stdout, d, terms, parse.GetValue(outDir)!);
             return 0;
         }));
@@ -51,7 +51,7 @@ public static class CmCommand
 /// <summary>Reads the options shared by <c>remic cm</c> and <c>remic price</c> on a deal file, collecting every error.</summary>
 internal static class DealOptions
 {
-    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string rampText)
+    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string? rampText)
     {
         var errors = new List<InputError>();
         var read = Read(path, speedText, settleText, indexSpecs, rampText, errors);
@@ -60,7 +60,7 @@ internal static class DealOptions
     }
 
     /// <summary>Adds every problem to <paramref name="errors"/>; the deal is returned whenever its file loads, so callers can check more against it.</summary>
-    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string rampText, List<InputError> errors)
+    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string? rampText, List<InputError> errors)
     {
         T Try<T>(Func<T> read, T fallback)
         {
@@ -68,7 +68,8 @@ internal static class DealOptions
             catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
         }
         var d = DealLoader.Load(path); // a bad deal file is reported alone: the other checks need it
-        var ramp = Try(() => PpcRamp.Parse(rampText), PpcRamp.CwaltFixed);
+        PpcRamp? given = rampText is null ? null : Try<PpcRamp?>(() => PpcRamp.Parse(rampText), null);
+        var ramp = DealBook.Ramp(d, given);
         var speeds = speedText is null ? null : Try(() => SpeedList.Parse(speedText, ramp), null);
         DateOnly? settle = settleText is null ? null : Try<DateOnly?>(() => CliValues.Date(settleText, "--settle", default), null);
         if (settle is not null) Try(() => DealBook.Settlement(d, settle), default);
@@ -78,6 +79,6 @@ internal static class DealOptions
             errors.Add(new InputError("--index", 0, "", name, known.Count == 0
                 ? "the deal uses no index (no floater, corridor or ARM)"
                 : $"an index the deal uses ({string.Join(", ", known)})"));
-        return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = ramp });
+        return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = given });
     }
 }

@@ -25,7 +25,7 @@ internal sealed class PriceCommand
     private readonly Option<string?> Prices = new("--prices") { Description = "Prices, comma-separated, in 32nds or decimal (default 98-00 to 102-00 by 16/32)" };
     private const string DefaultSpeeds = "0,50,75,100,125,150,200 PPC";
     private readonly Option<string?> Speeds = new("--speeds") { Description = "Prepayment speeds: '0,50,100 PPC' (the unit applies to each value), or ';' between vector speeds (default " + DefaultSpeeds + ")" };
-    private readonly Option<string> Ramp = new("--ppc-ramp") { Description = "100% PPC ramp: start CPR, plateau CPR, months to plateau", DefaultValueFactory = _ => "8,20,12" };
+    private readonly Option<string?> Ramp = new("--ppc-ramp") { Description = "100% PPC ramp: start CPR, plateau CPR, months to plateau (default a deal file's prepayment_assumption, else 8,20,12)" };
     private readonly Option<string?> Cutoff = new("--cutoff") { Description = "Cut-off (dated) date, YYYY-MM-DD (default 2004-04-01); first distribution the 25th of the next month" };
     private readonly Option<string?> Settle = new("--settle") { Description = "Settlement date, YYYY-MM-DD (default the last day of the cut-off month)" };
     private readonly Option<string?> Delay = new("--delay") { Description = "Payment delay, days (default 24)" };
@@ -55,7 +55,7 @@ internal sealed class PriceCommand
             var format = Try(() => CollateralReport.ParseFormat(parse.GetValue(Format)!), ReportFormat.Table);
             var loans = Try(() => ReadGroup(parse), (IReadOnlyList<Loan>)[]);
             var prices = Try(() => ParsePrices(parse.GetValue(Prices)), (IReadOnlyList<Price32>)[]);
-            var ramp = Try(() => PpcRamp.Parse(parse.GetValue(Ramp)!), PpcRamp.CwaltFixed);
+            var ramp = Try(() => PpcRamp.Parse(parse.GetValue(Ramp) ?? "8,20,12"), PpcRamp.CwaltFixed);
             var speeds = Try(() => SpeedList.Parse(parse.GetValue(Speeds) ?? DefaultSpeeds, ramp), (IReadOnlyList<Speed>)[]);
             var cutoff = Try(() => CliValues.Date(parse.GetValue(Cutoff), "--cutoff", new DateOnly(2004, 4, 1)), new DateOnly(2004, 4, 1));
             var settle = Try(() => CliValues.Date(parse.GetValue(Settle), "--settle", Period.Of(cutoff).Day(31)), cutoff);
@@ -114,7 +114,7 @@ internal sealed class PriceCommand
         if (className is null) errors.Add(new InputError("--class", 0, "", null, "this option is required with a deal file: the class to price"));
         Remic.Deals.Model.Deal? deal = null;
         DealBookTerms? terms = null;
-        try { (deal, terms) = DealOptions.Read(dealPath, parse.GetValue(Speeds), parse.GetValue(Settle), parse.GetValue(Index), parse.GetValue(Ramp)!, errors); }
+        try { (deal, terms) = DealOptions.Read(dealPath, parse.GetValue(Speeds), parse.GetValue(Settle), parse.GetValue(Index), parse.GetValue(Ramp), errors); }
         catch (RemicInputException e) { errors.AddRange(e.Errors); } // the deal file itself
         if (deal is not null && className is not null && deal.ClassIndex(className) < 0)
             errors.Add(new InputError("--class", 0, "", className, $"a class of the deal ({string.Join(", ", deal.Classes.Select(c => c.Name))})"));

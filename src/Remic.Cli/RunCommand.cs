@@ -4,6 +4,7 @@ using Remic.Collateral;
 using Remic.Core;
 using Remic.Deals.Loading;
 using Remic.Deals.Projection;
+using Remic.Reports.Book;
 
 namespace Remic.Cli;
 
@@ -21,8 +22,8 @@ public static class RunCommand
         var dflt = new Option<string>("--default") { Description = "Default speed: '0 CDR', '100 SDA', '0.1 MDR'", DefaultValueFactory = _ => "0 CDR" };
         var severity = new Option<string>("--severity") { Description = "Loss severity in percent, or a monthly vector '30,35,40'", DefaultValueFactory = _ => "0" };
         var lag = new Option<int>("--lag") { Description = "Months from default to liquidation", DefaultValueFactory = _ => 0 };
-        var index = new Option<string[]>("--index") { Description = "Index path: NAME=5.32 (percent), NAME=5.32,5.40,... (monthly vector, last holds), or a CSV file with a column per index", AllowMultipleArgumentsPerToken = false };
-        var ramp = new Option<string>("--ppc-ramp") { Description = "The deal's 100% PPC ramp: 'start CPR, plateau CPR, months to plateau'", DefaultValueFactory = _ => "8,20,12" };
+        var index = new Option<string[]>("--index") { Description = "Index path: NAME=5.32 (percent), NAME=5.32,5.40,... (monthly vector, last holds), or a CSV file with a column per index (default the deal file's assumptions.indices)", AllowMultipleArgumentsPerToken = false };
+        var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC ramp: 'start CPR, plateau CPR, months to plateau' (default the deal file's prepayment_assumption, else 8,20,12)" };
         var call = new Option<bool>("--call") { Description = "Exercise the clean-up call when the pool falls below the deal's percentage of the cut-off balance" };
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -40,11 +41,11 @@ public static class RunCommand
                 var d = DealLoader.Load(p.GetValue(deal)!);
                 var scenario = new Scenario
                 {
-                    Prepay = Speed.Prepay(p.GetValue(prepay)!, PpcRamp.Parse(p.GetValue(ramp)!)),
+                    Prepay = Speed.Prepay(p.GetValue(prepay)!, p.GetValue(ramp) is { } r ? PpcRamp.Parse(r) : DealBook.Ramp(d)),
                     Default = Speed.Default(p.GetValue(dflt)!),
                     Severity = Percents(p.GetValue(severity)!, "--severity"),
                     RecoveryLag = Lag(p.GetValue(lag)),
-                    Indices = Indices(p.GetValue(index) ?? []),
+                    Indices = DealBook.AssumedIndices(d, Indices(p.GetValue(index) ?? [])),
                 };
                 var run = DealRunner.Run(d, scenario, p.GetValue(call));
                 var report = new RunReport(run, scenario, p.GetValue(classes) ?? []);

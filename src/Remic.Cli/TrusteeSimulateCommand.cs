@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Remic.Collateral;
 using Remic.Core;
+using Remic.Deals.Loading;
+using Remic.Reports.Book;
 using Remic.Trustee.Registry;
 using Remic.Trustee.Simulation;
 
@@ -20,16 +22,18 @@ public static class TrusteeSimulateCommand
         var lag = new Option<int>("--lag") { Description = "Months from default to liquidation", DefaultValueFactory = _ => 0 };
         var delinquency = new Option<string>("--delinquency") { Description = "Monthly percent chance a performing loan misses a payment", DefaultValueFactory = _ => "0" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
-        var ramp = new Option<string>("--ppc-ramp") { Description = "The deal's 100% PPC ramp", DefaultValueFactory = _ => "8,20,12" };
+        var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC ramp (default the deal file's prepayment_assumption, else 8,20,12)" };
         var output = new Option<string>("--out") { Description = "Directory for remittance-YYYY-MM.csv files", Required = true };
         var cmd = new Command("simulate", "Write synthetic loan-level servicer remittance files for a deal") { file, months, prepay, dflt, severity, lag, delinquency, seed, ramp, output };
         cmd.SetAction(p => TrusteeCommand.Guard(p, stdout =>
         {
-            var options = new SimulationOptions(p.GetValue(months), Speed.Prepay(p.GetValue(prepay)!, PpcRamp.Parse(p.GetValue(ramp)!)),
+            var dealPath = p.GetValue(file)!;
+            var deal = DealLoader.Load(dealPath);
+            var options = new SimulationOptions(p.GetValue(months), Speed.Prepay(p.GetValue(prepay)!, p.GetValue(ramp) is { } r ? PpcRamp.Parse(r) : DealBook.Ramp(deal)),
                 Speed.Default(p.GetValue(dflt)!), Percent(p.GetValue(severity)!, "--severity"), p.GetValue(lag),
                 Percent(p.GetValue(delinquency)!, "--delinquency"), p.GetValue(seed));
             options.Validate();
-            var reg = DealFile.Registration(p.GetValue(file)!);
+            var reg = DealFile.Registration(deal, Path.GetFullPath(dealPath), File.ReadAllText(dealPath));
             var dir = p.GetValue(output)!;
             CliRun.Writing(dir, () => Directory.CreateDirectory(dir));
             var n = 0;

@@ -12,9 +12,13 @@ namespace Remic.Cli.Tests;
 /// </summary>
 public class Cwalt2004_26T1Tests
 {
-    private static readonly PpcRamp Ramp = new(6, 20, 12); // "(Ramp from 6 to 20CPR in 12 months)", as printed
     private static readonly DateOnly Settle = new(2004, 10, 28);
     private static readonly Remic.Deals.Model.Deal Deal = CwaltExampleDeals.Load("cwalt-2004-26t1");
+    /// <summary>The deal file's prepayment_assumption: "(Ramp from 6 to 20CPR in 12 months)", as printed.</summary>
+    private static readonly PpcRamp Ramp = Deal.Metadata.PrepaymentAssumption!;
+
+    [Fact]
+    public void The_deal_files_prepayment_assumption_is_the_printed_ramp() => Assert.Equal(new PpcRamp(6, 20, 12), Ramp);
 
     private static IEnumerable<string[]> Csv(string file) =>
         File.ReadAllLines(CwaltExampleDeals.PathOf("cwalt-2004-26t1", Path.Combine("published", file))).Skip(1)

@@ -25,6 +25,9 @@ public class MalformedDealTests
           - pay_principal: { from: "1", amount: senior_principal, to: { sequential: [A-1, A-2] } }
         """;
 
+    private const string Ramp = "  first_distribution_date: 2004-04-25\n";
+    private const string FloaterA1 = "  - { name: A-1, group: \"1\", balance: 600000, type: [senior, floater], coupon: { index: LIBOR_1MO, margin: 0.4, cap: 8 } }\n";
+    private const string A2 = "  - { name: A-2, group: \"1\", balance: 400000, type: senior, coupon: 6 }\n";
     private const string Floater = "  - { name: A-1, group: \"1\", balance: 600000, type: [senior, floater], coupon: 6 }\n";
 
     public static TheoryData<string, string, string, string> Cases => new()
@@ -34,9 +37,9 @@ public class MalformedDealTests
         { "not a mapping", Valid, "- just a list",
             "bad.yaml:1:1: expected a YAML mapping with the sections deal, groups, classes and waterfall" },
         { "missing section", "waterfall:", "waterfal:",
-            "bad.yaml:1:1 waterfall: missing required field 'waterfall'\nbad.yaml:14:1 waterfal: unknown field 'waterfal'; expected one of: classes, clean_up_call, corridors, cross_collateral, deal, groups, losses, shifting_interest, waterfall" },
+            "bad.yaml:1:1 waterfall: missing required field 'waterfall'\nbad.yaml:14:1 waterfal: unknown field 'waterfal'; expected one of: assumptions, classes, clean_up_call, corridors, cross_collateral, deal, groups, losses, shifting_interest, waterfall" },
         { "unknown top-level field", "classes:\n", "clases: []\nclasses:\n",
-            "bad.yaml:11:1 clases: unknown field 'clases'; expected one of: classes, clean_up_call, corridors, cross_collateral, deal, groups, losses, shifting_interest, waterfall" },
+            "bad.yaml:11:1 clases: unknown field 'clases'; expected one of: assumptions, classes, clean_up_call, corridors, cross_collateral, deal, groups, losses, shifting_interest, waterfall" },
         { "missing trust name", "  trust_name: Test Trust\n", "",
             "bad.yaml:2:3 deal.trust_name: missing required field 'trust_name'" },
         { "date with slashes", "cutoff_date: 2004-03-01", "cutoff_date: 2004/03/01",
@@ -91,6 +94,27 @@ public class MalformedDealTests
             "bad.yaml:13:53 classes[1].type: got 'accrual'; an accrual class needs an accrete step in the waterfall directing its accrual" },
         { "corridor ceiling below strike", "waterfall:", "corridors:\n  - { name: C, beneficiary: A-1, index: LIBOR_1MO, strike: 6, ceiling: 5, notional: [600000] }\nwaterfall:",
             "bad.yaml:15:72 corridors[0].ceiling: got '5'; expected a ceiling above the strike (6)" },
+        { "prepayment assumption above 100 CPR", Ramp, Ramp + "  prepayment_assumption: { start_cpr: 120, plateau_cpr: 20, months_to_plateau: 12 }\n",
+            "bad.yaml:6:39 deal.prepayment_assumption.start_cpr: got '120'; expected a CPR in percent from 0 to 100" },
+        { "prepayment assumption reaching its plateau in month 0", Ramp, Ramp + "  prepayment_assumption: { start_cpr: 8, plateau_cpr: 20, months_to_plateau: 0 }\n",
+            "bad.yaml:6:78 deal.prepayment_assumption.months_to_plateau: got '0'; expected a whole number of months ≥ 1" },
+        { "prepayment assumption without its plateau", Ramp, Ramp + "  prepayment_assumption: { start_cpr: 8, months_to_plateau: 12 }\n",
+            "bad.yaml:6:26 deal.prepayment_assumption.plateau_cpr: missing required field 'plateau_cpr'" },
+        { "prepayment assumption with an unknown field", Ramp, Ramp + "  prepayment_assumption: { start_cpr: 8, plateau_cpr: 20, months: 12 }\n",
+            "bad.yaml:6:26 deal.prepayment_assumption.months_to_plateau: missing required field 'months_to_plateau'\nbad.yaml:6:59 deal.prepayment_assumption.months: unknown field 'months'; expected one of: months_to_plateau, plateau_cpr, start_cpr" },
+        { "offered as text", "coupon: 6 }\n  - { name: A-2", "coupon: 6, offered: yes please }\n  - { name: A-2",
+            "bad.yaml:12:81 classes[0].offered: got 'yes please'; expected true or false" },
+        { "assumed index in a deal without one", "waterfall:", "assumptions:\n  indices: { LIBOR_1MO: 1.10 }\nwaterfall:",
+            "bad.yaml:15:14 assumptions.indices.LIBOR_1MO: got 'LIBOR_1MO'; the deal uses no index (no floater, corridor or ARM loan): remove it" },
+        { "assumed index the deal does not use", "  - { name: A-1, group: \"1\", balance: 600000, type: senior, coupon: 6 }\n" + A2 + "waterfall:",
+            FloaterA1 + A2 + "assumptions:\n  indices: { LIBOR_1MO: 1.10, LIBOR_3MO: 1.20 }\nwaterfall:",
+            "bad.yaml:15:31 assumptions.indices.LIBOR_3MO: got 'LIBOR_3MO'; expected an index the deal uses (LIBOR_1MO)" },
+        { "assumed index level as text", "waterfall:", "assumptions:\n  indices: { LIBOR_1MO: low }\nwaterfall:",
+            "bad.yaml:15:25 assumptions.indices.LIBOR_1MO: got 'low'; expected a number" },
+        { "unknown field in a nested flow mapping", "waterfall:", "clean_up_call: { percent: 10, x: 1 }\nwaterfall:",
+            "bad.yaml:14:31 clean_up_call.x: unknown field 'x'; expected one of: percent" },
+        { "unknown field under assumptions", "waterfall:", "assumptions:\n  index: { LIBOR_1MO: 1.10 }\nwaterfall:",
+            "bad.yaml:15:3 assumptions.index: unknown field 'index'; expected one of: indices" },
     };
 
     [Theory]

@@ -27,6 +27,7 @@ internal sealed class DealBuilder(SourceMap map)
         Corridors = root["corridors"] is JArray cs ? cs.Select(c => Corridor((JObject)c)).ToList() : [],
         CleanUpCall = root["clean_up_call"] is JObject cc ? new CleanUpCallSpec(Dec(cc["percent"])) : null,
         CrossCollateral = root["cross_collateral"] is JObject x ? new CrossCollateralSpec(Names(x["groups"])) : null,
+        Assumptions = root["assumptions"] is JObject a ? Assumptions(a) : new PricingAssumptions(),
         SourceFile = map.File,
     };
 
@@ -45,7 +46,18 @@ internal sealed class DealBuilder(SourceMap map)
         DistributionDay = o["distribution_day"]?.Value<int>() ?? 25,
         RecordDateRule = o["record_date_rule"] is { } r ? Str(r) : "last_business_day_of_prior_month",
         SettlementDate = o["settlement_date"] is { } sd ? Date(sd) : null,
+        PrepaymentAssumption = o["prepayment_assumption"] is JObject pa
+            ? new PpcRamp((double)Dec(pa["start_cpr"]), (double)Dec(pa["plateau_cpr"]), pa["months_to_plateau"]!.Value<int>())
+            : null,
     };
+
+    private static PricingAssumptions Assumptions(JObject a)
+    {
+        var indices = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        if (a["indices"] is JObject ix)
+            foreach (var p in ix.Properties()) indices[p.Name] = Dec(p.Value);
+        return new PricingAssumptions { Indices = indices };
+    }
 
     private LoanGroupSpec Group(JObject o)
     {
@@ -114,6 +126,7 @@ internal sealed class DealBuilder(SourceMap map)
             DayCount = o["day_count"] is { } dc ? DayCounts.Parse(Str(dc)) : (type.HasFlag(ClassType.Floater) || type.HasFlag(ClassType.InverseFloater) ? DayCount.Actual360 : DayCount.Thirty360),
             DelayDays = o["delay"]?.Value<int>() ?? (type.HasFlag(ClassType.Floater) || type.HasFlag(ClassType.InverseFloater) ? 0 : 24),
             Schedule = o["schedule"] is JObject s ? Schedule(s) : null,
+            Offered = o["offered"]?.Value<bool>(),
         };
     }
 

@@ -59,7 +59,14 @@ public static class SchemaValidation
             {
                 var allowed = e.Schema?.ActualSchema.Properties.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList() ?? [];
                 // The token is the unknown property's value; point at the property.
-                var p = Join(e.Token is JObject ? path : ParentPath(e), e.Property);
+                // The token is the object itself, the unknown property (in a nested flow mapping), or the property's value.
+                var owner = e.Token switch
+                {
+                    JObject => path,
+                    JProperty { Parent: JObject o } => map.Of(o).Path,
+                    _ => ParentPath(e),
+                };
+                var p = Join(owner, e.Property);
                 (line, col) = map.KeyOf(p);
                 return new InputError(map.File, line, p, null,
                     $"unknown field '{e.Property}'; expected one of: {string.Join(", ", allowed)}", col);

@@ -46,6 +46,7 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         Waterfall(root["waterfall"] as JArray, "waterfall", groupNames, classNames);
         Other(groupNames, classNames);
         PacBands();
+        Assumptions();
         return _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
     }
 
@@ -57,6 +58,34 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
             Err("deal.closing_date", m.ClosingDate.ToString("yyyy-MM-dd"), $"the closing date must not be before the cut-off date {m.CutoffDate:yyyy-MM-dd}");
         if (m.FirstDistributionDate <= m.ClosingDate)
             Err("deal.first_distribution_date", m.FirstDistributionDate.ToString("yyyy-MM-dd"), $"the first distribution date must be after the closing date {m.ClosingDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>The 100% PPC must be a ramp of CPRs; an assumed index must be one a coupon, corridor or ARM loan uses.</summary>
+    private void Assumptions()
+    {
+        if (deal.Metadata.PrepaymentAssumption is { } r)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            if (r.StartCpr is < 0 or > 100)
+                Err("deal.prepayment_assumption.start_cpr", r.StartCpr.ToString(inv), "expected a CPR in percent from 0 to 100");
+            if (r.PlateauCpr is < 0 or > 100)
+                Err("deal.prepayment_assumption.plateau_cpr", r.PlateauCpr.ToString(inv), "expected a CPR in percent from 0 to 100");
+            if (r.MonthsToPlateau < 1)
+                Err("deal.prepayment_assumption.months_to_plateau", r.MonthsToPlateau.ToString(inv), "expected a whole number of months ≥ 1");
+        }
+        var used = deal.Classes.Select(c => c.Coupon).OfType<FormulaCoupon>().Select(f => f.Index)
+            .Concat(deal.Corridors.Select(k => k.Index))
+            .Concat(deal.Groups.SelectMany(g => g.Loans).Where(l => l.Arm is not null).Select(l => l.Arm!.Index))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var (name, level) in deal.Assumptions.Indices)
+        {
+            if (!used.Contains(name, StringComparer.OrdinalIgnoreCase))
+                Err($"assumptions.indices.{name}", name, atKey: true, sentence: used.Count == 0
+                    ? "the deal uses no index (no floater, corridor or ARM loan): remove it"
+                    : $"expected an index the deal uses ({string.Join(", ", used)})");
+            else if (level is < -5 or > 50)
+                Err($"assumptions.indices.{name}", level.ToString(CultureInfo.InvariantCulture), "expected an index level in percent from -5 to 50");
+        }
     }
 
     private void ClassChecks(int i, ClassSpec c, HashSet<string> groups)
@@ -257,9 +286,9 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         }
     }
 
-    private void Err(string path, string? value, string sentence)
+    private void Err(string path, string? value, string sentence, bool atKey = false)
     {
-        var (line, col) = map.Of(path);
+        var (line, col) = atKey ? map.KeyOf(path) : map.Of(path);
         _errors.Add(new InputError(map.File, line, path, value, sentence, col));
     }
 }

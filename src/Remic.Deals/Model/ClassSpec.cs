@@ -40,6 +40,8 @@ public sealed record ClassSpec
     public int DelayDays { get; init; } = 24;
     /// <summary>PAC/TAC schedule: scheduled balances by distribution date, or bands to derive them from.</summary>
     public ScheduleSpec? Schedule { get; init; }
+    /// <summary>Whether the prospectus offers the class (false: privately placed or the residual); null when the file does not say.</summary>
+    public bool? Offered { get; init; }
 
     public bool Is(ClassType t) => (Type & t) != 0;
     public bool IsNotional => Notional is not null || Is(ClassType.NotionalIo);

@@ -15,6 +15,8 @@ public sealed record Deal
     public IReadOnlyList<CorridorSpec> Corridors { get; init; } = [];
     public CleanUpCallSpec? CleanUpCall { get; init; }
     public CrossCollateralSpec? CrossCollateral { get; init; }
+    /// <summary>What the deal's pricing assumed (index levels); empty when the file gives none.</summary>
+    public PricingAssumptions Assumptions { get; init; } = new();
     /// <summary>Deal file the deal came from (for messages); empty for deals built in code.</summary>
     public string SourceFile { get; init; } = "";
 
@@ -49,6 +51,8 @@ public sealed record DealMetadata
     /// <summary>"last_business_day_of_prior_month" (fixed classes) or "business_day_before_distribution" (floaters).</summary>
     public string RecordDateRule { get; init; } = "last_business_day_of_prior_month";
     public DateOnly? SettlementDate { get; init; }
+    /// <summary>The prospectus's 100% PPC ("Prepayment Assumption"); null when the file does not give one.</summary>
+    public Remic.Collateral.PpcRamp? PrepaymentAssumption { get; init; }
 
     /// <summary>Distribution date of period n (1 = first distribution). Business-day rolling is the trustee's job.</summary>
     public DateOnly DistributionDate(int n)
@@ -56,4 +60,13 @@ public sealed record DealMetadata
         var d = FirstDistributionDate.AddMonths(n - 1);
         return new DateOnly(d.Year, d.Month, Math.Min(DistributionDay, DateTime.DaysInMonth(d.Year, d.Month)));
     }
+}
+
+/// <summary>
+/// The market levels the deal's pricing assumed: index levels by name, annual percents (LIBOR_1MO: 1.10).
+/// Commands use them for any index not set on the command line.
+/// </summary>
+public sealed record PricingAssumptions
+{
+    public IReadOnlyDictionary<string, decimal> Indices { get; init; } = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
 }

@@ -19,7 +19,7 @@ public static class PacSchedules
         if (!deal.Classes.Any(c => c.Schedule is { IsBand: true })) return deal;
         if (ramp is null && Resolved.TryGetValue(deal, out var done)) return done;
         var classes = deal.Classes.Select(c => c.Schedule is { IsBand: true } s
-            ? c with { Schedule = new ScheduleSpec(Schedule(deal, c, s, ramp ?? PpcRamp.CwaltFixed), null, null, s.SharePercent) }
+            ? c with { Schedule = new ScheduleSpec(Schedule(deal, c, s, ramp ?? deal.Metadata.PrepaymentAssumption ?? PpcRamp.CwaltFixed), null, null, s.SharePercent) }
             : c).ToList();
         var result = deal with { Classes = classes };
         if (ramp is null) Resolved.AddOrUpdate(deal, result);

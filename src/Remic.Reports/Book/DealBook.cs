@@ -13,11 +13,12 @@ public sealed record DealBookTerms
     /// <summary>Default: 0, 50, 75, 100, 125, 150, 200 PPC on <see cref="Ramp"/>.</summary>
     public IReadOnlyList<Speed>? Speeds { get; init; }
     public Speed? PricingSpeed { get; init; }
-    /// <summary>The deal's 100% PPC (deal files do not define one yet; default 8 → 20 CPR over 12 months).</summary>
-    public PpcRamp Ramp { get; init; } = PpcRamp.CwaltFixed;
+    /// <summary>The 100% PPC; null: the deal file's prepayment_assumption, else 8 → 20 CPR over 12 months (<see cref="DealBook.Ramp"/>).</summary>
+    public PpcRamp? Ramp { get; init; }
     /// <summary>Default: the deal file's settlement_date, else its closing date.</summary>
     public DateOnly? Settlement { get; init; }
-    /// <summary>Flat (or vector) index paths by name, annual fractions; any index the deal uses and this omits is flat at <see cref="DealBook.DefaultIndexRate"/>.</summary>
+    /// <summary>Flat (or vector) index paths by name, annual fractions; any index the deal uses and this omits is flat at the
+    /// deal file's assumed level (assumptions.indices), else at <see cref="DealBook.DefaultIndexRate"/>.</summary>
     public IReadOnlyDictionary<string, MonthlyVector> Indices { get; init; } = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<Price32>? Prices { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<Price32>>? ClassPrices { get; init; }
@@ -27,15 +28,15 @@ public sealed record DealBookTerms
 /// <summary>
 /// A loaded <see cref="Deal"/> as a <see cref="BookInput"/>: its classes, loans, particulars and a runner that
 /// projects the waterfall (<see cref="DealRunner"/>) for each scenario the book asks for.
-/// <para>Offered: every class except the residual and the subordinates below the three most senior ones (CWALT
+/// <para>Offered: the deal file's offered flag; a class without one: every class except the residual and the subordinates below the three most senior ones (CWALT
 /// books the junior B classes as privately placed). Prices: par-centred for coupon classes; a Class PO or a
 /// notional class gets nine prices around the 32nd nearest the price that yields <see cref="ReferenceYield"/>
 /// at the pricing speed (steps of 16/32 for a PO, 4/32 for an IO).</para>
 /// </summary>
 public static class DealBook
 {
-    /// <summary>Index level used for every index the deal references when --index does not set it: 1-month LIBOR
-    /// around the 2004 CWALT pricings (1.10%).</summary>
+    /// <summary>Index level used for every index the deal references when neither --index nor the deal file's
+    /// assumptions.indices sets it: 1-month LIBOR around the 2004 CWALT pricings (1.10%).</summary>
     public const double DefaultIndexRate = 0.011;
     /// <summary>Bond-equivalent yield that centres the price grid of PO and IO classes.</summary>
     public const double ReferenceYield = 0.06;
@@ -50,10 +51,22 @@ public static class DealBook
             .Concat(deal.Groups.SelectMany(g => g.Loans).Where(l => l.Arm is not null).Select(l => l.Arm!.Index))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>The deal's 100% PPC: the one given, else the deal file's prepayment_assumption, else 8 → 20 CPR over 12 months.</summary>
+    public static PpcRamp Ramp(Deal deal, PpcRamp? given = null) => given ?? deal.Metadata.PrepaymentAssumption ?? PpcRamp.CwaltFixed;
+
+    /// <summary>The given index paths, then the deal file's assumed levels for the rest, then <see cref="DefaultIndexRate"/>.</summary>
     public static IReadOnlyDictionary<string, MonthlyVector> Indices(Deal deal, IReadOnlyDictionary<string, MonthlyVector> given)
     {
-        var all = new Dictionary<string, MonthlyVector>(given, StringComparer.OrdinalIgnoreCase);
+        var all = AssumedIndices(deal, given);
         foreach (var name in IndexNames(deal)) all.TryAdd(name, MonthlyVector.Flat(DefaultIndexRate));
+        return all;
+    }
+
+    /// <summary>The given index paths plus, for any index not given, the deal file's assumed level (flat, as a fraction).</summary>
+    public static Dictionary<string, MonthlyVector> AssumedIndices(Deal deal, IReadOnlyDictionary<string, MonthlyVector> given)
+    {
+        var all = new Dictionary<string, MonthlyVector>(given, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, level) in deal.Assumptions.Indices) all.TryAdd(name, MonthlyVector.Flat((double)level / 100));
         return all;
     }
 
@@ -83,7 +96,7 @@ public static class DealBook
     public static BookClass Class(Deal deal, ClassSpec c, IReadOnlyDictionary<string, MonthlyVector> indices)
     {
         var juniors = deal.ShiftingInterest?.Subordinates.Skip(3).ToHashSet() ?? [];
-        var offered = !c.Is(ClassType.Residual) && !juniors.Contains(c.Name);
+        var offered = c.Offered ?? (!c.Is(ClassType.Residual) && !juniors.Contains(c.Name));
         MonthlyVector? dmIndex = c.Coupon is FormulaCoupon f && !c.IsNotional && f.Multiplier > 0 ? indices[f.Index] : null;
         var balance = (double)c.OriginalBalance;
         if (balance == 0 && c.Notional is ClassNotional cn) // the file may leave a notional's initial amount out
@@ -97,7 +110,8 @@ public static class DealBook
         var md = deal.Metadata;
         var settle = Settlement(deal, terms.Settlement);
         var indices = Indices(deal, terms.Indices);
-        var speeds = terms.Speeds ?? DefaultSpeeds(terms.Ramp);
+        var ramp = Ramp(deal, terms.Ramp);
+        var speeds = terms.Speeds ?? DefaultSpeeds(ramp);
         var classes = deal.Classes.Select(c => Class(deal, c, indices)).ToList();
         ScenarioResult Run(ScenarioRequest r) => DealBook.Run(deal, r, indices);
         var pricing = terms.PricingSpeed ?? speeds[speeds.Count / 2];
@@ -137,7 +151,7 @@ public static class DealBook
                 new("Settlement Date", Fmt.Date(settle)),
                 new("First Distribution Date", Fmt.Date(md.FirstDistributionDate)),
                 new("Distribution Day", $"{md.DistributionDay}th of each month"),
-                new("Prepayment Assumption", $"100% PPC = {terms.Ramp}"),
+                new("Prepayment Assumption", $"100% PPC = {ramp}"),
                 .. indexLines,
                 .. Line("Deal File", Path.GetFileName(deal.SourceFile)),
             ],
