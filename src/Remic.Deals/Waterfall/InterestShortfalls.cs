@@ -13,14 +13,15 @@ internal static class InterestShortfalls
     public static void Allocate<T>(Ledger<T> l, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
+        // Scratch allocated once for all groups: a stackalloc inside the loop would grow the frame per group.
+        Span<T> w = stackalloc T[d.NClasses];
+        Span<T> shares = stackalloc T[d.NClasses];
         for (var g = 0; g < d.NGroups; g++)
         {
             var coll = l.Groups[g];
             var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall;
             if (shortfall <= T.Zero) continue;
-            Span<T> w = stackalloc T[d.NClasses];
             for (var c = 0; c < d.NClasses; c++) w[c] = Weight(l, c, g, current);
-            Span<T> shares = stackalloc T[d.NClasses];
             ProRataShares.Split<T>(shortfall, w, shares);
             for (var c = 0; c < d.NClasses; c++)
                 l.R.InterestShortfall[c] += Num<T>.Min(shares[c], current[c] - l.R.InterestShortfall[c]);
