@@ -50,18 +50,24 @@ public class TrusteeBenchmarks
     }
 
     [IterationSetup]
-    public void FreshLedger()
-    {
-        _dir = Directory.CreateTempSubdirectory("remic-bench-").FullName;
-        _db = LedgerDb.Open(LedgerTarget.Parse(Path.Combine(_dir, "remic.db")));
-        DealRegistry.Register(_db, _reg, "bench");
-    }
+    public void FreshLedger() => (_dir, _db) = RegisteredLedger(_reg, "remic-bench-");
 
     [IterationCleanup]
-    public void Cleanup()
+    public void Cleanup() => DeleteLedger(_dir);
+
+    /// <summary>A new SQLite ledger in a temp folder with the deal registered (not timed by either benchmark).</summary>
+    internal static (string Dir, LedgerDb Db) RegisteredLedger(DealRegistration reg, string prefix)
+    {
+        var dir = Directory.CreateTempSubdirectory(prefix).FullName;
+        var db = LedgerDb.Open(LedgerTarget.Parse(Path.Combine(dir, "remic.db")));
+        DealRegistry.Register(db, reg, "bench");
+        return (dir, db);
+    }
+
+    internal static void DeleteLedger(string dir)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Benchmark(Description = "import + close one month, 10,000 loans, SQLite")]
@@ -104,19 +110,10 @@ public class LedgerSequenceBenchmarks
     }
 
     [IterationSetup]
-    public void FreshLedger()
-    {
-        _dir = Directory.CreateTempSubdirectory("remic-bench-seq-").FullName;
-        _db = LedgerDb.Open(LedgerTarget.Parse(Path.Combine(_dir, "remic.db")));
-        DealRegistry.Register(_db, _reg, "bench");
-    }
+    public void FreshLedger() => (_dir, _db) = TrusteeBenchmarks.RegisteredLedger(_reg, "remic-bench-seq-");
 
     [IterationCleanup]
-    public void Cleanup()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Cleanup() => TrusteeBenchmarks.DeleteLedger(_dir);
 
     [Benchmark(Description = "import + close every month in sequence, 10,000 loans, SQLite")]
     public int ImportAndCloseAllMonths()
