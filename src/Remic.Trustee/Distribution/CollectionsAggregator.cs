@@ -15,7 +15,7 @@ public static class CollectionsAggregator
     public static PeriodCollections FromRemittance(DbConnection c, string dealId, Period period, DbTransaction? tx = null)
     {
         var p = period.ToString();
-        var sums = c.Query<GroupSums>("""
+        var sums = c.Query<CollectionRow>("""
             SELECT l.group_name AS GroupName,
                    CAST(SUM(CASE WHEN r.ending_balance_cents > 0 THEN 1 ELSE 0 END) AS BIGINT) AS LoanCount,
                    CAST(SUM(r.prior_balance_cents) AS BIGINT) AS Beginning, CAST(SUM(r.scheduled_principal_cents) AS BIGINT) AS Scheduled,
@@ -28,12 +28,12 @@ public static class CollectionsAggregator
             WHERE r.deal_id = @dealId AND r.period = @p
             GROUP BY l.group_name
             """, new { dealId, p }, tx).ToDictionary(s => s.GroupName, StringComparer.Ordinal);
-        var buckets = c.Query<(string group_name, string delinquency, long n, long balance)>("""
-            SELECT l.group_name, r.delinquency, COUNT(*), CAST(SUM(r.ending_balance_cents) AS BIGINT)
+        var buckets = c.Query<BucketRow>("""
+            SELECT l.group_name AS GroupName, r.delinquency AS Code, COUNT(*) AS Count, CAST(SUM(r.ending_balance_cents) AS BIGINT) AS Cents
             FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
             WHERE r.deal_id = @dealId AND r.period = @p AND r.ending_balance_cents > 0
             GROUP BY l.group_name, r.delinquency
-            """, new { dealId, p }, tx).ToLookup(b => b.group_name, StringComparer.Ordinal);
+            """, new { dealId, p }, tx).ToLookup(b => b.GroupName, StringComparer.Ordinal);
         var priorCumulative = c.Query<(string group_name, long cents)>("""
             SELECT group_name, cumulative_realized_losses_cents FROM period_collections
             WHERE deal_id = @dealId AND period = @prev
@@ -42,13 +42,9 @@ public static class CollectionsAggregator
 
         var result = groups.Select(g =>
         {
-            var s = sums.GetValueOrDefault(g) ?? new GroupSums { GroupName = g };
+            var s = sums.GetValueOrDefault(g) ?? new CollectionRow { GroupName = g };
             var cum = priorCumulative.GetValueOrDefault(g) + s.Losses;
-            var dq = DelinquencyCodes.All
-                .Select(x => buckets[g].FirstOrDefault(b => b.delinquency == x.Code) is { delinquency: not null } b
-                    ? new DelinquencyBucket(x.Status, (int)b.n, Cents.ToMoney(b.balance))
-                    : new DelinquencyBucket(x.Status, 0, 0m))
-                .ToArray();
+            var dq = Buckets(buckets[g]);
             return new GroupCollections(g, (int)s.LoanCount, M(s.Beginning), M(s.Scheduled), M(s.Payoffs), M(s.Curtailments),
                 M(s.Liquidation), M(s.Losses), M(cum), M(s.Interest), M(s.Fees), M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending), dq);
         }).ToArray();
@@ -68,10 +64,10 @@ public static class CollectionsAggregator
     public static PeriodCollections Stored(DbConnection c, string dealId, Period period, DbTransaction? tx = null)
     {
         var p = period.ToString();
-        var buckets = c.Query<(string group_name, string status, long loan_count, long balance_cents)>(
-            "SELECT group_name, status, loan_count, balance_cents FROM delinquency_buckets WHERE deal_id = @dealId AND period = @p", new { dealId, p }, tx)
-            .ToLookup(b => b.group_name, StringComparer.Ordinal);
-        var groups = c.Query<StoredRow>("""
+        var buckets = c.Query<BucketRow>(
+            "SELECT group_name AS GroupName, status AS Code, loan_count AS Count, balance_cents AS Cents FROM delinquency_buckets WHERE deal_id = @dealId AND period = @p", new { dealId, p }, tx)
+            .ToLookup(b => b.GroupName, StringComparer.Ordinal);
+        var groups = c.Query<CollectionRow>("""
             SELECT group_name AS GroupName, loan_count AS LoanCount, beginning_balance_cents AS Beginning,
                    scheduled_principal_cents AS Scheduled, prepayments_in_full_cents AS Payoffs, curtailments_cents AS Curtailments,
                    liquidation_proceeds_cents AS Liquidation, realized_losses_cents AS Losses, cumulative_realized_losses_cents AS Cumulative,
@@ -81,32 +77,29 @@ public static class CollectionsAggregator
             """, new { dealId, p }, tx).Select(s => new GroupCollections(s.GroupName, (int)s.LoanCount, M(s.Beginning), M(s.Scheduled),
                 M(s.Payoffs), M(s.Curtailments), M(s.Liquidation), M(s.Losses), M(s.Cumulative), M(s.Interest), M(s.Fees),
                 M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending),
-                DelinquencyCodes.All.Select(x => buckets[s.GroupName].FirstOrDefault(b => b.status == x.Code) is { status: not null } b
-                    ? new DelinquencyBucket(x.Status, (int)b.loan_count, M(b.balance_cents)) : new DelinquencyBucket(x.Status, 0, 0m)).ToArray()))
+                Buckets(buckets[s.GroupName])))
             .ToArray();
         return new PeriodCollections(period, groups);
     }
 
     private static decimal M(long cents) => Cents.ToMoney(cents);
 
-    private sealed class GroupSums
+    /// <summary>One delinquency status of a group: loan count and balance in cents (summed or read back stored).</summary>
+    private sealed class BucketRow
     {
         public string GroupName { get; set; } = "";
-        public long LoanCount { get; set; }
-        public long Beginning { get; set; }
-        public long Scheduled { get; set; }
-        public long Payoffs { get; set; }
-        public long Curtailments { get; set; }
-        public long Liquidation { get; set; }
-        public long Losses { get; set; }
-        public long Interest { get; set; }
-        public long Fees { get; set; }
-        public long PrincipalAdvances { get; set; }
-        public long InterestAdvances { get; set; }
-        public long Ending { get; set; }
+        public string? Code { get; set; }
+        public long Count { get; set; }
+        public long Cents { get; set; }
     }
 
-    private sealed class StoredRow
+    /// <summary>Every delinquency status of the deal's codes, in their order, zero where no loan is in it.</summary>
+    private static DelinquencyBucket[] Buckets(IEnumerable<BucketRow> rows) =>
+        DelinquencyCodes.All.Select(x => rows.FirstOrDefault(b => b.Code == x.Code) is { } b
+            ? new DelinquencyBucket(x.Status, (int)b.Count, M(b.Cents)) : new DelinquencyBucket(x.Status, 0, 0m)).ToArray();
+
+    /// <summary>One group's collections in cents: summed from the loan rows (Cumulative left 0) or read back stored.</summary>
+    private sealed class CollectionRow
     {
         public string GroupName { get; set; } = "";
         public long LoanCount { get; set; }
