@@ -13,7 +13,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
 
     private static readonly string[] ClassColumns =
         ["period", "date", "class", "begin_balance", "coupon", "interest_due", "interest_paid", "interest_shortfall", "unpaid_interest",
-         "principal", "loss", "accretion", "end_balance", "po_deferred_paid", "corridor_paid"];
+         "principal", "loss", "accretion", "end_balance", "po_deferred_paid", "corridor_paid", "residual_paid"];
 
     private static readonly string[] GroupColumns =
         ["period", "date", "group", "begin_balance", "scheduled_principal", "prepayments", "liquidation_proceeds", "realized_loss",
@@ -30,7 +30,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             p.Period.ToString(Inv), p.DistributionDate.ToString("yyyy-MM-dd", Inv), run.Deal.Classes[c].Name,
             M(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.######", Inv), M(p.InterestDue[c]), M(p.InterestPaid[c]),
             M(p.InterestShortfall[c]), M(p.UnpaidInterest[c]), M(p.Principal[c]), M(p.Loss[c]), M(p.Accretion[c]), M(p.EndBalance[c]),
-            M(p.PoDeferredPaid[c]), M(p.CorridorPaid[c]),
+            M(p.PoDeferredPaid[c]), M(p.CorridorPaid[c]), M(p.Residual[c]),
         };
 
     private IEnumerable<string[]> GroupRows()
@@ -44,7 +44,9 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
                 yield return
                 [
                     m.ToString(Inv), p.DistributionDate.ToString("yyyy-MM-dd", Inv), cf.Group, M(cf.BeginBalance[m]), M(cf.ScheduledPrincipal[m]),
-                    M(p.CollateralPrincipal[g] - cf.ScheduledPrincipal[m] - cf.LiquidationProceeds[m]), M(cf.LiquidationProceeds[m]), M(cf.RealizedLoss[m]),
+                    // Liquidation proceeds net of what paid the liquidated loans' accrued interest; that interest is in the loss.
+                    M(p.CollateralPrincipal[g] - cf.ScheduledPrincipal[m] - cf.LiquidationProceeds[m] + p.LiquidationInterest[g]),
+                    M(cf.LiquidationProceeds[m] - p.LiquidationInterest[g]), M(p.CollateralLoss[g]),
                     M(cf.NetInterest[m]), M(p.AvailableFunds[g]), (p.SeniorPercentage[g] * 100).ToString("0.######", Inv),
                     (p.SeniorPrepaymentPercentage[g] * 100).ToString("0.######", Inv), M(p.SeniorPrincipal[g]), M(p.PoPrincipal[g]),
                     p.StepDownPassed[g] ? "yes" : "no",
@@ -59,12 +61,16 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         var principal = run.Deal.Classes.Select((c, i) => c.IsNotional ? 0 : run.TotalPrincipal(i)).Sum();
         var losses = run.Deal.Classes.Select((c, i) => c.IsNotional ? 0 : run.TotalLoss(i)).Sum();
         var accretion = run.Periods.Sum(p => p.Accretion.Sum());
+        var under = run.Periods.Count == 0 ? 0 : run.Periods[^1].Next.Undercollateralisation;
+        var af = run.Periods.Sum(p => p.AvailableFunds.Sum());
+        var cash = run.Periods.Sum(p => p.InterestPaid.Sum() + p.PoDeferredPaid.Sum() + p.Residual.Sum()) + principal;
         return
         [
             $"deal: {run.Deal.Metadata.TrustName}",
             $"scenario: prepay {scenario.Prepay}, default {scenario.Default}, severity {scenario.Severity.At(1) * 100:0.##}%, lag {scenario.RecoveryLag}" + (run.CalledAt is { } c ? $", clean-up call exercised in period {c}" : ""),
             $"distributions checked: {run.Periods.Count}",
-            $"collateral principal {M(collPrin)} + realised losses {M(collLoss)} = class principal {M(principal)} + allocated losses {M(losses)} - accretion {M(accretion)}",
+            $"collateral principal {M(collPrin)} + realised losses {M(collLoss)} = class principal {M(principal)} + allocated losses {M(losses)} - accretion {M(accretion)} + undercollateralisation at the end {M(under)}",
+            $"Available Funds {M(af)} = class interest, principal, Class PO Deferred and residual payments {M(cash)} + left undistributed {M(af - cash)}",
             "checks passed every period: principal conservation; cash paid <= Available Funds; interest paid <= due; no negative balance; notional amounts follow their reference; Class PO = PO pool and all classes = pool (+ undercollateralisation); subordinate writedowns only of an excess the books explain",
         ];
     }
@@ -120,7 +126,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         for (var i = run.Periods.Count - 1; i >= 0; i--)
         {
             var p = run.Periods[i];
-            if (p.BeginBalance[c] > 0.005 || p.InterestPaid[c] > 0.005 || p.Principal[c] > 0.005 || p.UnpaidInterest[c] > 0.005) return i;
+            if (p.BeginBalance[c] > 0.005 || p.InterestPaid[c] > 0.005 || p.Principal[c] > 0.005 || p.UnpaidInterest[c] > 0.005 || p.Residual[c] > 0.005) return i;
         }
         return 0;
     }
@@ -132,13 +138,19 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         foreach (var c in Classes())
         {
             var spec = run.Deal.Classes[c];
+            var residual = run.Periods.Any(p => p.Residual[c] != 0);
             w.WriteLine($"Class {spec.Name}");
-            Table(w, ["Per", "Date", "Begin", "Cpn%", "Int due", "Int paid", "Shortfall", "Principal", "Loss", "Accretion", "End"],
-                run.Periods.Take(LastActivePeriod(c) + 1).Select(p => new[]
+            string[] header = ["Per", "Date", "Begin", "Cpn%", "Int due", "Int paid", "Shortfall", "Principal", "Loss", "Accretion", "End"];
+            Table(w, residual ? [.. header, "Residual"] : header,
+                run.Periods.Take(LastActivePeriod(c) + 1).Select(p =>
                 {
-                    p.Period.ToString(Inv), p.DistributionDate.ToString("MMMyy", Inv), N(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.0000", Inv),
-                    N(p.InterestDue[c]), N(p.InterestPaid[c]), N(p.InterestShortfall[c] + p.UnpaidInterest[c]), N(p.Principal[c]), N(p.Loss[c]),
-                    N(p.Accretion[c]), N(p.EndBalance[c]),
+                    string[] row =
+                    [
+                        p.Period.ToString(Inv), p.DistributionDate.ToString("MMMyy", Inv), N(p.BeginBalance[c]), (p.Coupon[c] * 100).ToString("0.0000", Inv),
+                        N(p.InterestDue[c]), N(p.InterestPaid[c]), N(p.InterestShortfall[c] + p.UnpaidInterest[c]), N(p.Principal[c]), N(p.Loss[c]),
+                        N(p.Accretion[c]), N(p.EndBalance[c]),
+                    ];
+                    return residual ? [.. row, N(p.Residual[c])] : row;
                 }));
             w.WriteLine();
         }

@@ -44,6 +44,7 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         }
         Balances();
         Waterfall(root["waterfall"] as JArray, "waterfall", groupNames, classNames);
+        MultiGroupInterest(groupNames);
         Other(groupNames, classNames);
         PacBands();
         Assumptions();
@@ -165,6 +166,58 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
             }
             if (prop.Name == "accrete" && body["class"] is { } z && classes.TryGetValue(DealBuilder.Str(z), out var zi) && !deal.Classes[zi].Is(ClassType.Accrual))
                 Err($"{p}.class", DealBuilder.Str(z), "expected an accrual (Z) class: give the class type accrual");
+        }
+    }
+
+    /// <summary>
+    /// A class of several groups takes each group's component of its interest from that group (Class X: the group's
+    /// excess interest). Listed in pay_interest steps, those steps must together pay from every group of the class,
+    /// and each must pay from at least one of them; otherwise the file can only be read as one group paying
+    /// another's component.
+    /// </summary>
+    private void MultiGroupInterest(HashSet<string> groups)
+    {
+        var steps = new List<(string Path, JObject Body)>();
+        CollectPayInterest(root["waterfall"] as JArray, "waterfall", steps);
+        var all = deal.Groups.Select(g => g.Name).ToList();
+        foreach (var c in deal.Classes.Where(c => c.Groups.Count > 1 && c.Groups.All(groups.Contains)))
+        {
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            string? first = null;
+            foreach (var (path, body) in steps)
+            {
+                var listed = body["classes"] is { } cl ? DealBuilder.Names(cl) : [];
+                var k = listed.ToList().IndexOf(c.Name);
+                if (k < 0) continue;
+                var from = body["from"] is { } f ? DealBuilder.Names(f) : [];
+                var paying = from is ["all"] ? all : from.ToList();
+                var classPath = body["classes"] is JArray ? $"{path}.classes[{k}]" : $"{path}.classes";
+                first ??= classPath;
+                if (!paying.Any(c.Groups.Contains))
+                    Err(classPath, c.Name, $"class {c.Name} belongs to groups {string.Join(", ", c.Groups)} but this step pays from {string.Join(", ", paying)}: " +
+                        "a class of several groups takes each group's part of its interest from that group; list it in steps from its own groups");
+                covered.UnionWith(paying);
+            }
+            var missing = c.Groups.Where(g => !covered.Contains(g)).ToList();
+            if (first is not null && missing.Count > 0)
+                Err(first, c.Name, $"class {c.Name} belongs to groups {string.Join(", ", c.Groups)} but no pay_interest step from group {string.Join(", ", missing)} lists it: " +
+                    $"each group pays its own part of the interest of a class of several groups, so that part would never be paid; list {c.Name} in a pay_interest step from {string.Join(", ", missing)} too (or from: all)");
+        }
+    }
+
+    private static void CollectPayInterest(JArray? steps, string path, List<(string, JObject)> into)
+    {
+        if (steps is null) return;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i] is not JObject o || o.Properties().FirstOrDefault() is not { } prop || prop.Value is not JObject body) continue;
+            var p = $"{path}[{i}].{prop.Name}";
+            if (prop.Name == "pay_interest") into.Add((p, body));
+            if (prop.Name == "when")
+            {
+                CollectPayInterest(body["then"] as JArray, $"{p}.then", into);
+                CollectPayInterest(body["else"] as JArray, $"{p}.else", into);
+            }
         }
     }
 

@@ -9,7 +9,9 @@ namespace Remic.Deals.Projection;
 /// Runs a deal under a scenario: projects the loan groups (with each group's PO/X strip), turns each
 /// month into the collections a servicer would remit, and folds <see cref="Waterfall.Waterfall.Distribute"/>
 /// over the months. Projected collections have no prepayment interest shortfall (the projector pays a full
-/// month's interest on prepaid loans) and count loans awaiting liquidation as seriously delinquent.
+/// month's interest on prepaid loans), count loans awaiting liquidation (after the month's defaults and
+/// liquidations) as seriously delinquent, and give each liquidation's last month of interest
+/// (<see cref="LiquidatedLoanInterest"/>) so the realised loss includes it.
 /// </summary>
 public static class DealRunner
 {
@@ -35,15 +37,13 @@ public static class DealRunner
     {
         deal = PacSchedules.Resolve(deal);
         var groups = deal.Groups.Select(g => collateral.Group(g.Name)).ToArray();
-        var strips = deal.Groups.Select(g => collateral.Strips.TryGetValue(g.Name, out var s) ? s : null).ToArray();
         var cutoff = groups.Sum(g => g.EndBalance[0]);
         var callAt = exerciseCall && deal.CleanUpCall is { } cleanUp ? (double)cleanUp.PercentOfCutoff / 100 * cutoff : -1;
         var compiled = CompiledDeal<double>.For(deal); // bands already resolved above
         var state = DealState<double>.AtClosing(deal);
         var ledger = new Ledger<double>(compiled); // working cash, reused every period
         var results = new List<PeriodResult<double>>(collateral.Months);
-        var pendingDefaults = new double[groups.Length];
-        var cumLoss = new double[groups.Length];
+        var projected = new ProjectedCollections(deal, collateral);
         int? calledAt = null;
         var priorDate = deal.Metadata.ClosingDate; // each date is computed once: it is the next period's prior date
 
@@ -52,13 +52,7 @@ public static class DealRunner
             var begin = 0.0;
             foreach (var g in groups) begin += g.BeginBalance[m];
             var call = callAt >= 0 && begin <= callAt + 1e-9 && begin > 0;
-            var coll = new GroupCollections<double>[groups.Length];
-            for (var g = 0; g < groups.Length; g++)
-            {
-                cumLoss[g] += groups[g].RealizedLoss[m];
-                coll[g] = Collections(groups[g], strips[g], m, pendingDefaults[g], cumLoss[g], call);
-                pendingDefaults[g] += groups[g].Defaults[m] - groups[g].LiquidationProceeds[m] - groups[g].RealizedLoss[m];
-            }
+            var coll = projected.Month(m, call);
             var date = deal.Metadata.DistributionDate(m);
             var market = Market(m, priorDate, date, indices);
             priorDate = date;
@@ -71,6 +65,20 @@ public static class DealRunner
             if (done) break;
         }
         return new DealProjection(deal, collateral, results, calledAt);
+    }
+
+    /// <summary>
+    /// One month's interest, at the net rate, on the loans liquidated in month m: the month the projection neither
+    /// collects nor advances (a loan pays or is advanced interest up to its liquidation month). The projection does
+    /// not keep each liquidated loan's rate; defaults hit every loan at the same rate, so the group's net rate on
+    /// its paying loans this month (collected net interest / paying balance) stands for it.
+    /// </summary>
+    public static double LiquidatedLoanInterest(GroupCashFlows g, int m, double pendingAtStart, ref double lastNetRate)
+    {
+        var paying = g.BeginBalance[m] - pendingAtStart - g.Defaults[m];
+        if (paying > 0.005) lastNetRate = (g.NetInterest[m] - g.Advances[m]) / paying;
+        var liquidated = g.LiquidationProceeds[m] + g.RealizedLoss[m];
+        return liquidated > 0 ? liquidated * Math.Max(lastNetRate, 0) : 0;
     }
 
     /// <summary>One projected month as servicer collections; with <paramref name="call"/> the remaining loans are bought at par.</summary>

@@ -32,6 +32,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly int[]? CrossGroups;
     public readonly int[] PoClass;
     public readonly int[] Subordinates;
+    /// <summary>IsSubordinate[c]: class c is one of the subordinates (shifting interest's list, else type subordinate).</summary>
+    public readonly bool[] IsSubordinate;
     public readonly T[] SubOriginalBelow; // original balance of each sub and all subs below it
     public readonly T OriginalSubTotal;
     public readonly T[] OriginalSeniorPct;
@@ -79,6 +81,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         Subordinates = subs.Select(C).ToArray();
         var isSub = new bool[NClasses];
         foreach (var s in Subordinates) isSub[s] = true;
+        IsSubordinate = isSub;
         Seniors = Enumerable.Range(0, NGroups).Select(g => Enumerable.Range(0, NClasses)
             .Where(i => !isSub[i] && !Notional[i] && !Classes[i].Is(ClassType.Po) && ClassGroups[i].Contains(g)).ToArray()).ToArray();
         AllSeniors = Seniors.SelectMany(x => x).Distinct().ToArray();

@@ -35,7 +35,7 @@ internal static class CrossCollateral
 
             // Principal comes from the subordinates' principal, and from interest only as far as the deal as a
             // whole is undercollateralised (else one group's shortfall would be overpaid out of another's interest).
-            var subAvail = Num<T>.Pos(l.SubPrepay + l.SubScheduled - l.SubTakenForDeferred);
+            var subAvail = Num<T>.Pos(l.SubUnscheduled + l.SubScheduled - l.SubTakenForDeferred);
             var dealUnder = Num<T>.Pos(l.State.Undercollateralisation + r.PrincipalShortfall - r.ExtraPrincipal);
             var w = d.Seniors[u].Select(l.Outstanding).ToArray();
             var want = Num<T>.Min(Num<T>.Min(under, l.Available(others)), subAvail + dealUnder);
@@ -52,8 +52,8 @@ internal static class CrossCollateral
             l.Fund[others[0]] += got - paid;
             // Class PO Deferred Amounts already took their part of the subordinates' principal: count it once.
             var fromSub = Num<T>.Min(paid, subAvail);
-            var takePrepay = Num<T>.Min(fromSub, l.SubPrepay);
-            l.SubPrepay -= takePrepay;
+            var takePrepay = Num<T>.Min(fromSub, l.SubUnscheduled);
+            l.SubUnscheduled -= takePrepay;
             l.SubScheduled -= fromSub - takePrepay;
             r.ExtraPrincipal += paid - fromSub;
         }

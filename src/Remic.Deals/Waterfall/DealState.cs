@@ -24,6 +24,17 @@ public sealed record DealState<T> where T : unmanaged, IFloatingPoint<T>
     /// (zero in a healthy deal; negative when the pool exceeds the classes).
     /// </summary>
     public T Undercollateralisation { get; init; }
+    /// <summary>
+    /// The share of the Subordinate Percentage the seniors keep in the Senior Prepayment Percentage, as in effect on
+    /// this date (1 = 100%, never stepped down). A failed step-down test keeps it: "no decrease ... unless" the tests pass.
+    /// </summary>
+    public T SeniorPrepaymentShift { get; init; } = T.One;
+    /// <summary>
+    /// Serious delinquencies (60+ days incl. foreclosure, REO, bankruptcy) of the whole pool on the five distribution
+    /// dates before this one, the most recent first (missing entries are zero); the step-down tests average them with
+    /// this date's figure.
+    /// </summary>
+    public T[] SeriousDelinquencyHistory { get; init; } = [];
 
     /// <summary>The state at closing: original balances, nothing unpaid, before the first distribution.</summary>
     public static DealState<T> AtClosing(Deal deal)

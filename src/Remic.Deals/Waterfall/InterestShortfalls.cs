@@ -5,8 +5,9 @@ namespace Remic.Deals.Waterfall;
 /// <summary>
 /// Net Interest Shortfalls (prepayment interest shortfall net of compensating interest, plus Relief Act
 /// shortfalls) of each group, allocated to the classes of the group pro rata by the interest they would
-/// otherwise be due. A class of several groups (the subordinates) counts in each group with its current
-/// interest weighted by that group's share of their non-PO pool balance.
+/// otherwise be due. A class of several groups counts in each group with its current interest's component of
+/// that group (<see cref="Ledger{T}.ComponentWeight"/>: Class X by excess interest, subordinates by the
+/// group's subordinate amount).
 /// </summary>
 internal static class InterestShortfalls
 {
@@ -19,7 +20,7 @@ internal static class InterestShortfalls
         for (var g = 0; g < d.NGroups; g++)
         {
             var coll = l.Groups[g];
-            var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall;
+            var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall + l.UncoveredInterest[g];
             if (shortfall <= T.Zero) continue;
             for (var c = 0; c < d.NClasses; c++) w[c] = Weight(l, c, g, current);
             ProRataShares.Split<T>(shortfall, w, shares);
@@ -31,10 +32,10 @@ internal static class InterestShortfalls
     private static T Weight<T>(Ledger<T> l, int c, int g, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var groups = l.Deal.ClassGroups[c];
-        if (current[c] <= T.Zero || Array.IndexOf(groups, g) < 0) return T.Zero;
+        if (current[c] <= T.Zero || !l.Deal.InGroup[c][g]) return T.Zero;
         if (groups.Length == 1) return current[c];
-        T mine = l.NonPoBegin[g], all = T.Zero;
-        foreach (var h in groups) all += l.NonPoBegin[h];
+        T mine = l.ComponentWeight(c, g), all = T.Zero;
+        foreach (var h in groups) all += l.ComponentWeight(c, h);
         return all > T.Zero ? current[c] * mine / all : T.Zero;
     }
 }

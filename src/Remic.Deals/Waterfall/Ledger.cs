@@ -25,8 +25,16 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] AccrualCash;
     public readonly T[] PoDeferredPaid;
     public readonly T[] NonPoBegin;
-    public T SubScheduled, SubPrepay, SubTakenForDeferred, CashOut, StepLeafBalance;
+    /// <summary>Each group's subordinate amount: its non-PO pool less its seniors' balance (at least zero), at the period's start.</summary>
+    public readonly T[] SubAmount;
+    /// <summary>Liquidated loans' accrued interest their liquidation proceeds could not cover, by group (a shortfall).</summary>
+    public readonly T[] UncoveredInterest;
+    /// <summary>Interest paid to class c out of group g's funds by single-group steps (index c × groups + g).</summary>
+    public readonly T[] PaidFrom;
+    public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
+    /// <summary>The period's share of the Subordinate Percentage kept by the seniors (carried to the next state).</summary>
+    public T Shift;
 
     public Ledger(CompiledDeal<T> deal)
     {
@@ -37,6 +45,9 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         PoPda = new T[deal.NGroups];
         NonPoBegin = new T[deal.NGroups];
         PoDeferredPaid = new T[deal.NGroups];
+        SubAmount = new T[deal.NGroups];
+        UncoveredInterest = new T[deal.NGroups];
+        PaidFrom = new T[deal.NClasses * deal.NGroups];
         AccrualCash = new T[deal.NClasses];
     }
 
@@ -48,8 +59,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         Balance = (T[])state.Balances.Clone();
         Array.Clear(Fund); Array.Clear(SeniorPda); Array.Clear(NonPoPrincipal); Array.Clear(PoPda);
         Array.Clear(NonPoBegin); Array.Clear(PoDeferredPaid); Array.Clear(AccrualCash);
-        SubScheduled = SubPrepay = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
+        Array.Clear(SubAmount); Array.Clear(PaidFrom); Array.Clear(UncoveredInterest);
+        SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
+        Shift = T.One;
     }
 
     public int Period => State.Period;
@@ -78,25 +91,76 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     }
 
     /// <summary>
+    /// Group <paramref name="g"/>'s weight in class <paramref name="c"/>'s interest (its component): Class X the
+    /// group's premium loans' excess interest; a subordinate the group's subordinate amount (CWALT weights the
+    /// subordinates' rate and interest by it); any other class the group's non-PO balance. Zero for a group
+    /// the class does not belong to.
+    /// </summary>
+    public T ComponentWeight(int c, int g)
+    {
+        if (!Deal.InGroup[c][g]) return T.Zero;
+        if (Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess) return Groups[g].ClassXExcessInterest;
+        if (Deal.IsSubordinate[c] && SubAmountTotal(c) > T.Zero) return SubAmount[g];
+        return NonPoBegin[g];
+    }
+
+    private T SubAmountTotal(int c)
+    {
+        var s = T.Zero;
+        foreach (var g in Deal.ClassGroups[c]) s += SubAmount[g];
+        return s;
+    }
+
+    /// <summary>
+    /// Group g's component of what class c is due this period: its interest due × the group's weight; the last
+    /// weighted group takes what the others leave, so the components add up to the amount due to the cent.
+    /// </summary>
+    public T Component(int c, int g)
+    {
+        if (ComponentWeight(c, g) <= T.Zero) return T.Zero;
+        var groups = Deal.ClassGroups[c];
+        var total = T.Zero;
+        var lastWeighted = -1;
+        foreach (var h in groups)
+        {
+            var w = ComponentWeight(c, h);
+            if (w > T.Zero) { total += w; lastWeighted = h; }
+        }
+        var due = R.InterestDue[c];
+        if (g != lastWeighted) return Num<T>.Cents(due * ComponentWeight(c, g) / total);
+        var others = T.Zero;
+        foreach (var h in groups)
+            if (h != g && ComponentWeight(c, h) > T.Zero) others += Num<T>.Cents(due * ComponentWeight(c, h) / total);
+        return due - others;
+    }
+
+    /// <summary>Takes up to <paramref name="want"/> from group g's funds alone; returns what it got.</summary>
+    public T DrawFrom(int g, T want)
+    {
+        var take = Num<T>.Min(Fund[g], want);
+        if (take <= T.Zero) return T.Zero;
+        Fund[g] -= take;
+        return take;
+    }
+
+    /// <summary>
     /// Interest for class <paramref name="c"/>: a class of several of the paying groups draws from each in
-    /// proportion to what that group owes it (Class X: the group's excess interest; others: the group's non-PO
-    /// balance), so one group's funds do not carry another's share; any remainder comes from the groups in order.
+    /// proportion to its components (<see cref="ComponentWeight"/>), so one group's funds do not carry another's
+    /// share; any remainder comes from the groups in order (the subordinates are paid from the groups' funds together).
     /// </summary>
     public T DrawFor(int c, int[] from, T want)
     {
         if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return Draw(from, want);
         var member = Deal.InGroup[c];
-        var strip = Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess;
         var total = T.Zero;
         foreach (var g in from)
-            if (member[g]) total += strip ? Groups[g].ClassXExcessInterest : NonPoBegin[g];
+            if (member[g]) total += ComponentWeight(c, g);
         if (total <= T.Zero) return Draw(from, want);
         var got = T.Zero;
         foreach (var g in from)
         {
             if (!member[g]) continue;
-            var w = strip ? Groups[g].ClassXExcessInterest : NonPoBegin[g];
-            var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * w / total));
+            var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * ComponentWeight(c, g) / total));
             take = Num<T>.Min(take, want - got);
             if (take <= T.Zero) continue;
             Fund[g] -= take;

@@ -8,7 +8,9 @@ namespace Remic.Deals.Waterfall;
 /// to the group's seniors pro rata by balance, a super senior's share going to its senior support class
 /// while that class has a balance. Then the writedowns: the lowest subordinate loses whatever Class PO
 /// Deferred Amounts were paid from subordinate principal, and, if the classes still exceed the pool
-/// (principal used to pay interest), the excess.
+/// (principal used to pay interest), the excess. When no loan is left (the deal's last distribution), every
+/// class balance still outstanding is written off — the seniors pro rata, support classes first — so no class
+/// ends with a balance and no loss shown for it.
 /// </summary>
 internal static class LossAllocation
 {
@@ -51,6 +53,25 @@ internal static class LossAllocation
         foreach (var g in l.Groups) pool += g.EndBalance;
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
+        // The deal's end (no loans left): no class may keep a balance without a loss shown for it.
+        if (pool <= Num<T>.Tiny)
+        {
+            var left = T.Zero;
+            for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) left += l.Outstanding(i);
+            if (left > T.Zero)
+            {
+                var rest = Seniors(l, d.AllSeniors, left);
+                wd += left - rest;
+                for (var i = 0; i < d.NClasses && rest > T.Zero; i++)
+                {
+                    if (d.Notional[i]) continue;
+                    var p = Num<T>.Min(rest, l.Outstanding(i));
+                    Write(l, i, p);
+                    wd += p;
+                    rest -= p;
+                }
+            }
+        }
         r.Writedown = wd;
     }
 

@@ -35,6 +35,14 @@ public sealed record GroupCollections<T> where T : unmanaged, IFloatingPoint<T>
     public T SeriousDelinquency { get; init; }
     /// <summary>Realised losses since the cut-off, including this period's.</summary>
     public T CumulativeLoss { get; init; }
+    /// <summary>
+    /// Interest accrued at the net rate on the loans liquidated this period and neither collected nor advanced
+    /// (their last month). The PSA's Realized Loss includes it: the waterfall applies the liquidation proceeds to it
+    /// first (as interest) and adds it to the realised loss; what the proceeds cannot cover reduces the classes'
+    /// interest like a Relief Act shortfall. <see cref="RealizedLoss"/> and <see cref="LiquidationProceeds"/> are
+    /// given before that application.
+    /// </summary>
+    public T LiquidatedLoanInterest { get; init; }
 
     public T Principal => ScheduledPrincipal + Prepayments + LiquidationProceeds;
     public T EndBalance => BeginBalance - Principal - RealizedLoss;

@@ -19,6 +19,7 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
         AvailableFunds = G(); SeniorPercentage = G(); SeniorPrepaymentPercentage = G(); SeniorPrincipal = G();
         PoPrincipal = G(); CollateralPrincipal = G(); CollateralLoss = G(); PoolEndBalance = G();
         PoPoolEndBalance = G(); StepDownPassed = new bool[groups];
+        Residual = C(); LiquidationInterest = G();
     }
 
     public int Period { get; internal set; }
@@ -41,6 +42,8 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>Corridor payments received (beneficiary: cap shortfall covered; others: excess).</summary>
     public T[] CorridorPaid { get; }
     public T[] CapShortfall { get; }
+    /// <summary>What each residual class received from its pay_residual steps (the rest of Available Funds).</summary>
+    public T[] Residual { get; }
 
     public T[] AvailableFunds { get; }
     public T[] SeniorPercentage { get; }
@@ -48,7 +51,13 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
     public T[] SeniorPrincipal { get; }
     public T[] PoPrincipal { get; }
     public T[] CollateralPrincipal { get; }
+    /// <summary>Realised losses of the group, including the liquidated loans' accrued interest (<see cref="LiquidationInterest"/>).</summary>
     public T[] CollateralLoss { get; }
+    /// <summary>
+    /// Liquidation proceeds applied to the liquidated loans' accrued interest (part of <see cref="CollateralLoss"/>; not
+    /// part of <see cref="CollateralPrincipal"/>, which holds only the proceeds allocable to principal).
+    /// </summary>
+    public T[] LiquidationInterest { get; }
     public T[] PoolEndBalance { get; }
     public T[] PoPoolEndBalance { get; }
     public bool[] StepDownPassed { get; }

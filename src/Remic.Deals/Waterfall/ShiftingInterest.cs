@@ -6,9 +6,10 @@ namespace Remic.Deals.Waterfall;
 /// Senior Percentage, Senior Prepayment Percentage and the Senior / Subordinate Principal Distribution
 /// Amounts of each group (CWALT shifting interest). Senior% = senior non-PO class balance / non-PO pool
 /// balance (at most 100%); Senior Prepayment% = Senior% + share(year) × Subordinate%, where the share is
-/// 100% in years 1-5 and steps down afterwards only while the step-down tests pass (a failed test keeps
-/// last year's level, or 100% if the deal says so); 100% whenever a group's Senior% exceeds its original
-/// Senior%. The two-times test may step it down early.
+/// 100% in years 1-5 and steps down afterwards only while the step-down tests pass (a failed test keeps the
+/// share in effect on the prior date — 100% if it never stepped down — or 100% if the deal says so); 100%
+/// whenever a group's Senior% exceeds its original Senior%. The two-times test may step it down early.
+/// The delinquency test uses the six-month average of the pool's 60+ day delinquencies as of this date.
 /// </summary>
 internal static class ShiftingInterest
 {
@@ -34,11 +35,14 @@ internal static class ShiftingInterest
         }
 
         var y = l.YearIndex;
+        delinquent = AverageDelinquency(l, delinquent);
         var stepDown = StepDownTest(l, subBal, delinquent, cumLoss, y);
         l.StepDown = stepDown;
         var share = d.ShiftByYear[Math.Min(y, d.ShiftByYear.Length - 1)];
-        // A failed test stops the step-down: last year's level (or 100%, as the deal says).
-        if (!stepDown) share = d.FailedKeepsPriorYear ? d.ShiftByYear[Math.Clamp(y - 1, 0, d.ShiftByYear.Length - 1)] : T.One;
+        // "No decrease ... unless" the tests pass: a failed test keeps the level in effect on the prior date (100% if
+        // it never stepped down), or 100% as the deal says.
+        if (!stepDown) share = d.FailedKeepsPriorYear ? Num<T>.Max(share, l.State.SeniorPrepaymentShift) : T.One;
+        l.Shift = share;
 
         var anyAboveOriginal = false;
         Span<T> seniorPct = stackalloc T[d.NGroups];
@@ -78,12 +82,27 @@ internal static class ShiftingInterest
             l.SeniorPda[g] = sSched + sPrepay + sLiq;
             r.SeniorPrincipal[g] = l.SeniorPda[g];
             l.NonPoPrincipal[g] = sched + prepay + liqProceeds;
-            l.SubScheduled += sched - sSched + liqProceeds - sLiq;
-            l.SubPrepay += prepay - sPrepay;
+            // Subordinate Principal Distribution Amount: clause (i) scheduled principal; clauses (ii) liquidation
+            // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
+            l.SubScheduled += sched - sSched;
+            l.SubUnscheduled += prepay - sPrepay + liqProceeds - sLiq;
             l.PoPda[g] = c.PoPrincipal;
             r.PoPrincipal[g] = c.PoPrincipal;
         }
-        r.SubordinatePrincipal = l.SubScheduled + l.SubPrepay;
+        r.SubordinatePrincipal = l.SubScheduled + l.SubUnscheduled;
+    }
+
+    /// <summary>
+    /// The 60+ day delinquent balance (incl. foreclosure, REO, bankruptcy) "averaged over the preceding six month
+    /// period": this date's figure and the five dates before it (fewer in the first months).
+    /// </summary>
+    private static T AverageDelinquency<T>(Ledger<T> l, T current) where T : unmanaged, IFloatingPoint<T>
+    {
+        var h = l.State.SeriousDelinquencyHistory;
+        var months = Math.Min(l.Period, 6);
+        var sum = current;
+        for (var k = 0; k < months - 1 && k < h.Length; k++) sum += h[k];
+        return sum / T.CreateChecked(months);
     }
 
     /// <summary>Serious delinquencies below the limit of the subordinate balance, cumulative losses below the year's limit.</summary>

@@ -4,8 +4,8 @@ namespace Remic.Deals.Waterfall;
 
 /// <summary>
 /// The subordinate classes in order of seniority, each its interest then its Allocable Share of the
-/// Subordinate Principal Distribution Amount. The scheduled part (scheduled principal and liquidation
-/// principal) is shared pro rata by balance among all subordinates; the prepayment part only among
+/// Subordinate Principal Distribution Amount. Its clause (i) (scheduled principal) is shared pro rata by
+/// balance among all subordinates; clauses (ii) and (iii) (liquidation principal and prepayments) only among
 /// classes whose Class Prepayment Distribution Trigger is met (their subordination, with every class below,
 /// at least its original level; the most senior subordinate always qualifies). Class PO Deferred Amounts
 /// already paid from this amount come out of the lowest classes' shares. A share a class cannot take (its
@@ -45,10 +45,10 @@ internal static class SubordinatePayment
             Span<T> s = stackalloc T[n];
             Span<T> p = stackalloc T[n];
             ProRataShares.Split<T>(l.SubScheduled, w, s);
-            ProRataShares.Split<T>(l.SubPrepay, eligibleTotal > T.Zero ? we : w, p);
+            ProRataShares.Split<T>(l.SubUnscheduled, eligibleTotal > T.Zero ? we : w, p);
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
-        else if (n > 0) shares[0] = l.SubScheduled + l.SubPrepay; // nothing left to share by: it passes on below
+        else if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
         // Class PO Deferred Amounts came out of the subordinates' principal: lowest classes first.
         var taken = l.SubTakenForDeferred;
         for (var k = n - 1; k >= 0 && taken > T.Zero; k--)
@@ -71,7 +71,7 @@ internal static class SubordinatePayment
             l.PayPrincipal(c, got);
             carry = want - target;
         }
-        l.SubScheduled = l.SubPrepay = T.Zero;
+        l.SubScheduled = l.SubUnscheduled = T.Zero;
         if (carry > T.Zero) ToSeniors(l, from, carry);
     }
 

@@ -28,7 +28,9 @@ public static class Waterfall
             throw new ArgumentException($"collections have {collections.Groups.Count} groups; the deal has {d.NGroups}", nameof(collections));
         var r = new PeriodResult<T>(d.NClasses, d.NGroups) { Period = state.Period, DistributionDate = market.DistributionDate };
         var l = ledger ?? new Ledger<T>(d);
+        collections = LiquidationInterest(collections, r, out var uncovered);
         l.Begin(state, collections, market, r);
+        if (uncovered is not null) uncovered.CopyTo(l.UncoveredInterest, 0);
 
         for (var g = 0; g < d.NGroups; g++)
         {
@@ -40,6 +42,9 @@ public static class Waterfall
             r.CollateralLoss[g] = c.RealizedLoss;
             r.PoolEndBalance[g] = c.EndBalance;
             r.PoPoolEndBalance[g] = c.PoEndBalance;
+            var seniors = T.Zero;
+            foreach (var i in d.Seniors[g]) seniors += Num<T>.Pos(state.Balances[i]);
+            l.SubAmount[g] = Num<T>.Pos(l.NonPoBegin[g] - seniors);
         }
         for (var c = 0; c < d.NClasses; c++)
         {
@@ -70,6 +75,8 @@ public static class Waterfall
         {
             if (d.Notional[c]) l.Balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
             unpaid[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
+            // A class written off to zero is owed nothing more: its unpaid interest ends with it.
+            if (!d.Notional[c] && r.Loss[c] > T.Zero && l.Balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
         }
         Corridor.Pay(l, r.CapShortfall, capShortfall);
         var deferredPaid = T.Zero;
@@ -83,10 +90,46 @@ public static class Waterfall
             PoDeferred = poDeferred,
             // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
             Undercollateralisation = state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
+            SeniorPrepaymentShift = l.Shift,
+            SeriousDelinquencyHistory = DelinquencyHistory(state, collections),
         };
         PeriodChecks.Verify(l, next.Undercollateralisation);
         r.Next = next;
         return r;
+    }
+
+    /// <summary>
+    /// Realized Loss includes the liquidated loans' accrued interest (CWALT: "the amount by which the unpaid principal
+    /// balance plus accrued interest ... exceeds the net liquidation proceeds"): the proceeds pay that interest first,
+    /// so the group's proceeds allocable to principal fall and its realised loss rises by the same amount (Available
+    /// Funds unchanged). Interest the proceeds cannot cover is returned per group, to be allocated as a shortfall.
+    /// </summary>
+    private static PeriodCollections<T> LiquidationInterest<T>(PeriodCollections<T> coll, PeriodResult<T> r, out T[]? uncovered)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        uncovered = null;
+        GroupCollections<T>[]? adjusted = null;
+        for (var g = 0; g < coll.Groups.Count; g++)
+        {
+            var c = coll.Groups[g];
+            if (c.LiquidatedLoanInterest <= T.Zero) continue;
+            adjusted ??= coll.Groups.ToArray();
+            uncovered ??= new T[coll.Groups.Count];
+            var x = Num<T>.Min(c.LiquidatedLoanInterest, Num<T>.Pos(c.LiquidationProceeds - c.PoLiquidationProceeds));
+            uncovered[g] = c.LiquidatedLoanInterest - x;
+            r.LiquidationInterest[g] = x;
+            adjusted[g] = c with { LiquidationProceeds = c.LiquidationProceeds - x, RealizedLoss = c.RealizedLoss + x, NetInterest = c.NetInterest + x };
+        }
+        return adjusted is null ? coll : new PeriodCollections<T>(adjusted);
+    }
+
+    /// <summary>This date's pool-wide serious delinquencies followed by the four before it (the next date's history).</summary>
+    private static T[] DelinquencyHistory<T>(DealState<T> state, PeriodCollections<T> coll) where T : unmanaged, IFloatingPoint<T>
+    {
+        var h = new T[5];
+        foreach (var g in coll.Groups) h[0] += g.SeriousDelinquency;
+        for (var k = 1; k < 5 && k - 1 < state.SeriousDelinquencyHistory.Length; k++) h[k] = state.SeriousDelinquencyHistory[k - 1];
+        return h;
     }
 
     /// <summary>The meaning of every step of a priority of payments.</summary>
@@ -132,7 +175,7 @@ public static class Waterfall
                     if (s.Amount == PrincipalAmount.NonPoPrincipal) l.NonPoPrincipal[g] = T.Zero;
                 }
                 // Senior principal the seniors could not take (they are retired) belongs to the subordinates.
-                if (s.Amount == PrincipalAmount.SeniorPrincipal && left > T.Zero) l.SubPrepay += left;
+                if (s.Amount == PrincipalAmount.SeniorPrincipal && left > T.Zero) l.SubUnscheduled += left;
                 if (s.Amount == PrincipalAmount.NonPoPrincipal) r.UnpayablePrincipal += left;
                 break;
             }
@@ -154,7 +197,7 @@ public static class Waterfall
                 {
                     var po = d.PoClass[g];
                     if (po < 0) continue;
-                    var room = l.SubScheduled + l.SubPrepay - l.SubTakenForDeferred;
+                    var room = l.SubScheduled + l.SubUnscheduled - l.SubTakenForDeferred;
                     var want = Num<T>.Min(l.State.PoDeferred[g] - l.PoDeferredPaid[g], Num<T>.Pos(room));
                     var got = l.Draw(s.From, want);
                     r.PoDeferredPaid[po] += got;
@@ -170,6 +213,7 @@ public static class Waterfall
             {
                 var rest = l.Draw(s.From, l.Available(s.From));
                 r.ResidualPaid += rest;
+                r.Residual[s.Class] += rest;
                 l.CashOut += rest;
                 break;
             }
@@ -191,7 +235,9 @@ public static class Waterfall
 
     /// <summary>
     /// Interest to the classes pro rata by what each is due. An accrual class still accreting takes no
-    /// cash: its interest is added to its balance and that cash is kept for its Accrete step.
+    /// cash: its interest is added to its balance and that cash is kept for its Accrete step. A class of
+    /// several groups is due here only the components of the step's groups that are its own, each drawn from
+    /// that group's funds alone (Class X in group 1's step: group 1's excess interest, out of group 1).
     /// </summary>
     private static void PayInterestProRata<T>(Ledger<T> l, int[] from, int[] classes) where T : unmanaged, IFloatingPoint<T>
     {
@@ -199,6 +245,7 @@ public static class Waterfall
         var r = l.R;
         var total = T.Zero;
         var last = -1;
+        Span<T> w = stackalloc T[classes.Length];
         for (var i = 0; i < classes.Length; i++)
         {
             var c = classes[i];
@@ -211,23 +258,49 @@ public static class Waterfall
                 l.AccrualCash[c] += accrued;
                 continue;
             }
-            var due = r.InterestDue[c] - r.InterestPaid[c];
+            if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
+            var due = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
+            if (d.ClassGroups[c].Length > 1) due = Num<T>.Min(due, ComponentsDue(l, c, from));
+            w[i] = due;
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
         var give = Num<T>.Min(l.Available(from), total);
-        Span<T> w = stackalloc T[last + 1];
+        Span<T> shares = stackalloc T[last + 1];
+        if (give == total) w[..(last + 1)].CopyTo(shares);
+        else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         for (var i = 0; i <= last; i++)
         {
+            if (shares[i] <= T.Zero) continue;
             var c = classes[i];
-            if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
-            w[i] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
+            l.PayInterest(c, d.ClassGroups[c].Length > 1 ? DrawComponents(l, c, from, shares[i], w[i]) : l.Draw(from, shares[i]));
         }
-        Span<T> shares = stackalloc T[w.Length];
-        if (give == total) w.CopyTo(shares);
-        else ProRataShares.Split<T>(give, w, shares);
-        for (var i = 0; i <= last; i++)
-            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.DrawFor(classes[i], from, shares[i]));
+    }
+
+    /// <summary>What is left of class c's components of the groups in <paramref name="from"/> that are its own.</summary>
+    private static T ComponentsDue<T>(Ledger<T> l, int c, int[] from) where T : unmanaged, IFloatingPoint<T>
+    {
+        var due = T.Zero;
+        foreach (var g in from)
+            if (l.Deal.InGroup[c][g]) due += Num<T>.Pos(l.Component(c, g) - l.PaidFrom[c * l.Deal.NGroups + g]);
+        return due;
+    }
+
+    /// <summary>Pays <paramref name="amount"/> of class c's components (together <paramref name="due"/>), each group's part from that group.</summary>
+    private static T DrawComponents<T>(Ledger<T> l, int c, int[] from, T amount, T due) where T : unmanaged, IFloatingPoint<T>
+    {
+        var n = l.Deal.NGroups;
+        var got = T.Zero;
+        foreach (var g in from)
+        {
+            if (!l.Deal.InGroup[c][g] || amount - got <= T.Zero) continue;
+            var part = Num<T>.Pos(l.Component(c, g) - l.PaidFrom[c * n + g]);
+            var want = Num<T>.Min(amount - got, amount == due ? part : Num<T>.Cents(amount * part / due));
+            var take = l.DrawFrom(g, want);
+            l.PaidFrom[c * n + g] += take;
+            got += take;
+        }
+        return got;
     }
 
     private static bool SubordinatesCanAbsorbDeferred<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
@@ -235,7 +308,7 @@ public static class Waterfall
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
         foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
-        return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubPrepay) > T.Zero;
+        return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubUnscheduled) > T.Zero;
     }
 
     private static bool Accreting<T>(Ledger<T> l, int[] targets) where T : unmanaged, IFloatingPoint<T>

@@ -12,6 +12,8 @@ namespace Remic.Trustee.Waterfall;
 public static class DealStateCarry
 {
     public const string CapShortfall = "cap shortfall", PoDeferred = "PO deferred", Undercollateralisation = "undercollateralisation";
+    /// <summary>The Senior Prepayment Percentage's step-down in effect (1 − the share of the Subordinate % the seniors keep) and the pool's serious delinquencies of the five prior dates.</summary>
+    public const string StepDown = "senior prepayment step-down", Delinquency = "60+ delinquent";
 
     public static DealState<decimal> From(Deal deal, DistributionRequest request)
     {
@@ -27,6 +29,8 @@ public static class DealStateCarry
             CapShortfall = classes.Select(k => Get(CapShortfall, k.Name)).ToArray(),
             PoDeferred = deal.Groups.Select(g => Get(PoDeferred, g.Name)).ToArray(),
             Undercollateralisation = Get(Undercollateralisation, "above pool") - Get(Undercollateralisation, "below pool"),
+            SeniorPrepaymentShift = 1m - Get(StepDown, "in effect"),
+            SeriousDelinquencyHistory = Enumerable.Range(1, 5).Select(k => Get(Delinquency, $"{k} months before")).ToArray(),
         };
     }
 
@@ -39,6 +43,9 @@ public static class DealStateCarry
             if (next.PoDeferred[g] != 0) list.Add(new(PoDeferred, deal.Groups[g].Name, next.PoDeferred[g]));
         if (next.Undercollateralisation > 0) list.Add(new(Undercollateralisation, "above pool", next.Undercollateralisation));
         if (next.Undercollateralisation < 0) list.Add(new(Undercollateralisation, "below pool", -next.Undercollateralisation));
+        if (next.SeniorPrepaymentShift < 1m) list.Add(new(StepDown, "in effect", 1m - next.SeniorPrepaymentShift));
+        for (var k = 0; k < next.SeriousDelinquencyHistory.Length; k++)
+            if (next.SeriousDelinquencyHistory[k] > 0) list.Add(new(Delinquency, $"{k + 1} months before", next.SeriousDelinquencyHistory[k]));
         return list;
     }
 }

@@ -1,0 +1,152 @@
+using Remic.Core;
+using Remic.Deals.Loading;
+using Remic.Deals.Model;
+using Remic.Deals.Waterfall;
+using static Remic.Deals.Tests.TestDeals;
+
+namespace Remic.Deals.Tests;
+
+/// <summary>
+/// Issue 11: the waterfall read as CWALT's prospectus supplements word it. Every figure is derived by hand in the
+/// comment beside it (30/360 months, so a year's coupon / 12 on the balance).
+/// </summary>
+public class PsaFidelityTests
+{
+    /// <summary>Two groups of 1,000,000 premium loans: group 1 nets 6% over a 5.5% strip, group 2 nets 7% over a 6% strip.</summary>
+    private const string TwoGroups = """
+        groups:
+          - { name: "1", servicing_fee: 0.25, trustee_fee: 0.01, strip_rate: 5.5, rep_lines: [ { balance: 1000000, gross_rate: 6.26, remaining_term: 360 } ] }
+          - { name: "2", servicing_fee: 0.25, trustee_fee: 0.01, strip_rate: 6.0, rep_lines: [ { balance: 1000000, gross_rate: 7.26, remaining_term: 360 } ] }
+        classes:
+          - { name: 1-A, group: "1", balance: 1000000, type: senior, coupon: 5.5 }
+          - { name: 2-A, group: "2", balance: 1000000, type: senior, coupon: 6.0 }
+          - { name: X, groups: ["1", "2"], balance: 2000000, type: notional_io, notional: premium_loans, coupon: strip_excess }
+          - { name: R, group: "1", balance: 0, type: residual, coupon: none }
+        """;
+
+    private static Deal TwoGroupDeal(string steps) => DealLoader.LoadText($"{Header}\n{TwoGroups}\nwaterfall:\n{steps}", "two-groups.yaml");
+
+    private static GroupCollections<decimal> Group(decimal netInterest, decimal excess) =>
+        Coll(1_000_000m, sched: 1000m, interest: netInterest) with { ClassXExcessInterest = excess, PremiumLoanBalance = 1_000_000m };
+
+    [Fact]
+    public void A_class_of_two_groups_listed_in_each_groups_step_takes_each_groups_component_from_that_group()
+    {
+        var deal = TwoGroupDeal("""
+              - pay_interest: { from: "1", classes: [1-A, X] }
+              - pay_interest: { from: "2", classes: [2-A, X] }
+              - pay_principal: { from: "1", amount: non_po_principal, to: 1-A }
+              - pay_principal: { from: "2", amount: non_po_principal, to: 2-A }
+              - pay_residual: { from: all, class: R }
+            """);
+        // Group 1: 5,000 net interest (6%), X's excess 416.67 (0.5%); group 2: 5,833.33 (7%), X's excess 833.33 (1%).
+        var r = Distribute(deal, DealState<decimal>.AtClosing(deal), Market(1), Group(5000m, 416.67m), Group(5833.33m, 833.33m));
+        Assert.Equal(1_250.00m, r.InterestPaid[deal.C("X")]);   // 416.67 from group 1 and 833.33 from group 2
+        Assert.Equal(4_583.33m, r.InterestPaid[deal.C("1-A")]); // 5.5% / 12 of 1,000,000
+        Assert.Equal(5_000.00m, r.InterestPaid[deal.C("2-A")]); // 6% / 12
+        // Group 1's 6,000 pays 4,583.33 + 416.67 of interest and its 1,000 of principal in full (before: X's whole
+        // 1,250 came out of group 1, which then paid 1-A only 166.67 of principal).
+        Assert.Equal(1_000.00m, r.Principal[deal.C("1-A")]);
+        Assert.Equal(1_000.00m, r.Principal[deal.C("2-A")]);
+        Assert.Equal(0m, r.PrincipalShortfall);
+        Assert.Equal(0m, r.ResidualPaid);
+    }
+
+    [Fact]
+    public void A_deal_file_that_pays_a_two_group_class_from_one_group_only_is_refused()
+    {
+        var yaml = $"{Header}\n{TwoGroups}\nwaterfall:\n" + """
+              - pay_interest: { from: "1", classes: [1-A, X] }
+              - pay_interest: { from: "2", classes: [2-A] }
+              - pay_principal: { from: "1", amount: non_po_principal, to: 1-A }
+              - pay_principal: { from: "2", amount: non_po_principal, to: 2-A }
+            """;
+        var e = Assert.Throws<RemicInputException>(() => DealLoader.LoadText(yaml, "bad.yaml"));
+        Assert.Contains("waterfall[0].pay_interest.classes[1]: got 'X'; class X belongs to groups 1, 2 but no pay_interest step from group 2 lists it", e.Message);
+    }
+
+    [Fact]
+    public void A_two_group_class_in_a_step_of_neither_of_its_groups_is_refused_and_from_all_is_accepted()
+    {
+        var three = TwoGroups.Replace("classes:", """
+              - { name: "3", servicing_fee: 0.25, trustee_fee: 0.01, rep_lines: [ { balance: 1000000, gross_rate: 6.26, remaining_term: 360 } ] }
+            classes:
+              - { name: 3-A, group: "3", balance: 1000000, type: senior, coupon: 5.5 }
+            """);
+        var yaml = $"{Header}\n{three}\nwaterfall:\n" + """
+              - pay_interest: { from: "1", classes: [1-A, X] }
+              - pay_interest: { from: "2", classes: [2-A, X] }
+              - pay_interest: { from: "3", classes: [3-A, X] }
+            """;
+        var e = Assert.Throws<RemicInputException>(() => DealLoader.LoadText(yaml, "bad.yaml"));
+        Assert.Contains("waterfall[2].pay_interest.classes[1]: got 'X'; class X belongs to groups 1, 2 but this step pays from 3", e.Message);
+        var ok = TwoGroupDeal("""
+              - pay_interest: { from: all, classes: [1-A, 2-A, X] }
+              - pay_principal: { from: "1", amount: non_po_principal, to: 1-A }
+              - pay_principal: { from: "2", amount: non_po_principal, to: 2-A }
+            """);
+        Assert.Equal(3, ok.Waterfall.Count); // from: all pays from both of X's groups: accepted
+    }
+
+    // ---- Realised losses include the liquidated loan's accrued interest (item 5) ----
+
+    private static readonly Deal SeniorSub = OneGroup(1_000_000m, 6m, """
+          - { name: A, group: "1", balance: 900000, type: senior, coupon: 6 }
+          - { name: B, group: "1", balance: 100000, type: subordinate, coupon: 6 }
+        """, """
+          - pay_interest: { from: "1", classes: [A] }
+          - pay_principal: { from: "1", amount: senior_principal, to: A }
+          - pay_subordinates: { from: "1", classes: [B] }
+        """, "shifting_interest: { subordinates: [B] }");
+
+    [Fact]
+    public void Liquidation_proceeds_pay_the_liquidated_loans_accrued_interest_first_and_the_loss_includes_it()
+    {
+        // A 100,000 loan liquidates at 50%: proceeds 50,000; its last month's interest, 500 (6% / 12), was not collected.
+        // The other 900,000 pay 4,500. Proceeds pay the 500 of interest, so 49,500 is principal and the loss is 50,500.
+        var c = Coll(1_000_000m, liquidation: 50_000m, loss: 50_000m, interest: 4500m) with { LiquidatedLoanInterest = 500m };
+        var r = Distribute(SeniorSub, DealState<decimal>.AtClosing(SeniorSub), Market(1), c);
+        Assert.Equal(4_500.00m, r.InterestPaid[SeniorSub.C("A")]);
+        Assert.Equal(500.00m, r.InterestPaid[SeniorSub.C("B")]);   // 6% / 12 of 100,000, paid in full
+        Assert.Equal(49_500.00m, r.Principal[SeniorSub.C("A")]);   // min(90% × 100,000, 100% × 49,500)
+        Assert.Equal(0m, r.Principal[SeniorSub.C("B")]);
+        Assert.Equal(50_500.00m, r.Loss[SeniorSub.C("B")]);
+        Assert.Equal(50_500.00m, r.CollateralLoss[0]);
+        Assert.Equal(500.00m, r.LiquidationInterest[0]);
+        Assert.Equal(0m, r.Next.Undercollateralisation);            // 850,500 + 49,500 = the 900,000 left in the pool
+    }
+
+    [Fact]
+    public void Accrued_interest_the_proceeds_cannot_cover_is_a_shortfall_of_the_classes_not_a_principal_shortfall()
+    {
+        // At 100% severity nothing is recovered: the 500 reduces the interest due pro rata (A 450, B 50), not principal.
+        var c = Coll(1_000_000m, loss: 100_000m, interest: 4500m) with { LiquidatedLoanInterest = 500m };
+        var r = Distribute(SeniorSub, DealState<decimal>.AtClosing(SeniorSub), Market(1), c);
+        Assert.Equal(450.00m, r.InterestShortfall[SeniorSub.C("A")]);
+        Assert.Equal(50.00m, r.InterestShortfall[SeniorSub.C("B")]);
+        Assert.Equal(4_050.00m, r.InterestPaid[SeniorSub.C("A")]);
+        Assert.Equal(450.00m, r.InterestPaid[SeniorSub.C("B")]);
+        Assert.Equal(100_000.00m, r.Loss[SeniorSub.C("B")]);
+        Assert.Equal(0m, r.PrincipalShortfall + r.Next.Undercollateralisation);
+    }
+
+    [Fact]
+    public void At_the_deals_end_no_class_keeps_a_balance_without_a_loss_and_a_written_off_class_is_owed_no_more_interest()
+    {
+        // Last month: the pool's final 9,000 is paid; A (10,000, the only class left) stood 1,000 above the pool.
+        // A is due 50 of interest (6% / 12 × 10,000) against 45 collected: the 5 comes out of the pot, so A's principal
+        // is 8,995 and the 1,005 left is written off; its unpaid interest ends with it.
+        var state = State(SeniorSub, 200, ("A", 10_000m), ("B", 0m)) with { Undercollateralisation = 1_000m };
+        var r = Distribute(SeniorSub, state, Market(200), Coll(9_000m, sched: 9_000m, interest: 45m));
+        Assert.Equal(50.00m, r.InterestPaid[SeniorSub.C("A")]);
+        Assert.Equal(8_995.00m, r.Principal[SeniorSub.C("A")]);
+        Assert.Equal(1_005.00m, r.Loss[SeniorSub.C("A")]);
+        Assert.Equal(0m, r.EndBalance[SeniorSub.C("A")]);
+        Assert.Equal(0m, r.Next.Undercollateralisation);
+        // A subordinate written off with interest unpaid: no unpaid interest carried once its balance is zero.
+        var s2 = State(SeniorSub, 20, ("A", 900_000m), ("B", 10_000m));
+        var r2 = Distribute(SeniorSub, s2 with { UnpaidInterest = [0m, 300m] }, Market(20), Coll(910_000m, loss: 20_000m, interest: 0m));
+        Assert.Equal(10_000.00m, r2.Loss[SeniorSub.C("B")]);
+        Assert.Equal(0m, r2.UnpaidInterest[SeniorSub.C("B")]);
+    }
+}
