@@ -30,8 +30,12 @@ internal sealed class CollateralCommand
     private readonly Option<string> Default = new("--default") { Description = "Default speed, e.g. '100 SDA', '2 CDR'", DefaultValueFactory = _ => "0 CDR" };
     private readonly Option<string?> Severity = new("--severity") { Description = "Loss severity, percent of the defaulted balance (default 0)" };
     private readonly Option<string?> Lag = new("--lag") { Description = "Months from default to liquidation (default 0)" };
-    private readonly Option<bool> Advance = new("--advance") { Description = "Servicer advances interest on defaulted loans until liquidation (the default)" };
-    private readonly Option<bool> NoAdvance = new("--no-advance") { Description = "No advancing on defaulted loans" };
+    private readonly Option<string?> Advance = new("--advance")
+    {
+        Description = "What the servicer advances on defaulted loans until liquidation: pi (scheduled principal and interest, CWALT PSAs), interest (the default; loans stop amortising at default) or none",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+    private readonly Option<bool> NoAdvance = new("--no-advance") { Description = "No advancing on defaulted loans (= --advance none)" };
     private readonly Option<string[]> Index = new("--index") { Description = "ARM index path NAME=rate (percent), or NAME=r1,r2,... by month; repeatable", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string?> Months = new("--months") { Description = "Months to project (default: until every loan has paid off)" };
     private readonly Option<string> Format = new("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
@@ -126,15 +130,18 @@ internal sealed class CollateralCommand
     private Scenario ReadScenario(ParseResult parse)
     {
         var ramp = PpcRamp.Parse(parse.GetValue(Ramp)!);
-        if (parse.GetValue(Advance) && parse.GetValue(NoAdvance))
+        var advanceGiven = parse.GetResult(Advance) is not null;
+        if (advanceGiven && parse.GetValue(NoAdvance))
             throw new RemicInputException("--advance", 0, "", null, "either --advance or --no-advance, not both");
+        var advance = parse.GetValue(NoAdvance) ? AdvancingConvention.None
+            : parse.GetValue(Advance) is { } a ? AdvancingConventions.Parse(a, "--advance") : AdvancingConvention.Interest;
         return new Scenario
         {
             Prepay = Speed.Prepay(parse.GetValue(Prepay)!, ramp),
             Default = Speed.Default(parse.GetValue(Default)!),
             Severity = MonthlyVector.Flat(CliValues.Number(parse.GetValue(Severity), "--severity", 0, 100, "a loss severity in percent from 0 to 100", 0) / 100),
             RecoveryLag = CliValues.Whole(parse.GetValue(Lag), "--lag", 0, 120, "a recovery lag in months from 0 to 120", 0),
-            Advancing = !parse.GetValue(NoAdvance),
+            Advance = advance,
             Indices = ReadIndices(parse.GetValue(Index) ?? []),
             Months = CliValues.Whole(parse.GetValue(Months), "--months", 1, 1200, "a number of months from 1 to 1200", 0),
         };

@@ -34,11 +34,13 @@ internal static class CollateralReport
         ("prepayment", (g, m) => g.Prepayment[m]),
         ("defaults", (g, m) => g.Defaults[m]),
         ("liquidation_proceeds", (g, m) => g.LiquidationProceeds[m]),
+        ("advances_recovered", (g, m) => g.AdvancesRecovered[m]),
         ("realized_loss", (g, m) => g.RealizedLoss[m]),
         ("gross_interest", (g, m) => g.GrossInterest[m]),
         ("servicing_fee", (g, m) => g.ServicingFee[m]),
         ("other_fees", (g, m) => g.OtherFees[m]),
         ("advances", (g, m) => g.Advances[m]),
+        ("principal_advances", (g, m) => g.PrincipalAdvances[m]),
         ("net_interest", (g, m) => g.NetInterest[m]),
         ("end_balance", (g, m) => g.EndBalance[m]),
     ];
@@ -80,6 +82,7 @@ internal static class CollateralReport
             w.WriteNumber("severity_percent", p.Scenario.Severity.At(1) * 100);
             w.WriteNumber("recovery_lag", p.Scenario.RecoveryLag);
             w.WriteBoolean("advancing", p.Scenario.Advancing);
+            w.WriteString("advancing_convention", AdvancingConventions.Format(p.Scenario.AdvanceOrDefault));
             w.WriteEndObject();
             w.WriteStartArray("groups");
             foreach (var g in CollateralSummary.InGroupOrder(p))
@@ -134,14 +137,18 @@ internal static class CollateralReport
     {
         var (console, text) = Console();
         console.WriteLine($"Scenario: prepay {p.Scenario.Prepay}, default {p.Scenario.Default}, severity {p.Scenario.Severity.At(1) * 100:0.##}%, " +
-                          $"lag {p.Scenario.RecoveryLag}, {(p.Scenario.Advancing ? "advancing" : "no advancing")}");
+                          $"lag {p.Scenario.RecoveryLag}, {AdvancingConventions.Describe(p.Scenario.AdvanceOrDefault)}");
         foreach (var g in CollateralSummary.InGroupOrder(p))
         {
             console.WriteLine();
             console.WriteLine($"Group {g.Group}: monthly cash flows");
             var t = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("Month").RightAligned());
-            string[] heads = ["Beginning Bal", "Sched Prin", "Prepaid", "Defaults", "Liq Proceeds", "Loss", "Net Interest", "Ending Bal"];
-            int[] pick = [0, 1, 2, 3, 4, 5, 10, 11];
+            // Advances (interest and principal) and their recovery from liquidation proceeds, when there are any.
+            var advanced = p.Scenario.RecoveryLag > 0 && p.Scenario.AdvanceOrDefault != AdvancingConvention.None;
+            string[] heads = advanced
+                ? ["Beginning Bal", "Sched Prin", "Prepaid", "Defaults", "Liq Proceeds", "Adv Recovered", "Loss", "Int Advanced", "Prin Advanced", "Net Interest", "Ending Bal"]
+                : ["Beginning Bal", "Sched Prin", "Prepaid", "Defaults", "Liq Proceeds", "Loss", "Net Interest", "Ending Bal"];
+            int[] pick = advanced ? [0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13] : [0, 1, 2, 3, 4, 6, 12, 13];
             foreach (var h in heads) t.AddColumn(new TableColumn(h).RightAligned());
             for (var m = 1; m <= LastActiveMonth(g); m++)
                 t.AddRow([m.ToString(CultureInfo.InvariantCulture), .. pick.Select(i => Amount(Columns[i].Value(g, m)))]);

@@ -24,6 +24,7 @@ public static class RunCommand
         var lag = new Option<int>("--lag") { Description = "Months from default to liquidation", DefaultValueFactory = _ => 0 };
         var index = new Option<string[]>("--index") { Description = "Index path: NAME=5.32 (percent), NAME=5.32,5.40,... (monthly vector, last holds), or a CSV file with a column per index (default the deal file's assumptions.indices)", AllowMultipleArgumentsPerToken = false };
         var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC ramp: 'start CPR, plateau CPR, months to plateau' (default the deal file's prepayment_assumption, else 8,20,12)" };
+        var advance = new Option<string?>("--advance") { Description = "What the servicer advances on delinquent loans until liquidation: pi, interest or none (default the deal file's advancing, else interest)" };
         var call = new Option<bool>("--call") { Description = "Exercise the clean-up call when the pool falls below the deal's percentage of the cut-off balance" };
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -32,7 +33,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run a deal's waterfall over projected collateral and print or write its cash flows")
         {
-            deal, prepay, dflt, severity, lag, index, ramp, call, format, outDir, classes,
+            deal, prepay, dflt, severity, lag, index, ramp, advance, call, format, outDir, classes,
         };
         cmd.SetAction(p =>
         {
@@ -45,6 +46,7 @@ public static class RunCommand
                     Default = Speed.Default(p.GetValue(dflt)!),
                     Severity = Percents(p.GetValue(severity)!, "--severity"),
                     RecoveryLag = Lag(p.GetValue(lag)),
+                    Advance = p.GetValue(advance) is { } a ? AdvancingConventions.Parse(a, "--advance") : null,
                     Indices = DealBook.AssumedIndices(d, Indices(p.GetValue(index) ?? [])),
                 };
                 var run = DealRunner.Run(d, scenario, p.GetValue(call));

@@ -17,7 +17,8 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
 
     private static readonly string[] GroupColumns =
         ["period", "date", "group", "begin_balance", "scheduled_principal", "prepayments", "liquidation_proceeds", "realized_loss",
-         "net_interest", "available_funds", "senior_percentage", "senior_prepayment_percentage", "senior_principal", "po_principal", "step_down_passed"];
+         "net_interest", "available_funds", "senior_percentage", "senior_prepayment_percentage", "senior_principal", "po_principal", "step_down_passed",
+         "interest_advances", "principal_advances", "advances_recovered"];
 
     private IEnumerable<int> Classes() => Enumerable.Range(0, run.Deal.Classes.Count)
         .Where(c => onlyClasses.Length == 0 || onlyClasses.Contains(run.Deal.Classes[c].Name, StringComparer.OrdinalIgnoreCase));
@@ -50,6 +51,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
                     M(cf.NetInterest[m]), M(p.AvailableFunds[g]), (p.SeniorPercentage[g] * 100).ToString("0.######", Inv),
                     (p.SeniorPrepaymentPercentage[g] * 100).ToString("0.######", Inv), M(p.SeniorPrincipal[g]), M(p.PoPrincipal[g]),
                     p.StepDownPassed[g] ? "yes" : "no",
+                    M(cf.Advances[m]), M(cf.PrincipalAdvances[m]), M(cf.AdvancesRecovered[m]),
                 ];
             }
     }
@@ -67,7 +69,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         return
         [
             $"deal: {run.Deal.Metadata.TrustName}",
-            $"scenario: prepay {scenario.Prepay}, default {scenario.Default}, severity {scenario.Severity.At(1) * 100:0.##}%, lag {scenario.RecoveryLag}" + (run.CalledAt is { } c ? $", clean-up call exercised in period {c}" : ""),
+            $"scenario: prepay {scenario.Prepay}, default {scenario.Default}, severity {scenario.Severity.At(1) * 100:0.##}%, lag {scenario.RecoveryLag}, {AdvancingConventions.Describe(run.Collateral.Scenario.AdvanceOrDefault)}" + (run.CalledAt is { } c ? $", clean-up call exercised in period {c}" : ""),
             $"distributions checked: {run.Periods.Count}",
             $"collateral principal {M(collPrin)} + realised losses {M(collLoss)} = class principal {M(principal)} + allocated losses {M(losses)} - accretion {M(accretion)} + undercollateralisation at the end {M(under)}",
             $"Available Funds {M(af)} = class interest, principal, Class PO Deferred and residual payments {M(cash)} + left undistributed {M(af - cash)}",

@@ -22,7 +22,7 @@ public static class Conservation
             if (!(Math.Abs(gap) <= tol))
                 throw new ConservationException(
                     $"group {g.Group} month {m}: beginning balance {g.BeginBalance[m]:F2} ≠ scheduled {g.ScheduledPrincipal[m]:F2} + prepaid {g.Prepayment[m]:F2} + liquidation proceeds {g.LiquidationProceeds[m]:F2} + loss {g.RealizedLoss[m]:F2} + ending {g.EndBalance[m]:F2} (off by {gap:G6})");
-            var perfGap = performingEnd[m - 1] - g.Defaults[m] - g.ScheduledPrincipal[m] - g.Prepayment[m] - performingEnd[m];
+            var perfGap = performingEnd[m - 1] - g.Defaults[m] - (g.ScheduledPrincipal[m] - g.PrincipalAdvances[m]) - g.Prepayment[m] - performingEnd[m];
             if (!(Math.Abs(perfGap) <= tol))
                 throw new ConservationException(
                     $"group {g.Group} month {m}: performing balance does not roll forward (off by {perfGap:G6})");
@@ -34,5 +34,22 @@ public static class Conservation
         }
         if (runToEnd && g.Months > 0 && Math.Abs(g.EndBalance[g.Months]) > tol)
             throw new ConservationException($"group {g.Group}: {g.EndBalance[g.Months]:F2} left after the last month {g.Months}");
+    }
+
+    /// <summary>
+    /// Class X notional: the premium loans' balance bearing interest in a month is at most the group's — its beginning
+    /// balance less the loans liquidated in the month (everything else, delinquent loans included, bears interest,
+    /// collected or advanced) — and never negative.
+    /// </summary>
+    public static void CheckPremium(GroupCashFlows g, StripCashFlows s)
+    {
+        var tol = Tolerance(g.EndBalance[0]);
+        for (var m = 1; m <= g.Months; m++)
+        {
+            var bearing = g.BeginBalance[m] - g.LiquidationProceeds[m] - g.RealizedLoss[m];
+            if (!(s.PremiumBalance[m] <= bearing + tol) || !(s.PremiumBalance[m] >= -tol))
+                throw new ConservationException(
+                    $"group {g.Group} month {m}: premium loan balance {s.PremiumBalance[m]:F2} outside 0 .. the balance bearing interest {bearing:F2}");
+        }
     }
 }

@@ -3,7 +3,8 @@ namespace Remic.Collateral;
 /// <summary>
 /// One loan group's projected collateral cash flows. Arrays are indexed by projection month
 /// 1..<see cref="Months"/>; index 0 is the cut-off (only <see cref="EndBalance"/>[0] is set there).
-/// Balances include defaulted loans until they are liquidated.
+/// Balances include defaulted loans until they are liquidated (at their balance at default, or under P&amp;I advancing at
+/// their Stated Principal Balance, reduced by the scheduled principal advanced).
 /// </summary>
 public sealed class GroupCashFlows
 {
@@ -19,7 +20,15 @@ public sealed class GroupCashFlows
     public double[] ServicingFee { get; }
     public double[] OtherFees { get; }
     public double[] NetInterest { get; }
+    /// <summary>Net interest the servicer advanced on delinquent (defaulted, not yet liquidated) loans; included in <see cref="NetInterest"/>.</summary>
     public double[] Advances { get; }
+    /// <summary>Scheduled principal the servicer advanced on delinquent loans (P&amp;I advancing only); included in <see cref="ScheduledPrincipal"/>.</summary>
+    public double[] PrincipalAdvances { get; }
+    /// <summary>
+    /// Advances (interest and principal) the servicer recovered from the gross liquidation proceeds of the loans liquidated
+    /// in the month: gross proceeds = <see cref="LiquidationProceeds"/> (passed to certificateholders) + this.
+    /// </summary>
+    public double[] AdvancesRecovered { get; }
     public double[] EndBalance { get; }
     public double[] LoanCount { get; }
 
@@ -31,6 +40,7 @@ public sealed class GroupCashFlows
         BeginBalance = A(); ScheduledPrincipal = A(); Prepayment = A(); Defaults = A();
         LiquidationProceeds = A(); RealizedLoss = A(); GrossInterest = A(); ServicingFee = A();
         OtherFees = A(); NetInterest = A(); Advances = A(); EndBalance = A(); LoanCount = A();
+        PrincipalAdvances = A(); AdvancesRecovered = A();
     }
 
     /// <summary>Principal passed to certificateholders in month m: scheduled + prepaid + liquidation proceeds.</summary>

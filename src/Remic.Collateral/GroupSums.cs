@@ -14,12 +14,31 @@ internal sealed class GroupSums
     public double[] DefaultNetInterest { get; }
     public StripCashFlows? Strip { get; }
 
+    // Interest or no advancing: premium-loan balance defaulting each month and its excess interest (Class X on
+    // delinquent premium loans, summed over the months a default awaits liquidation by the group bookkeeping).
+    public double[] PremiumDefaults { get; }
+    public double[] ExcessDefaults { get; }
+    // P&I advancing (the loan loop follows each delinquent loan's Stated Principal Balance):
+    /// <summary>Stated balance of delinquent loans at month end (not yet liquidated).</summary>
+    public double[] DelinquentEnd { get; }
+    /// <summary>Stated balance of loans liquidated in the month.</summary>
+    public double[] LiquidatedStated { get; }
+    public double[] InterestAdvanced { get; }
+    public double[] PrincipalAdvanced { get; }
+    /// <summary>Interest advanced over their delinquency on the loans liquidated in the month.</summary>
+    public double[] InterestRecovered { get; }
+    public double[] PoDelinquentEnd { get; }
+    public double[] PoLiquidatedStated { get; }
+
     public GroupSums(string group, int months, double? stripRate)
     {
         Flows = new GroupCashFlows(group, months);
         PerformingEnd = new double[months + 1];
         DefaultNetInterest = new double[months + 1];
         Strip = stripRate is { } s ? new StripCashFlows(s, months) : null;
+        double[] A() => new double[months + 1];
+        PremiumDefaults = A(); ExcessDefaults = A(); DelinquentEnd = A(); LiquidatedStated = A(); InterestAdvanced = A();
+        PrincipalAdvanced = A(); InterestRecovered = A(); PoDelinquentEnd = A(); PoLiquidatedStated = A();
     }
 
     /// <summary>Adds a chunk's sums into these (every series the loan loop writes).</summary>
@@ -35,6 +54,15 @@ internal sealed class GroupSums
         Add(Flows.LoanCount, chunk.Flows.LoanCount);
         Add(PerformingEnd, chunk.PerformingEnd);
         Add(DefaultNetInterest, chunk.DefaultNetInterest);
+        Add(PremiumDefaults, chunk.PremiumDefaults);
+        Add(ExcessDefaults, chunk.ExcessDefaults);
+        Add(DelinquentEnd, chunk.DelinquentEnd);
+        Add(LiquidatedStated, chunk.LiquidatedStated);
+        Add(InterestAdvanced, chunk.InterestAdvanced);
+        Add(PrincipalAdvanced, chunk.PrincipalAdvanced);
+        Add(InterestRecovered, chunk.InterestRecovered);
+        Add(PoDelinquentEnd, chunk.PoDelinquentEnd);
+        Add(PoLiquidatedStated, chunk.PoLiquidatedStated);
         if (Strip is not null && chunk.Strip is not null)
         {
             Add(Strip.PoBeginBalance, chunk.Strip.PoBeginBalance);

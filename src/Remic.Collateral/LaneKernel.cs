@@ -71,7 +71,8 @@ internal static class LaneKernel
         var month = new Vector<double>(m);
         Vector<double> sSched = zero, sPrepay = zero, sDefault = zero, sGross = zero, sSvc = zero, sOth = zero,
             sNet = zero, sDefaultNet = zero, sEnd = zero, sCount = zero,
-            sPoSched = zero, sPoPrepay = zero, sPoDefault = zero, sPoEnd = zero, sExcess = zero, sPremium = zero;
+            sPoSched = zero, sPoPrepay = zero, sPoDefault = zero, sPoEnd = zero, sExcess = zero, sPremium = zero,
+            sPremDefault = zero, sExcessDefault = zero;
 
         for (var v = 0; v < state.Length; v++)
         {
@@ -113,6 +114,8 @@ internal static class LaneKernel
                 sPoEnd = Vector.FusedMultiplyAdd(share.PoFraction, b, sPoEnd);
                 sExcess = Vector.FusedMultiplyAdd(share.Excess, perf, sExcess);
                 sPremium += Vector.ConditionalSelect(Vector.GreaterThan(share.Excess, zero), perf, zero);
+                sPremDefault += Vector.ConditionalSelect(Vector.GreaterThan(share.Excess, zero), d, zero);
+                sExcessDefault = Vector.FusedMultiplyAdd(share.Excess, d, sExcessDefault);
             }
         }
 
@@ -136,6 +139,8 @@ internal static class LaneKernel
             strip.PoEndBalance[m] += Vector.Sum(sPoEnd);
             strip.ExcessInterest[m] += Vector.Sum(sExcess);
             strip.PremiumBalance[m] += Vector.Sum(sPremium);
+            sums.PremiumDefaults[m] += Vector.Sum(sPremDefault);
+            sums.ExcessDefaults[m] += Vector.Sum(sExcessDefault);
         }
     }
 

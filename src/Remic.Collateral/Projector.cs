@@ -27,6 +27,10 @@ public static class Projector
             .Select(g => new GroupSums(g, months, stripRates is not null && stripRates.TryGetValue(g, out var s) ? s : null))
             .ToArray();
         var rates = new AgeRates(pool, scenario, months);
+        // P&I advancing follows each delinquent loan's amortising Stated Principal Balance until it is liquidated:
+        // the scalar loop does that (a ring of `lag` pockets per loan); the SIMD kernel does not, so such a run
+        // takes the scalar loop for every loan. Results are the same either way; only the time differs.
+        var pi = scenario.AdvanceOrDefault == AdvancingConvention.PrincipalAndInterest && lag > 0;
 
         for (var i = 0; i < pool.Count; i++)
         {
@@ -36,17 +40,24 @@ public static class Projector
             acc.Flows.LoanCount[0] += pool.LoanCount[i];
         }
 
-        if (options.Reference)
+        if (options.Reference || pi)
+        {
+            var pockets = pi ? new double[3 * lag] : null;
             for (var i = 0; i < pool.Count; i++)
-                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]]);
+                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]], pockets);
+        }
         else
             ChunkedProjection.Run(pool, scenario, months, rates, sums, options.MaxDegreeOfParallelism);
 
-        foreach (var acc in sums) Settle(acc.Flows, acc.PerformingEnd, acc.DefaultNetInterest, acc.Strip, scenario, lag);
+        foreach (var acc in sums) Settle(acc, scenario, lag, pi);
 
         var groups = sums.Select(a => a.Flows).ToArray();
         var total = Sum(groups, months);
-        foreach (var acc in sums) Conservation.Check(acc.Flows, acc.PerformingEnd, scenario.Months == 0);
+        foreach (var acc in sums)
+        {
+            Conservation.Check(acc.Flows, acc.PerformingEnd, scenario.Months == 0);
+            if (acc.Strip is { } strip) Conservation.CheckPremium(acc.Flows, strip);
+        }
         var stripMap = new Dictionary<string, StripCashFlows>(StringComparer.Ordinal);
         foreach (var acc in sums) if (acc.Strip is { } s) stripMap[acc.Flows.Group] = s;
         return new CollateralProjection(scenario, months, groups, total, stripMap);
@@ -56,8 +67,11 @@ public static class Projector
     /// The loop for one loan of any shape (ARM, IO, balloon, zero rate): arrays in, sums out, nothing
     /// allocated. The reference the SIMD kernel (<see cref="LaneKernel"/>) reproduces lane by lane.
     /// </summary>
+    /// <param name="pockets">P&amp;I advancing only (else null): scratch for the loan's delinquent pockets, 3 × lag long —
+    /// the Stated Principal Balance of the balance that defaulted in each of the last lag months, the interest
+    /// advanced on it so far, and its expected loss (severity at liquidation × balance at default).</param>
     internal static void ProjectLoan(LoanPool pool, int i, Scenario scenario, int months,
-        double[] smm, double[] mdr, GroupSums sums)
+        double[] smm, double[] mdr, GroupSums sums, double[]? pockets = null)
     {
         double b = pool.Balance[i], r = pool.GrossRate[i], svc = pool.ServicingRate[i], oth = pool.OtherFeeRate[i];
         double rn = r - svc - oth, survivors = pool.LoanCount[i];
@@ -75,9 +89,12 @@ public static class Projector
             excess = rn > stripMonthly ? rn - stripMonthly : 0;
         }
         var indices = scenario.Indices;
+        if (pockets is not null) Array.Clear(pockets);
 
-        for (var m = 1; m <= months && rem > 0 && b > 0; m++, rem--)
+        for (var m = 1; m <= months; m++, rem--)
         {
+            var performing = rem > 0 && b > 0;
+            if (!performing && (pockets is null || !AnyPocket(pockets))) break;
             var age = age0 + m;
             if (arm is not null && IsReset(arm, age))
             {
@@ -87,44 +104,106 @@ public static class Projector
                 x = Math.Pow(grow, -rem);
             }
 
-            var d = b * mdr[m];
-            b -= d;
-            var interest = b * r;
-            double sp;
-            if (balloon > 0 && age >= balloon) sp = b;
-            else if (rem == 1) sp = b;         // maturity pays off, even for an IO term that runs to the end
-            else if (age <= io) sp = 0;
-            else if (r == 0) sp = b / rem;
-            else sp = interest / (1 - x) - interest;
-            if (sp > b) sp = b;
-            b -= sp;
-            var pp = b * smm[m];
-            b -= pp;
-
-            acc.ScheduledPrincipal[m] += sp;
-            acc.Prepayment[m] += pp;
-            acc.Defaults[m] += d;
-            acc.GrossInterest[m] += interest;
-            var perf = b + sp + pp; // performing balance that paid interest this month
-            acc.ServicingFee[m] += perf * svc;
-            acc.OtherFees[m] += perf * oth;
-            acc.NetInterest[m] += perf * rn;
-            defaultNet[m] += d * rn;
-            perfEnd[m] += b;
-            survivors *= (1 - mdr[m]) * (1 - smm[m]);
-            if (b <= 0 || (balloon > 0 && age >= balloon)) survivors = 0;
-            acc.LoanCount[m] += survivors;
-            if (strip is not null)
+            var d = 0.0;
+            if (performing)
             {
-                strip.PoScheduledPrincipal[m] += poFraction * sp;
-                strip.PoPrepayment[m] += poFraction * pp;
-                strip.PoDefaults[m] += poFraction * d;
-                strip.PoEndBalance[m] += poFraction * b;
-                strip.ExcessInterest[m] += excess * perf;
-                if (excess > 0) strip.PremiumBalance[m] += perf;
-                if (m == 1) strip.PoBeginBalance[0] += poFraction * pool.Balance[i];
+                d = b * mdr[m];
+                b -= d;
+                var interest = b * r;
+                double sp;
+                if (balloon > 0 && age >= balloon) sp = b;
+                else if (rem == 1) sp = b;         // maturity pays off, even for an IO term that runs to the end
+                else if (age <= io) sp = 0;
+                else if (r == 0) sp = b / rem;
+                else sp = interest / (1 - x) - interest;
+                if (sp > b) sp = b;
+                b -= sp;
+                var pp = b * smm[m];
+                b -= pp;
+
+                acc.ScheduledPrincipal[m] += sp;
+                acc.Prepayment[m] += pp;
+                acc.Defaults[m] += d;
+                acc.GrossInterest[m] += interest;
+                var perf = b + sp + pp; // performing balance that paid interest this month
+                acc.ServicingFee[m] += perf * svc;
+                acc.OtherFees[m] += perf * oth;
+                acc.NetInterest[m] += perf * rn;
+                defaultNet[m] += d * rn;
+                perfEnd[m] += b;
+                survivors *= (1 - mdr[m]) * (1 - smm[m]);
+                if (b <= 0 || (balloon > 0 && age >= balloon)) survivors = 0;
+                acc.LoanCount[m] += survivors;
+                if (strip is not null)
+                {
+                    strip.PoScheduledPrincipal[m] += poFraction * sp;
+                    strip.PoPrepayment[m] += poFraction * pp;
+                    strip.PoDefaults[m] += poFraction * d;
+                    strip.PoEndBalance[m] += poFraction * b;
+                    strip.ExcessInterest[m] += excess * perf;
+                    if (excess > 0) strip.PremiumBalance[m] += perf;
+                    if (pockets is null && excess > 0) { sums.PremiumDefaults[m] += d; sums.ExcessDefaults[m] += excess * d; }
+                    if (m == 1) strip.PoBeginBalance[0] += poFraction * pool.Balance[i];
+                }
+            }
+            if (pockets is not null)
+            {
+                // The month's scheduled-principal fraction of the loan's balance, as the performing balance pays it.
+                double f;
+                if (rem <= 1 || (balloon > 0 && age >= balloon)) f = 1;
+                else if (age <= io) f = 0;
+                else if (r == 0) f = 1.0 / rem;
+                else f = r * x / (1 - x);
+                AdvancePockets(pockets, m, d, d * scenario.Severity.At(m + pockets.Length / 3), f, rn, poFraction, excess, sums);
             }
             x *= grow;
+        }
+    }
+
+    private static bool AnyPocket(double[] pockets)
+    {
+        for (var k = 0; k < pockets.Length / 3; k++) if (pockets[k] > 0) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// P&amp;I advancing for one loan's month m: the balance that defaulted lag months ago is liquidated at its Stated
+    /// Principal Balance; this month's default <paramref name="d"/> takes its place; every delinquent pocket has its net
+    /// interest (on the stated balance) and its scheduled principal (fraction <paramref name="f"/>) advanced — principal only
+    /// as far as it is recoverable: the stated balance is not advanced below the pocket's expected loss
+    /// (<paramref name="loss"/> = severity at liquidation × balance at default), which the liquidation proceeds cannot repay.
+    /// </summary>
+    private static void AdvancePockets(double[] pockets, int m, double d, double loss, double f, double rn, double poFraction, double excess, GroupSums sums)
+    {
+        var lag = pockets.Length / 3;
+        var slot = m % lag;                          // the pocket that defaulted in month m − lag
+        var liquidated = pockets[slot];
+        sums.LiquidatedStated[m] += liquidated;
+        sums.InterestRecovered[m] += pockets[lag + slot];
+        pockets[slot] = d;
+        pockets[lag + slot] = 0;
+        pockets[2 * lag + slot] = loss;
+        double stated = 0, principal = 0, interest = 0, end = 0;
+        for (var k = 0; k < lag; k++)
+        {
+            var s = pockets[k];
+            if (s <= 0) continue;
+            var a = s * rn;
+            var p = Math.Min(s * f, Math.Max(s - pockets[2 * lag + k], 0));
+            pockets[lag + k] += a;
+            pockets[k] = s - p;
+            stated += s; interest += a; principal += p; end += s - p;
+        }
+        sums.Flows.ScheduledPrincipal[m] += principal;
+        sums.PrincipalAdvanced[m] += principal;
+        sums.InterestAdvanced[m] += interest;
+        sums.DelinquentEnd[m] += end;
+        if (sums.Strip is { } strip)
+        {
+            strip.PoScheduledPrincipal[m] += poFraction * principal;
+            sums.PoDelinquentEnd[m] += poFraction * end;
+            sums.PoLiquidatedStated[m] += poFraction * liquidated;
+            if (excess > 0) { strip.PremiumBalance[m] += stated; strip.ExcessInterest[m] += excess * stated; }
         }
     }
 
@@ -145,44 +224,80 @@ public static class Projector
             : throw new RemicInputException("--index", 0, name, null, $"an ARM resets off index '{name}' but no value was given for it (e.g. --index \"{name}=5.32\")");
 
     /// <summary>Group-level bookkeeping after the loan loop: liquidations, losses, advances, balances.</summary>
-    private static void Settle(GroupCashFlows acc, double[] perfEnd, double[] defaultNet, StripCashFlows? strip, Scenario scenario, int lag)
+    private static void Settle(GroupSums sums, Scenario scenario, int lag, bool pi)
     {
+        GroupCashFlows acc = sums.Flows;
+        double[] perfEnd = sums.PerformingEnd, defaultNet = sums.DefaultNetInterest;
+        var strip = sums.Strip;
+        var advancing = scenario.AdvanceOrDefault;
         double pending = 0, poPending = 0;
         // The cut-off PO balance must be in place before month 1 reads it as its beginning balance.
         if (strip is not null) strip.PoEndBalance[0] = strip.PoBeginBalance[0];
         for (var m = 1; m <= acc.Months; m++)
         {
-            acc.BeginBalance[m] = perfEnd[m - 1] + pending;
-            var liquidated = m - lag >= 1 ? acc.Defaults[m - lag] : 0;
+            acc.BeginBalance[m] = perfEnd[m - 1] + (pi ? sums.DelinquentEnd[m - 1] : pending);
+            var defaulted = m - lag >= 1 ? acc.Defaults[m - lag] : 0; // balance at default of the loans liquidated now
             var severity = scenario.Severity.At(m);
-            acc.RealizedLoss[m] = liquidated * severity;
-            acc.LiquidationProceeds[m] = liquidated - acc.RealizedLoss[m];
-            pending += acc.Defaults[m] - liquidated;
-            if (pending < 0 && pending > -1e-6) pending = 0;
-
-            // Loans that defaulted in months m-lag+1..m are delinquent this month: advance their net interest.
-            // A direct window sum, not a running one: a running sum's rounding drifts once the window
-            // holds only tiny amounts, and the fast path must agree with this loop to 1e-9 relative.
-            if (lag > 0 && scenario.Advancing)
+            if (pi)
             {
-                double advanced = 0;
-                for (var k = Math.Max(m - lag + 1, 1); k <= m; k++) advanced += defaultNet[k];
-                acc.Advances[m] = advanced;
+                // Liquidated at the Stated Principal Balance; the loss is severity × the balance at default (never more
+                // than the stated balance); the principal advanced meanwhile is recovered from the gross proceeds.
+                var stated = sums.LiquidatedStated[m];
+                acc.RealizedLoss[m] = Math.Min(defaulted * severity, stated);
+                acc.LiquidationProceeds[m] = stated - acc.RealizedLoss[m];
+                acc.Advances[m] = sums.InterestAdvanced[m];
+                acc.PrincipalAdvances[m] = sums.PrincipalAdvanced[m];
+                acc.AdvancesRecovered[m] = Math.Max(defaulted - stated, 0) + sums.InterestRecovered[m];
+                acc.EndBalance[m] = perfEnd[m] + sums.DelinquentEnd[m];
+            }
+            else
+            {
+                acc.RealizedLoss[m] = defaulted * severity;
+                acc.LiquidationProceeds[m] = defaulted - acc.RealizedLoss[m];
+                pending += acc.Defaults[m] - defaulted;
+                if (pending < 0 && pending > -1e-6) pending = 0;
+
+                // Loans that defaulted in months m-lag+1..m are delinquent this month: advance their net interest.
+                // A direct window sum, not a running one: a running sum's rounding drifts once the window
+                // holds only tiny amounts, and the fast path must agree with this loop to 1e-9 relative.
+                if (lag > 0 && advancing == AdvancingConvention.Interest)
+                {
+                    double advanced = 0;
+                    for (var k = Math.Max(m - lag + 1, 1); k <= m; k++) advanced += defaultNet[k];
+                    acc.Advances[m] = advanced;
+                    // The loans liquidated now had lag months of net interest advanced on them.
+                    if (m - lag >= 1) acc.AdvancesRecovered[m] = lag * defaultNet[m - lag];
+                }
+                acc.EndBalance[m] = perfEnd[m] + pending;
+                if (strip is not null && lag > 0) DelinquentPremium(sums, strip, m, lag, advancing == AdvancingConvention.Interest);
             }
             acc.NetInterest[m] += acc.Advances[m];
-            acc.EndBalance[m] = perfEnd[m] + pending;
 
             if (strip is not null)
             {
                 strip.PoBeginBalance[m] = strip.PoEndBalance[m - 1];
-                var poLiquidated = m - lag >= 1 ? strip.PoDefaults[m - lag] : 0;
-                strip.PoRealizedLoss[m] = poLiquidated * severity;
+                var poDefaulted = m - lag >= 1 ? strip.PoDefaults[m - lag] : 0;
+                var poLiquidated = pi ? sums.PoLiquidatedStated[m] : poDefaulted;
+                strip.PoRealizedLoss[m] = Math.Min(poDefaulted * severity, poLiquidated);
                 strip.PoLiquidationProceeds[m] = poLiquidated - strip.PoRealizedLoss[m];
-                poPending += strip.PoDefaults[m] - poLiquidated;
+                poPending += strip.PoDefaults[m] - poDefaulted;
                 // PoEndBalance was summed over performing loans; add what is pending liquidation.
-                strip.PoEndBalance[m] += poPending;
+                strip.PoEndBalance[m] += pi ? sums.PoDelinquentEnd[m] : poPending;
             }
         }
+    }
+
+    /// <summary>
+    /// Class X on delinquent premium loans (interest or no advancing): the notional is the Stated Principal Balance of
+    /// the premium loans, delinquent ones included — those that defaulted in months m-lag+1..m and await liquidation;
+    /// with interest advancing their excess interest is advanced with the rest of their net interest.
+    /// </summary>
+    private static void DelinquentPremium(GroupSums sums, StripCashFlows strip, int m, int lag, bool advanced)
+    {
+        double balance = 0, excess = 0;
+        for (var k = Math.Max(m - lag + 1, 1); k <= m; k++) { balance += sums.PremiumDefaults[k]; excess += sums.ExcessDefaults[k]; }
+        strip.PremiumBalance[m] += balance;
+        if (advanced) strip.ExcessInterest[m] += excess;
     }
 
     private static GroupCashFlows Sum(IReadOnlyList<GroupCashFlows> groups, int months)
@@ -197,6 +312,7 @@ public static class Projector
                 t.GrossInterest[m] += g.GrossInterest[m]; t.ServicingFee[m] += g.ServicingFee[m];
                 t.OtherFees[m] += g.OtherFees[m]; t.NetInterest[m] += g.NetInterest[m];
                 t.Advances[m] += g.Advances[m]; t.EndBalance[m] += g.EndBalance[m]; t.LoanCount[m] += g.LoanCount[m];
+                t.PrincipalAdvances[m] += g.PrincipalAdvances[m]; t.AdvancesRecovered[m] += g.AdvancesRecovered[m];
             }
         return t;
     }

@@ -1,11 +1,21 @@
 namespace Remic.Core;
 
-/// <summary>Day-count conventions used by certificates: 30/360 for fixed classes, Actual/360 for LIBOR floaters.</summary>
+/// <summary>Day-count conventions used by certificates: 30/360 (SIA, see <see cref="DayCounts.Days"/>) for fixed classes, Actual/360 for LIBOR floaters.</summary>
 public enum DayCount { Thirty360, Actual360, Actual365 }
 
 public static class DayCounts
 {
-    /// <summary>Days between two dates under the convention (30/360 is the bond basis, ISDA 2006 §4.16(f)).</summary>
+    /// <summary>
+    /// Days between two dates under the convention. 30/360 is the SIA rule that SIFMA's Standard Formulas use for
+    /// mortgage-backed securities ("30/360 SIA", with the end-of-month rule), applied in this order to
+    /// D1 = day of <paramref name="from"/>, D2 = day of <paramref name="to"/>:
+    /// (1) if D1 and D2 are both the last day of February, D2 = 30; (2) if D1 is the last day of February, D1 = 30;
+    /// (3) if D2 is 31 and D1 is 30 or 31, D2 = 30; (4) if D1 is 31, D1 = 30; then
+    /// days = 360·(Y2 − Y1) + 30·(M2 − M1) + (D2 − D1).
+    /// It differs from the ISDA bond basis (2006 §4.16(f)) only when a date is the last day of February:
+    /// 2005-02-28 → 2005-03-25 is 25 days (bond basis: 27); 2004-02-29 → 2004-03-31 is 30 (bond basis: 32).
+    /// ACT/360 and ACT/365 count calendar days.
+    /// </summary>
     public static int Days(DayCount dc, DateOnly from, DateOnly to) => dc switch
     {
         DayCount.Thirty360 => Days30360(from, to),
@@ -24,8 +34,11 @@ public static class DayCounts
     private static int Days30360(DateOnly a, DateOnly b)
     {
         int d1 = a.Day, d2 = b.Day;
-        if (d1 == 31) d1 = 30;
+        var aEndOfFebruary = a.Month == 2 && d1 == DateTime.DaysInMonth(a.Year, 2);
+        if (aEndOfFebruary && b.Month == 2 && d2 == DateTime.DaysInMonth(b.Year, 2)) d2 = 30;
+        if (aEndOfFebruary) d1 = 30;
         if (d2 == 31 && d1 >= 30) d2 = 30;
+        if (d1 == 31) d1 = 30;
         return 360 * (b.Year - a.Year) + 30 * (b.Month - a.Month) + (d2 - d1);
     }
 

@@ -55,10 +55,10 @@ public class CollateralCommandTests
         var (code, stdout, _) = Cli.Run([.. RefLine, "--prepay", "20 CPR", "--format", "csv"]);
         Assert.Equal(0, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
-        Assert.Equal("group,month,begin_balance,scheduled_principal,prepayment,defaults,liquidation_proceeds,realized_loss,gross_interest,servicing_fee,other_fees,advances,net_interest,end_balance,loan_count", lines[0]);
+        Assert.Equal("group,month,begin_balance,scheduled_principal,prepayment,defaults,liquidation_proceeds,advances_recovered,realized_loss,gross_interest,servicing_fee,other_fees,advances,principal_advances,net_interest,end_balance,loan_count", lines[0]);
         Assert.Equal(361, lines.Length);
-        Assert.StartsWith("1,1,100000000.00,90401.36,1840681.51,0.00,0.00,0.00,541666.67,20833.33,0.00,0.00,520833.33,", lines[1]);
-        Assert.Equal("79105819.62", lines[12].Split(',')[13]);
+        Assert.StartsWith("1,1,100000000.00,90401.36,1840681.51,0.00,0.00,0.00,0.00,541666.67,20833.33,0.00,0.00,0.00,520833.33,", lines[1]);
+        Assert.Equal("79105819.62", lines[12].Split(',')[15]);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class CollateralCommandTests
     {
         var (code, stdout, _) = Cli.Run([.. RefLine, "--prepay", "100 PSA"]);
         Assert.Equal(0, code);
-        Assert.Contains("Scenario: prepay 100 PSA, default 0 CDR, severity 0%, lag 0, advancing", stdout);
+        Assert.Contains("Scenario: prepay 100 PSA, default 0 CDR, severity 0%, lag 0, interest advancing", stdout);
         Assert.Contains("Group 1: monthly cash flows", stdout);
         Assert.Contains("90,401.36", stdout);
         Assert.Contains("97,594,417.15", stdout);
@@ -196,7 +196,7 @@ public class CollateralCommandTests
         "error: --severity: got '140'; a loss severity in percent from 0 to 100")]
     [InlineData(new[] { "collateral", "--balance", "1e6", "--gross", "6.5", "--servicing", "0.25", "--wam", "360", "--format", "xml" },
         "error: --format: got 'xml'; table, csv or json")]
-    [InlineData(new[] { "collateral", "--balance", "1e6", "--gross", "6.5", "--servicing", "0.25", "--wam", "360", "--advance", "--no-advance" },
+    [InlineData(new[] { "collateral", "--balance", "1e6", "--gross", "6.5", "--servicing", "0.25", "--wam", "360", "--advance", "pi", "--no-advance" },
         "error: --advance: either --advance or --no-advance, not both")]
     [InlineData(new[] { "collateral", "--tape", "x.csv", "--balance", "1e6" },
         "error: --balance: either --tape or rep-line options (--balance), not both")]

@@ -17,6 +17,8 @@ public class ReferenceCasesTests
         {
             Prepay = Speed.Prepay(prepay), Default = Speed.Default(dflt),
             Severity = MonthlyVector.Flat(severity), RecoveryLag = lag,
+            // The convention the reference states: loans stop amortising at default (interest advancing).
+            Advance = AdvancingConvention.Interest,
         });
 
     [Theory]

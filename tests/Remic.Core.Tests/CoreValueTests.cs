@@ -27,12 +27,26 @@ public class CoreValueTests
         Assert.Equal("Nov04", p.ToShortLabel());
     }
 
+    // 30/360 SIA (SIFMA Standard Formulas for MBS): each figure by hand from 360·ΔY + 30·ΔM + (D2 − D1) after the rules
+    // in DayCounts.Days; the bond-basis (ISDA) count is in the comment where it differs.
     [Theory]
-    [InlineData("2005-02-01", "2005-02-28", 27)]   // settlement accrual in the E2 reference case
-    [InlineData("2005-01-31", "2005-02-28", 28)]
+    [InlineData("2005-02-01", "2005-02-28", 27)]   // settlement accrual in the E2 reference case: D2 = end of Feb, D1 is not
+    [InlineData("2005-02-28", "2005-03-25", 25)]   // E2 settlement → first payment: D1 end of Feb → 30 (bond basis 27)
+    [InlineData("2005-02-28", "2005-03-31", 30)]   // D1 → 30, then D2 = 31 with D1 = 30 → 30 (bond basis 33)
+    [InlineData("2005-02-28", "2006-02-28", 360)]  // both end of February: D2 → 30 as well
+    [InlineData("2005-02-28", "2008-02-29", 1080)] // into a leap year's end of February
+    [InlineData("2004-02-29", "2004-03-31", 30)]   // leap year: the 29th is the end of February (bond basis 32)
+    [InlineData("2004-02-29", "2005-02-28", 360)]  // leap to non-leap, both end of February
+    [InlineData("2004-02-28", "2004-03-25", 27)]   // leap year: the 28th is not the end of February
+    [InlineData("2004-02-28", "2004-02-29", 1)]
+    [InlineData("2000-02-28", "2000-03-01", 3)]    // 2000 is a leap year (divisible by 400): 28th not the end
+    [InlineData("2100-02-28", "2100-03-01", 1)]    // 2100 is not (divisible by 100): 28th is the end → 30
+    [InlineData("2005-01-31", "2005-02-28", 28)]   // D1 = 31 → 30; D2 stays 28 (D1 is not end of Feb)
     [InlineData("2005-01-30", "2005-03-31", 60)]   // d2 = 31 with d1 ≥ 30 counts as 30
+    [InlineData("2005-03-31", "2005-04-30", 30)]   // D1 = 31 → 30
+    [InlineData("2005-03-31", "2005-05-31", 60)]   // both 31st
     [InlineData("2005-01-15", "2005-03-31", 76)]   // d2 = 31 with d1 < 30 stays 31
-    public void Thirty360_bond_basis(string from, string to, int days) =>
+    public void Thirty360_SIA(string from, string to, int days) =>
         Assert.Equal(days, DayCounts.Days(DayCount.Thirty360, DateOnly.Parse(from), DateOnly.Parse(to)));
 
     [Fact]

@@ -46,6 +46,7 @@ internal sealed class DealBuilder(SourceMap map)
         DistributionDay = o["distribution_day"]?.Value<int>() ?? 25,
         RecordDateRule = o["record_date_rule"] is { } r ? Str(r) : "last_business_day_of_prior_month",
         SettlementDate = o["settlement_date"] is { } sd ? Date(sd) : null,
+        Advancing = o["advancing"] is { } adv ? AdvancingConventions.Parse(Str(adv), map.File) : null,
         PrepaymentAssumption = o["prepayment_assumption"] is JObject pa
             ? new PpcRamp((double)Dec(pa["start_cpr"]), (double)Dec(pa["plateau_cpr"]), pa["months_to_plateau"]!.Value<int>())
             : null,

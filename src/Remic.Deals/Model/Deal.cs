@@ -53,6 +53,11 @@ public sealed record DealMetadata
     public DateOnly? SettlementDate { get; init; }
     /// <summary>The prospectus's 100% PPC ("Prepayment Assumption"); null when the file does not give one.</summary>
     public Remic.Collateral.PpcRamp? PrepaymentAssumption { get; init; }
+    /// <summary>
+    /// What the master servicer advances on delinquent loans until liquidation (deal file <c>advancing:</c> pi | interest |
+    /// none); null when the file does not say, and a run then uses interest advancing unless the scenario says otherwise.
+    /// </summary>
+    public Remic.Collateral.AdvancingConvention? Advancing { get; init; }
 
     /// <summary>Distribution date of period n (1 = first distribution). Business-day rolling is the trustee's job.</summary>
     public DateOnly DistributionDate(int n)

@@ -24,8 +24,10 @@ public static class DealRunner
         return RunWaterfall(deal, collateral, scenario.Indices, exerciseCall);
     }
 
+    /// <summary>The deal's collateral under the scenario; a scenario without an advancing convention takes the deal file's.</summary>
     public static CollateralProjection ProjectCollateral(Deal deal, Scenario scenario)
     {
+        if (scenario.Advance is null && deal.Metadata.Advancing is { } advancing) scenario = scenario with { Advance = advancing };
         var loans = deal.Groups.SelectMany(g => g.Loans).ToList();
         var strips = deal.Groups.Where(g => g.StripRate is not null).ToDictionary(g => g.Name, g => (double)g.StripRate!.Value / 100);
         return Projector.Project(new LoanPool(loans), scenario, strips);

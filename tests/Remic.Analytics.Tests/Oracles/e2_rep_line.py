@@ -3,7 +3,7 @@
 
 Class 6A1 of MASTR 2005-2 at 0 PPC: a level-pay rep line (WAC 5.707567647%, WAM 177) passes its scheduled
 principal pro rata to a 30,746,000 class paying 5% (30/360). Settle 2005-02-28, first payment 2005-03-25
-(27 days of 30/360 = 0.9 months), price 90-00 + 27 days accrued from 2005-02-01. Yield by bisection,
+(25 days of 30/360 SIA = 0.8333 months: the end of February counts as the 30th), price 90-00 + 27 days accrued from 2005-02-01. Yield by bisection,
 durations and convexity from the closed forms. Run: python3 e2_rep_line.py
 """
 wac, wam, bal0, cpn = 0.05707567647, 177, 30_746_000.0, 0.05
@@ -14,7 +14,7 @@ for k in range(wam):
     flows.append(bal * cpn / 12 + sp)
     prin.append(sp)
     bal -= sp
-t0 = 27 / 30
+t0 = 25 / 30  # 30/360 SIA: settle 2005-02-28 is the end of February, counted as the 30th: 25 days to 2005-03-25
 dirty = bal0 * 0.90 + bal0 * cpn / 12 * 27 / 30
 pv = lambda i: sum(cf / (1 + i) ** (t0 + k) for k, cf in enumerate(flows))
 lo, hi = 0.0, 0.05
