@@ -66,9 +66,10 @@ internal static class PeriodChecks
             {
                 var refs = T.Zero;
                 foreach (var x in d.NotionalRefs[c]) refs += r.EndBalance[x];
-                var expect = refs * d.NotionalFactor[c];
+                // The notional amount is stated to the cent (Waterfall.NotionalAmount): compare with the product rounded the same way.
+                var expect = Num<T>.Cents(refs * d.NotionalFactor[c]);
                 if (T.Abs(expect - r.EndBalance[c]) > tol)
-                    Fail(l, $"notional class {name} is {F<T>(r.EndBalance[c])} but {F<T>(d.NotionalFactor[c])} × its reference balance {F<T>(refs)} = {F<T>(expect)}");
+                    Fail(l, $"notional class {name} is {F<T>(r.EndBalance[c])} but {Num<T>.D(d.NotionalFactor[c]):G} × its reference balance {F<T>(refs)} = {F<T>(expect)}");
             }
             else if (d.PremiumNotionalKind[c])
             {
