@@ -15,10 +15,9 @@ public static class BookBuilder
         progress ??= IBookProgress.Silent;
         Validate(input);
         var grid = input.Loss;
-        var live = input.Classes.Where(c => !c.Notional).ToList();
         var offered = input.Classes.Where(c => c.Offered).ToList();
         var pricing = input.Pricing;
-        progress.Expect(input.Speeds.Count + 1 + grid.Cdrs.Count * grid.Severities.Count + live.Count * grid.Severities.Count + 1);
+        progress.Expect(input.Speeds.Count + 1 + grid.Cdrs.Count * grid.Severities.Count + LossSection.Classes(input).Count * grid.Severities.Count + 1);
         var cache = new ScenarioCache(input.Run, input.Classes, progress);
 
         // Prepayment speeds at 0 CDR: price/yield, decrement tables, paydown and WAL charts.
@@ -72,7 +71,7 @@ public static class BookBuilder
         cashFlowTables.AddRange(atPricing.Groups.Select(g => new BookTable($"collateral-cashflows-group-{Stems.Of(g.Group)}",
             ClassTables.CollateralFlows($"Group {g.Group} Collateral: Cash Flows at {pricing.Text}", g, pricing.Text), Collapsed: true)));
 
-        var (lossTables, lossCharts) = LossSection.Build(input, cache, live, offered, progress);
+        var (lossTables, lossCharts) = LossSection.Build(input, cache, progress);
 
         var sections = new List<BookSection>
         {
