@@ -112,7 +112,7 @@ public static class DealBook
         if (balance == 0 && c.Notional is ClassNotional cn) // the file may leave a notional's initial amount out
             balance = (double)cn.Factor * cn.Classes.Sum(n => (double)deal.Classes[deal.ClassIndex(n)].OriginalBalance);
         return new BookClass(c.Name, TypeText(c.Type), balance, CouponText(c.Coupon), string.Join(", ", c.Groups),
-            offered, c.IsNotional, c.DayCount, c.DelayDays, dmIndex);
+            offered, c.IsNotional, c.DayCount, c.DelayDays, dmIndex, (c.Coupon as FormulaCoupon)?.Index);
     }
 
     public static BookInput Input(Deal deal, DealBookTerms terms)
@@ -175,6 +175,7 @@ public static class DealBook
             Run = Run,
             Loss = terms.Loss,
             CleanUpCall = deal.CleanUpCall is not null,
+            Indices = indices,
         };
     }
 
