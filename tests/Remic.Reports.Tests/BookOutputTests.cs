@@ -21,7 +21,7 @@ public class BookOutputTests
     private static readonly string[] ExpectedCharts =
     [
         "paydown-pt-1", "paydown-pt-2", "wal-vs-speed", "yield-vs-price-pt-1", "yield-vs-price-pt-2",
-        "writedown-vs-cdr-sev20", "writedown-vs-cdr-sev35", "writedown-vs-cdr-sev50",
+        "writedown-vs-cdr-sev20", "writedown-vs-cdr-sev35", "writedown-vs-cdr-sev50", "breakeven-cdr",
     ];
 
     [Fact]

@@ -43,7 +43,7 @@ public class StructuredInputTests
         }, p.Groups);
     }
 
-    private static BookInput Input() => new()
+    internal static BookInput Input() => new()
     {
         Title = "Test Trust 2004-T1",
         Metadata = [new("Trust", "Test Trust 2004-T1"), new("Cut-off Date", "2004-04-01")],
@@ -92,16 +92,17 @@ public class StructuredInputTests
     }
 
     [Fact]
-    public void Senior_breakeven_is_the_last_cdr_without_a_writedown_and_the_subordinate_breaks_even_at_0()
+    public void Senior_breakeven_is_the_last_cdr_without_a_material_writedown_and_the_not_offered_subordinate_is_left_out()
     {
         var book = BookBuilder.Build(Input());
         var be = BookFixtures.Table(book, "breakeven-cdr");
-        Assert.Equal("0.00", BookFixtures.Cell(be, "B-1", "Severity 40%"));
+        Assert.Equal(["A-1"], be.Rows.Select(r => r[0])); // B-1 is not offered
         var cdr = double.Parse(BookFixtures.Cell(be, "A-1", "Severity 40%"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(cdr > 0.5, $"senior breakeven {cdr}");
+        // Materiality 0.01% of A-1's $900,000 original balance: $90.
         double Writedown(double c) => Run(new ScenarioRequest(Speed.Prepay("100 PPC"), Speed.Default($"{c:0.00} CDR"), 0.4, 0)).Classes["A-1"].TotalLoss;
-        Assert.True(Writedown(cdr) <= 0.005);
-        Assert.True(Writedown(cdr + 0.01) > 0.005);
+        Assert.True(Writedown(cdr) <= 90, $"{Writedown(cdr)} at {cdr}");
+        Assert.True(Writedown(cdr + 0.01) > 90, $"{Writedown(cdr + 0.01)} at {cdr + 0.01}");
     }
 
     [Fact]

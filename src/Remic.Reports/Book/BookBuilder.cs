@@ -15,10 +15,9 @@ public static class BookBuilder
         progress ??= IBookProgress.Silent;
         Validate(input);
         var grid = input.Loss;
-        var live = input.Classes.Where(c => !c.Notional).ToList();
         var offered = input.Classes.Where(c => c.Offered).ToList();
         var pricing = input.Pricing;
-        progress.Expect(input.Speeds.Count + 1 + grid.Cdrs.Count * grid.Severities.Count + live.Count * grid.Severities.Count + 1);
+        progress.Expect(input.Speeds.Count + 1 + IndexSensitivity.Scenarios(input) + grid.Cdrs.Count * grid.Severities.Count + LossSection.Classes(input).Count * grid.Severities.Count + 1);
         var cache = new ScenarioCache(input.Run, input.Classes, progress);
 
         // Prepayment speeds at 0 CDR: price/yield, decrement tables, paydown and WAL charts.
@@ -41,6 +40,7 @@ public static class BookBuilder
         var priceTables = new List<BookTable>();
         var priceCharts = new List<BookChart>();
         var rateInputs = new List<(string, Price32, SettledFlows)>();
+        var indexInputs = new List<(BookClass, Price32)>();
         foreach (var c in offered)
         {
             var prices = input.PricesFor(c.Name);
@@ -51,7 +51,8 @@ public static class BookBuilder
                 : null;
             priceTables.Add(new BookTable($"price-yield-{Stems.Of(c.Name)}", ClassTables.PriceYield($"Class {c.Name}: Price/Yield", t, input.Settlement, dm)));
             priceCharts.Add(BookCharts.YieldVsPrice(c.Name, t));
-            rateInputs.Add((c.Name, t.ReferencePrice, new SettledFlows(atPricing.Class(c.Name, pricingReq), input.Settlement)));
+            if (c.RateIndex is not null) indexInputs.Add((c, t.ReferencePrice)); // its flows move with the index: re-projected
+            else rateInputs.Add((c.Name, t.ReferencePrice, new SettledFlows(atPricing.Class(c.Name, pricingReq), input.Settlement)));
         }
 
         var decrementTables = new List<BookTable>();
@@ -72,7 +73,7 @@ public static class BookBuilder
         cashFlowTables.AddRange(atPricing.Groups.Select(g => new BookTable($"collateral-cashflows-group-{Stems.Of(g.Group)}",
             ClassTables.CollateralFlows($"Group {g.Group} Collateral: Cash Flows at {pricing.Text}", g, pricing.Text), Collapsed: true)));
 
-        var (lossTables, lossCharts) = LossSection.Build(input, cache, live, offered, progress);
+        var (lossTables, lossCharts) = LossSection.Build(input, cache, progress);
 
         var sections = new List<BookSection>
         {
@@ -82,8 +83,10 @@ public static class BookBuilder
             new("Decrement Tables", decrementTables, decrementCharts),
             new($"Cash Flows at {pricing.Text}", cashFlowTables, []),
         };
-        if (rateInputs.Count > 0)
-            sections.Add(new("Rate Sensitivity", [new BookTable("rate-sensitivity", RateTables.Build(rateInputs, pricing.Text))], []));
+        var rateTables = new List<BookTable>();
+        if (rateInputs.Count > 0) rateTables.Add(new BookTable("rate-sensitivity", RateTables.Build(rateInputs, pricing.Text)));
+        rateTables.AddRange(IndexSensitivity.Build(input, cache, indexInputs));
+        if (rateTables.Count > 0) sections.Add(new("Rate Sensitivity", rateTables, []));
         sections.Add(new("Loss Sensitivity", lossTables, lossCharts));
         progress.Done("tables");
         return new CmBook(input.Title, sections.Where(s => s.Tables.Count + s.Charts.Count > 0).ToList(), pricing.Text, headlines);

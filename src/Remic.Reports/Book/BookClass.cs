@@ -10,6 +10,8 @@ namespace Remic.Reports.Book;
 /// <param name="Delay">Payment delay in days (24 for CWALT fixed classes, 0 for floaters).</param>
 /// <param name="DiscountMarginIndex">A floater's index path (annual fractions): its price/yield table gets a discount
 /// margin row at the middle price (<see cref="Remic.Analytics.DiscountMargin"/>); null for other classes.</param>
+/// <param name="RateIndex">The index the class's coupon resets off (floaters, inverse floaters, inverse IOs): its rate
+/// sensitivity re-projects the deal per index scenario (<see cref="IndexSensitivity"/>); null for a class whose coupon does not.</param>
 public sealed record BookClass(
     string Name,
     string Type,
@@ -20,7 +22,8 @@ public sealed record BookClass(
     bool Notional = false,
     DayCount DayCount = DayCount.Thirty360,
     int Delay = 24,
-    MonthlyVector? DiscountMarginIndex = null);
+    MonthlyVector? DiscountMarginIndex = null,
+    string? RateIndex = null);
 
 /// <summary>A labelled line of the deal's particulars (trust, depositor, underwriter, cut-off date...).</summary>
 public sealed record BookLine(string Label, string Value);

@@ -28,6 +28,10 @@ public sealed record BookInput
     public required DateOnly Settlement { get; init; }
     public required Func<ScenarioRequest, ScenarioResult> Run { get; init; }
     public LossGrid Loss { get; init; } = LossGrid.Default;
+    /// <summary>The index paths the runner uses (annual fractions), for the index sensitivity's row labels; empty when none.</summary>
+    public IReadOnlyDictionary<string, Remic.Core.MonthlyVector> Indices { get; init; } = new Dictionary<string, Remic.Core.MonthlyVector>();
+    /// <summary>The deal has a clean-up call: the loss scenarios (and breakeven CDRs) run to it, and say "Call (Y)".</summary>
+    public bool CleanUpCall { get; init; }
 
     /// <summary>Nine prices centred on par: 98-00 to 102-00 in half points (16/32).</summary>
     public static readonly IReadOnlyList<Price32> DefaultPrices =

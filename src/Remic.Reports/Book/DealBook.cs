@@ -82,16 +82,26 @@ public static class DealBook
     }
 
     /// <summary>Runs one scenario: the deal's waterfall over its projected collateral, every class's flows and the groups' collateral.</summary>
+    /// <remarks>With <see cref="ScenarioRequest.Call"/> the deal's clean-up call is exercised and each group's collateral
+    /// ends with the purchase of its remaining loans at par (<see cref="CalledCollateral"/>); with
+    /// <see cref="ScenarioRequest.IndexShiftBp"/> every index path is moved (<see cref="ShiftedIndices"/>) and the whole deal re-projected.</remarks>
     public static ScenarioResult Run(Deal deal, ScenarioRequest r, IReadOnlyDictionary<string, MonthlyVector> indices)
     {
         var run = DealRunner.Run(deal, new Scenario
         {
-            Prepay = r.Prepay, Default = r.Default, Severity = MonthlyVector.Flat(r.Severity), RecoveryLag = r.Lag, Indices = indices,
-        });
+            Prepay = r.Prepay, Default = r.Default, Severity = MonthlyVector.Flat(r.Severity), RecoveryLag = r.Lag,
+            Indices = r.IndexShiftBp == 0 ? indices : ShiftedIndices(indices, r.IndexShiftBp),
+        }, r.Call && deal.CleanUpCall is not null);
         var flows = new Dictionary<string, BondCashFlows>(deal.Classes.Count);
         for (var c = 0; c < deal.Classes.Count; c++) flows[deal.Classes[c].Name] = DealClassFlows.Of(run, c);
-        return new ScenarioResult(flows, run.Collateral.Groups);
+        var groups = run.CalledAt is { } m ? run.Collateral.Groups.Select(g => CalledCollateral.At(g, m)).ToList() : run.Collateral.Groups;
+        return new ScenarioResult(flows, groups);
     }
+
+    /// <summary>Each index path moved by <paramref name="bp"/> basis points, month by month, floored at 0%.</summary>
+    public static IReadOnlyDictionary<string, MonthlyVector> ShiftedIndices(IReadOnlyDictionary<string, MonthlyVector> indices, int bp) =>
+        indices.ToDictionary(kv => kv.Key, kv => new MonthlyVector(kv.Value.Values.Select(v => Math.Max(0, v + bp / 10_000.0)).ToArray()),
+            StringComparer.OrdinalIgnoreCase);
 
     public static BookClass Class(Deal deal, ClassSpec c, IReadOnlyDictionary<string, MonthlyVector> indices)
     {
@@ -102,7 +112,7 @@ public static class DealBook
         if (balance == 0 && c.Notional is ClassNotional cn) // the file may leave a notional's initial amount out
             balance = (double)cn.Factor * cn.Classes.Sum(n => (double)deal.Classes[deal.ClassIndex(n)].OriginalBalance);
         return new BookClass(c.Name, TypeText(c.Type), balance, CouponText(c.Coupon), string.Join(", ", c.Groups),
-            offered, c.IsNotional, c.DayCount, c.DelayDays, dmIndex);
+            offered, c.IsNotional, c.DayCount, c.DelayDays, dmIndex, (c.Coupon as FormulaCoupon)?.Index);
     }
 
     public static BookInput Input(Deal deal, DealBookTerms terms)
@@ -164,6 +174,8 @@ public static class DealBook
             Settlement = settle,
             Run = Run,
             Loss = terms.Loss,
+            CleanUpCall = deal.CleanUpCall is not null,
+            Indices = indices,
         };
     }
 

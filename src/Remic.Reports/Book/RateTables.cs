@@ -2,7 +2,8 @@ using Remic.Analytics;
 
 namespace Remic.Reports.Book;
 
-/// <summary>Rate sensitivity: each offered class's price when its yield moves from the yield at the reference price (speed held).</summary>
+/// <summary>Rate sensitivity of the offered classes whose cash flows do not depend on an index (fixed coupons): the price when
+/// the yield moves from the yield at the reference price (speed held). Index-linked classes: <see cref="IndexSensitivity"/>.</summary>
 internal static class RateTables
 {
     public static readonly int[] ShiftsBp = [-200, -100, -50, 0, 50, 100, 200];
@@ -17,7 +18,8 @@ internal static class RateTables
         ]).ToList();
         return new Table("Rate Sensitivity: Price by Yield Shift", ["Yield shift (bp)", .. classes.Select(c => $"{c.Class} ({c.Reference})")], rows)
         {
-            Notes = [$"Clean price (% of face) when the bond-equivalent yield moves from the yield at the reference price; cash flows at {speed} (speed held)."],
+            Notes = [$"Clean price (% of face) when the bond-equivalent yield moves from the yield at the reference price; cash flows at {speed} (speed held).",
+                     "Floaters, inverse floaters and inverse IOs are not here: their cash flows move with the index, see their own tables (re-projected per index level)."],
         };
     }
 }
