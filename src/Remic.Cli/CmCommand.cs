@@ -25,11 +25,20 @@ public static class CmCommand
         var cmd = new Command("cm", "Write the Computational Materials book of a deal file") { deal, outDir, speeds, settle, index, ramp };
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
+            CheckNotInside(parse.GetValue(deal)!, parse.GetValue(outDir)!);
             var (d, terms) = DealOptions.Read(parse.GetValue(deal)!, parse.GetValue(speeds), parse.GetValue(settle), parse.GetValue(index), parse.GetValue(ramp));
             WriteBook(stdout, d, terms, parse.GetValue(outDir)!);
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>The book replaces its directory whole: never one holding the deal file being rendered.</summary>
+    private static void CheckNotInside(string dealPath, string dir)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
+        if (Path.GetFullPath(dealPath).StartsWith(folder, StringComparison.Ordinal))
+            throw new RemicInputException("--out", 0, "", dir, "a directory that does not hold the deal file: the book replaces the whole directory");
     }
 
     /// <summary>Builds and writes a deal's book (progress bar on a terminal) and prints its headline figures.</summary>

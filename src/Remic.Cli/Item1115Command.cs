@@ -40,10 +40,18 @@ internal static class Item1115Command
         var s = stress.Trim();
         if (s.Equals("ceiling", StringComparison.OrdinalIgnoreCase)) return o;
         var bp = s.EndsWith("bp", StringComparison.OrdinalIgnoreCase) ? s[..^2].Trim() : null;
+        // A regulatory conclusion fails closed: NaN, infinities and absurd levels are refused here, never carried to a threshold.
         if (bp is null || !double.TryParse(bp, NumberStyles.Float, CultureInfo.InvariantCulture, out var shock))
             throw new RemicInputException("--stress", 0, "", stress, "expected 'ceiling' or a shock like '+300 bp'");
-        if (baseIndex is null || !double.TryParse(baseIndex, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) || b < 0 || b > 100)
+        if (!double.IsFinite(shock) || Math.Abs(shock) > Item1115.MaxShockBasisPoints)
+            throw new RemicInputException("--stress", 0, "", stress,
+                $"expected a shock from -{Item1115.MaxShockBasisPoints:0} to +{Item1115.MaxShockBasisPoints:0} bp, e.g. '+300 bp'");
+        if (baseIndex is null || !double.TryParse(baseIndex, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) || !double.IsFinite(b) || b < 0 || b > 100)
             throw new RemicInputException("--base-index", 0, "", baseIndex, "expected the base index in percent (e.g. 5.32) with a '+N bp' stress");
+        var stressed = b + shock / 100;
+        if (stressed < 0 || stressed > Item1115.MaxIndexPercent)
+            throw new RemicInputException("--stress", 0, "", stress, string.Create(CultureInfo.InvariantCulture,
+                $"a stressed index (base {b:0.####}% + shock) from 0% to {Item1115.MaxIndexPercent:0}%; this one is {stressed:0.####}%"));
         return o with { Stress = Item1115Stress.Shock, BaseIndexPercent = b, ShockBasisPoints = shock };
     }
 

@@ -4,7 +4,18 @@ namespace Remic.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    /// <summary>Every command runs inside <see cref="CliRun.Guard"/>; this catch is the last net for anything outside one (exit 70).</summary>
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return InternalError.Report(Console.Error, e);
+        }
+    }
 
     /// <summary>The `remic` command tree; each command lives in its own file.</summary>
     public static RootCommand BuildRoot()

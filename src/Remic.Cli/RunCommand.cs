@@ -11,7 +11,7 @@ namespace Remic.Cli;
 /// <summary>
 /// `remic run deal.yaml --prepay "100 PPC" --default "0 CDR" ...`: loads and validates a deal file, projects
 /// its collateral, runs the waterfall with every check, and prints or writes the cash flows.
-/// Exit codes: 0 ok, 2 bad input (with file:line:column messages), 3 a conservation check failed.
+/// Exit codes (<see cref="CliRun"/>): 0 ok, 2 bad input (with file:line:column messages), 3 a conservation check failed.
 /// </summary>
 public static class RunCommand
 {
@@ -35,38 +35,25 @@ public static class RunCommand
         {
             deal, prepay, dflt, severity, lag, index, ramp, advance, call, format, outDir, classes,
         };
-        cmd.SetAction(p =>
+        cmd.SetAction(p => CliRun.Guard(p, stdout =>
         {
-            try
+            var d = DealLoader.Load(p.GetValue(deal)!);
+            var scenario = new Scenario
             {
-                var d = DealLoader.Load(p.GetValue(deal)!);
-                var scenario = new Scenario
-                {
-                    Prepay = Speed.Prepay(p.GetValue(prepay)!, p.GetValue(ramp) is { } r ? PpcRamp.Parse(r) : DealBook.Ramp(d)),
-                    Default = Speed.Default(p.GetValue(dflt)!),
-                    Severity = Percents(p.GetValue(severity)!, "--severity"),
-                    RecoveryLag = Lag(p.GetValue(lag)),
-                    Advance = p.GetValue(advance) is { } a ? AdvancingConventions.Parse(a, "--advance") : null,
-                    Indices = DealBook.AssumedIndices(d, Indices(p.GetValue(index) ?? [])),
-                };
-                var run = DealRunner.Run(d, scenario, p.GetValue(call));
-                var report = new RunReport(run, scenario, p.GetValue(classes) ?? []);
-                var dir = p.GetValue(outDir);
-                if (dir is null) report.Print(p.GetValue(format)!, Console.Out);
-                else report.Write(p.GetValue(format)!, dir);
-                return 0;
-            }
-            catch (RemicInputException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-            catch (ConservationException e)
-            {
-                Console.Error.WriteLine($"check failed: {e.Message}");
-                return 3;
-            }
-        });
+                Prepay = Speed.Prepay(p.GetValue(prepay)!, p.GetValue(ramp) is { } r ? PpcRamp.Parse(r) : DealBook.Ramp(d)),
+                Default = Speed.Default(p.GetValue(dflt)!),
+                Severity = Percents(p.GetValue(severity)!, "--severity"),
+                RecoveryLag = Lag(p.GetValue(lag)),
+                Advance = p.GetValue(advance) is { } a ? AdvancingConventions.Parse(a, "--advance") : null,
+                Indices = DealBook.AssumedIndices(d, Indices(p.GetValue(index) ?? [])),
+            };
+            var run = DealRunner.Run(d, scenario, p.GetValue(call));
+            var report = new RunReport(run, scenario, p.GetValue(classes) ?? []);
+            var dir = p.GetValue(outDir);
+            if (dir is null) report.Print(p.GetValue(format)!, stdout);
+            else report.Write(p.GetValue(format)!, dir, stdout);
+            return 0;
+        }));
         return cmd;
     }
 
@@ -101,7 +88,7 @@ public static class RunCommand
             }
             if (!File.Exists(arg))
                 throw new RemicInputException("--index", 0, "", arg, "expected NAME=percent (e.g. LIBOR_1MO=5.32), NAME=a,b,c, or an existing CSV file of index vectors");
-            var lines = File.ReadAllLines(arg).Where(l => l.Trim().Length > 0).ToArray();
+            var lines = UserFile.ReadText(arg, FileLimits.IndexFile).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToArray();
             var header = lines.Length > 0 ? lines[0].Split(',', StringSplitOptions.TrimEntries) : [];
             if (header.Length < 2)
                 throw new RemicInputException(arg, 1, "", lines.FirstOrDefault(), "expected a header: period, then one column per index name");

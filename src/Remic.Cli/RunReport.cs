@@ -97,10 +97,9 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         }
     }
 
-    /// <summary>Writes classes.*, collateral.* and checks.txt into the directory; files appear only when complete.</summary>
-    public void Write(string format, string dir)
+    /// <summary>Writes classes.*, collateral.* and checks.txt into the directory: all of them or none (<see cref="CliRun.WriteFiles"/>).</summary>
+    public void Write(string format, string dir, TextWriter stdout)
     {
-        Directory.CreateDirectory(dir);
         var files = new List<(string Name, string Text)>();
         if (format == "json") files.Add(("cashflows.json", Json()));
         else
@@ -113,13 +112,8 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             files.Add(("collateral.csv", sb.ToString()));
         }
         files.Add(("checks.txt", string.Join(Environment.NewLine, CheckLines()) + Environment.NewLine));
-        foreach (var (name, text) in files)
-        {
-            var tmp = Path.Combine(dir, name + ".tmp");
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, Path.Combine(dir, name), overwrite: true);
-        }
-        Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
+        CliRun.WriteFiles(dir, files);
+        stdout.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
     }
 
     /// <summary>Index of the class's last period with a balance or a payment: the text table stops there.</summary>

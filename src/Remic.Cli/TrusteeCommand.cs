@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Remic.Core;
 using Remic.Trustee.Ledger;
 using Remic.Trustee.Periods;
@@ -33,14 +34,29 @@ public static class TrusteeCommand
 
     public static Period ParsePeriod(string text) => Period.Parse(text, "--period");
 
-    /// <summary>CliRun's guard plus the ledger's refusals: a period state that does not allow the action is bad input (exit 2).</summary>
+    /// <summary>
+    /// CliRun's guard plus the ledger's refusals: a period state that does not allow the action is bad input (exit 2);
+    /// a ledger that cannot be used (locked, read-only, damaged, newer, unreachable, disk full) is one sentence naming it
+    /// and what to do, exit <see cref="CliRun.LedgerUnavailableExit"/>.
+    /// </summary>
     public static int Guard(ParseResult parse, Func<TextWriter, int> body) => CliRun.Guard(parse, stdout =>
     {
+        var err = parse.InvocationConfiguration.Error;
         try { return body(stdout); }
         catch (Exception e) when (e is PeriodStateException or ConcurrentCloseException)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+            err.WriteLine($"error: {e.Message}");
             return CliRun.InputErrorExit;
+        }
+        catch (LedgerUnavailableException e)
+        {
+            err.WriteLine($"error: {e.Message}");
+            return CliRun.LedgerUnavailableExit;
+        }
+        catch (DbException e) when (parse.CommandResult.Command.Options.Any(o => o.Name == "--db"))
+        {
+            err.WriteLine($"error: {LedgerUnavailableException.From(LedgerTarget.Resolve(parse.GetValue<string?>("--db")), e).Message}");
+            return CliRun.LedgerUnavailableExit;
         }
     });
 }

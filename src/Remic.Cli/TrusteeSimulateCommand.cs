@@ -28,21 +28,17 @@ public static class TrusteeSimulateCommand
         cmd.SetAction(p => TrusteeCommand.Guard(p, stdout =>
         {
             var dealPath = p.GetValue(file)!;
-            var deal = DealLoader.Load(dealPath);
+            var dealText = DealLoader.ReadText(dealPath);
+            var deal = DealLoader.LoadText(dealText, dealPath);
             var options = new SimulationOptions(p.GetValue(months), Speed.Prepay(p.GetValue(prepay)!, p.GetValue(ramp) is { } r ? PpcRamp.Parse(r) : DealBook.Ramp(deal)),
                 Speed.Default(p.GetValue(dflt)!), Percent(p.GetValue(severity)!, "--severity"), p.GetValue(lag),
                 Percent(p.GetValue(delinquency)!, "--delinquency"), p.GetValue(seed));
             options.Validate();
-            var reg = DealFile.Registration(deal, Path.GetFullPath(dealPath), File.ReadAllText(dealPath));
+            var reg = DealFile.Registration(deal, Path.GetFullPath(dealPath), dealText);
             var dir = p.GetValue(output)!;
-            CliRun.Writing(dir, () => Directory.CreateDirectory(dir));
-            var n = 0;
-            foreach (var (period, csv) in new RemittanceSimulator(reg.Loans, reg.FirstPeriod, options).Run())
-            {
-                var path = Path.Combine(dir, $"remittance-{period}.csv");
-                CliRun.Writing(path, () => { File.WriteAllText(path + ".tmp", csv); File.Move(path + ".tmp", path, true); return 0; });
-                n++;
-            }
+            // All months or none: a partial set would look like a shorter simulation.
+            var n = CliRun.WriteFiles(dir, new RemittanceSimulator(reg.Loans, reg.FirstPeriod, options).Run()
+                .Select(x => ($"remittance-{x.Period}.csv", x.Csv))).Count;
             stdout.WriteLine($"wrote {n} remittance files for {reg.DealId} ({reg.Loans.Count} loans, {reg.FirstPeriod} on) to {dir}");
             return 0;
         }));

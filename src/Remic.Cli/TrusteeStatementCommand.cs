@@ -28,8 +28,10 @@ public static class TrusteeStatementCommand
             var per = TrusteeCommand.ParsePeriod(p.GetValue(period)!);
             var s = StatementBuilder.Build(ledger, DealFile.FromLedger(ledger, id), id, per);
             var text = Render(s, p.GetValue(format)!);
-            CliRun.Emit(stdout, p.GetValue(output), text);
+            // Record, then deliver: a statement handed out is always one the ledger holds as issued.
+            CliRun.CheckOutFile(p.GetValue(output));
             StatementArchive.Save(ledger, id, per, p.GetValue(format)!, text, TrusteeCommand.Actor(p, actor));
+            CliRun.Emit(stdout, p.GetValue(output), text);
             return 0;
         }));
         return cmd;

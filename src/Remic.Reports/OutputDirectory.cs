@@ -1,8 +1,10 @@
 namespace Remic.Reports;
 
 /// <summary>
-/// Writes a set of report files all-or-nothing: everything goes to a hidden staging folder beside
-/// the target, which replaces the target only when every file is written.
+/// Writes a set of report files all-or-nothing: everything goes to a hidden staging folder beside the target, which
+/// replaces the target only when every file is written: the old target is renamed aside, the new one renamed in, then
+/// the old one deleted — a failure or a kill at any point leaves either the old output or the new one, and the next
+/// write tidies what a killed one left (<see cref="StagingFolder"/>).
 /// </summary>
 public sealed class OutputDirectory : IDisposable
 {
@@ -16,7 +18,8 @@ public sealed class OutputDirectory : IDisposable
         _target = Path.GetFullPath(target);
         var parent = Path.GetDirectoryName(_target) ?? ".";
         Directory.CreateDirectory(parent);
-        Staging = Path.Combine(parent, $".{Path.GetFileName(_target)}.partial-{Environment.ProcessId}");
+        StagingFolder.CleanStale(_target);
+        Staging = StagingFolder.Partial(_target);
         if (Directory.Exists(Staging)) Directory.Delete(Staging, recursive: true);
         Directory.CreateDirectory(Staging);
     }
@@ -32,9 +35,28 @@ public sealed class OutputDirectory : IDisposable
 
     public void Commit()
     {
-        if (Directory.Exists(_target)) Directory.Delete(_target, recursive: true);
-        Directory.Move(Staging, _target);
+        var old = StagingFolder.Old(_target);
+        var aside = Directory.Exists(_target);
+        if (aside)
+        {
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            Directory.Move(_target, old);
+        }
+        try
+        {
+            Directory.Move(Staging, _target);
+        }
+        catch
+        {
+            if (aside) Directory.Move(old, _target);
+            throw;
+        }
         _committed = true;
+        if (aside)
+        {
+            try { Directory.Delete(old, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* removed by the next write (CleanStale) */ }
+        }
     }
 
     public void Dispose()

@@ -242,6 +242,6 @@ public class TapeReaderTests
     public void A_missing_file_is_an_input_error()
     {
         var e = Assert.Throws<RemicInputException>(() => TapeReader.ReadFile("/nonexistent/tape.csv"));
-        Assert.StartsWith("/nonexistent/tape.csv: a readable tape file (", e.Message);
+        Assert.Equal("/nonexistent/tape.csv: the loan tape does not exist", e.Message);
     }
 }

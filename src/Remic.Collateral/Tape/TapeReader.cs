@@ -14,16 +14,8 @@ public static class TapeReader
     /// <summary>Errors reported at most; past this the rest are usually the same mistake repeated.</summary>
     public const int MaxErrors = TapeErrors.Cap;
 
-    public static IReadOnlyList<Loan> ReadFile(string path)
-    {
-        byte[] content;
-        try { content = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RemicInputException(path, 0, "", null, $"a readable tape file ({e.Message})");
-        }
-        return Read(content, path);
-    }
+    /// <summary>Reads a tape file: a regular file within <see cref="FileLimits.Tape"/> (<see cref="UserFile"/>).</summary>
+    public static IReadOnlyList<Loan> ReadFile(string path) => Read(UserFile.ReadBytes(path, FileLimits.Tape), path);
 
     public static IReadOnlyList<Loan> Read(string text, string source) => Read(System.Text.Encoding.UTF8.GetBytes(text), source);
 
@@ -79,6 +71,9 @@ public static class TapeReader
     private static Dictionary<string, int> ReadHeader(string[] header, int line, TapeErrors errors)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A file with none of the tape's columns is not a tape: say so without quoting it (it may be any file on the machine).
+        if (!header.Any(TapeColumns.All.Contains))
+            throw errors.Fatal(line, "", null, $"a loan tape: a header row naming tape columns ({string.Join(", ", TapeColumns.Required)}, ...); this file's first line names none of them");
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i];

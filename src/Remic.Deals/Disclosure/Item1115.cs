@@ -41,9 +41,16 @@ public static class Item1115
 {
     public const double SummaryDataThreshold = 10, FinancialStatementsThreshold = 20;
 
+    /// <summary>Largest shock accepted, in basis points either way (100 percentage points).</summary>
+    public const double MaxShockBasisPoints = 10_000;
+
+    /// <summary>Highest stressed index accepted, annual percent.</summary>
+    public const double MaxIndexPercent = 100;
+
     public static Item1115Result Compute(Deal deal, Item1115Options? options = null)
     {
         options ??= new Item1115Options();
+        CheckOptions(deal.SourceFile, options);
         if (deal.Corridors.Count == 0)
             throw new RemicInputException(deal.SourceFile, 0, "corridors", null,
                 "a deal with at least one corridor contract (the deal file has no `corridors` section)");
@@ -54,8 +61,22 @@ public static class Item1115
             ? pool
             : exposures.Select(e => e.Beneficiary).Distinct()
                 .Sum(b => (double)deal.Classes[deal.ClassIndex(b)].OriginalBalance);
+        if (!(denominator > 0))
+            throw new RemicInputException(deal.SourceFile, 0, "corridors", null,
+                "a beneficiary class (or pool) with a positive original balance: the significance percentage divides by it");
         var pct = 100 * pv / denominator;
         return new Item1115Result(exposures, pv, denominator, pct, Method(options), Requirement(pct));
+    }
+
+    /// <summary>The stress must be finite and plausible: a regulatory conclusion fails closed, never open.</summary>
+    private static void CheckOptions(string file, Item1115Options o)
+    {
+        if (o.Stress != Item1115Stress.Shock) return;
+        var stressed = o.BaseIndexPercent + o.ShockBasisPoints / 100;
+        if (!double.IsFinite(o.BaseIndexPercent) || !double.IsFinite(o.ShockBasisPoints) || Math.Abs(o.ShockBasisPoints) > MaxShockBasisPoints
+            || o.BaseIndexPercent < 0 || stressed < 0 || stressed > MaxIndexPercent)
+            throw new RemicInputException(file, 0, "item 1115 stress", $"{o.BaseIndexPercent}% + {o.ShockBasisPoints} bp",
+                $"a finite base index and shock giving a stressed index from 0% to {MaxIndexPercent:0}%");
     }
 
     private static CorridorExposure Exposure(Deal deal, CorridorSpec k, Item1115Options o, double pool)
@@ -91,8 +112,11 @@ public static class Item1115
     }
 
     /// <summary>Item 1115(b): below 10% no financial information; 10% to under 20% summary data (b)(1); 20% or more full statements (b)(2).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The percentage is NaN, infinite or negative: no tier applies, and the most permissive one must never be the default.</exception>
     public static string Requirement(double percent) => percent switch
     {
+        _ when !double.IsFinite(percent) || percent < 0 =>
+            throw new ArgumentOutOfRangeException(nameof(percent), percent, "a significance percentage must be finite and not negative to be classified"),
         >= FinancialStatementsThreshold => "20% or more: Item 1115(b)(2) — the counterparty's full financial statements are required",
         >= SummaryDataThreshold => "10% or more but under 20%: Item 1115(b)(1) — the counterparty's summary financial data (Item 301 of Regulation S-K) is required",
         _ => "under 10%: no counterparty financial information is required (Item 1115(b) does not apply)",

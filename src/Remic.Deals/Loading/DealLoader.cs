@@ -11,12 +11,11 @@ namespace Remic.Deals.Loading;
 /// </summary>
 public static class DealLoader
 {
-    public static Deal Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new RemicInputException(path, 0, "", null, "the deal file does not exist");
-        return LoadText(File.ReadAllText(path), path);
-    }
+    /// <summary>Reads the file (a regular file within <see cref="FileLimits.DealFile"/>) and loads it.</summary>
+    public static Deal Load(string path) => LoadText(ReadText(path), path);
+
+    /// <summary>A deal file's text, read as every user file is (<see cref="UserFile"/>): callers that keep the text load it with <see cref="LoadText"/>.</summary>
+    public static string ReadText(string path) => UserFile.ReadText(path, FileLimits.DealFile);
 
     /// <param name="file">Name used in messages (and to resolve relative tape paths).</param>
     public static Deal LoadText(string text, string file)
@@ -27,7 +26,7 @@ public static class DealLoader
         var builder = new DealBuilder(map);
         var deal = builder.Build((JObject)root);
         if (builder.Errors.Count > 0) throw new RemicInputException(builder.Errors);
-        deal = TapeGroups.Attach(deal, file);
+        deal = TapeGroups.Attach(deal, file, map);
         var semantic = new SemanticValidation(map, (JObject)root, deal).Check();
         if (semantic.Count > 0) throw new RemicInputException(semantic);
         return deal;

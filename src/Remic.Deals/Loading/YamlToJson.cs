@@ -23,6 +23,7 @@ internal static partial class YamlToJson
     public static (JToken Root, SourceMap Map) Read(string text, string file)
     {
         var map = new SourceMap(file);
+        YamlGuard.Check(text, file);
         var stream = new YamlStream();
         try
         {
@@ -30,12 +31,7 @@ internal static partial class YamlToJson
         }
         catch (YamlException e)
         {
-            var msg = e.InnerException?.Message ?? e.Message;
-            // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: ...) - (...): "; the position goes in our own fields.
-            var colon = msg.LastIndexOf("): ", StringComparison.Ordinal);
-            if (colon >= 0) msg = msg[(colon + 3)..];
-            throw new RemicInputException(new InputError(file, (int)e.Start.Line, "", null,
-                $"the file is not valid YAML: {msg.TrimEnd('.')}", (int)e.Start.Column));
+            throw YamlGuard.NotYaml(file, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
             throw new RemicInputException(new InputError(file, 1, "", null,

@@ -9,6 +9,14 @@ namespace Remic.Reports.Book;
 /// </summary>
 public static class BookWriter
 {
+    /// <summary>
+    /// The file every book carries (hidden, beside index.html): the only sign by which an existing directory is taken for
+    /// an earlier book and replaced. A website or a deal folder with an index.html is never taken for one.
+    /// </summary>
+    public const string MarkerFile = ".remic-book";
+
+    public const string MarkerText = "This directory is a Computational Materials book written by Remic; `remic cm --out` replaces it whole.\n";
+
     /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
     public static IReadOnlyList<string> Write(CmBook book, string directory, IBookProgress? progress = null)
     {
@@ -60,24 +68,36 @@ public static class BookWriter
         }
         Put("book.txt", all.ToString());
         Put("index.html", page.Render());
+        output.Write(MarkerFile, MarkerText);
         output.Commit();
         progress.Done("index.html");
         return files;
     }
 
     /// <summary>
-    /// The target is replaced whole, so it must be new, empty or an earlier book (it holds index.html):
-    /// never a file, and never a folder of other things (a mistyped "--out ." must not wipe the current directory).
+    /// The target is replaced whole, so it must be new, empty or an earlier book (it holds <see cref="MarkerFile"/>):
+    /// never a file or a device, and never a folder of other things (a mistyped "--out ." must not wipe the current
+    /// directory; a website's or a deal's folder with an index.html is not a book).
     /// </summary>
     public static void CheckTarget(string directory, string source = "--out")
     {
         var full = Path.GetFullPath(directory);
-        if (File.Exists(full))
-            throw new Remic.Core.RemicInputException(source, 0, "", directory, "a directory for the book, not an existing file");
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, "index.html")))
-            throw new Remic.Core.RemicInputException(source, 0, "", directory,
-                "a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory");
+        switch (Remic.Core.FileKinds.Of(full))
+        {
+            case Remic.Core.FileKind.Special:
+                throw new Remic.Core.RemicInputException(source, 0, "", directory,
+                    "a directory for the book; this is a device, FIFO or socket, which Remic never writes over");
+            case Remic.Core.FileKind.Regular:
+                throw new Remic.Core.RemicInputException(source, 0, "", directory, "a directory for the book, not an existing file");
+            case Remic.Core.FileKind.Directory when Directory.EnumerateFileSystemEntries(full).Any() && !IsBook(full):
+                throw new Remic.Core.RemicInputException(source, 0, "", directory,
+                    $"a new or empty directory, or a book Remic wrote earlier (one holding {MarkerFile}): the book replaces the whole directory");
+        }
     }
+
+    /// <summary>Whether the directory is a book this writer created (its marker is a regular file).</summary>
+    public static bool IsBook(string directory) =>
+        Remic.Core.FileKinds.Of(Path.Combine(directory, MarkerFile)) == Remic.Core.FileKind.Regular;
 
     /// <summary>Builds and writes in one go.</summary>
     public static (CmBook Book, IReadOnlyList<string> Files) BuildAndWrite(BookInput input, string directory, IBookProgress? progress = null)

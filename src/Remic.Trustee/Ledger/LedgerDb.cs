@@ -12,12 +12,24 @@ public sealed class LedgerDb
 
     private LedgerDb(LedgerTarget target) => Target = target;
 
-    /// <summary>Opens the ledger, creating or upgrading its schema to the latest migration.</summary>
+    /// <summary>
+    /// Opens the ledger, creating or upgrading its schema to the latest migration, then checks every table is there.
+    /// Any failure is a <see cref="LedgerUnavailableException"/> naming the ledger and what to do.
+    /// </summary>
     public static LedgerDb Open(LedgerTarget target)
     {
         var db = new LedgerDb(target);
-        using var c = db.Connect();
-        MigrationRunner.Upgrade(c, target.Dialect);
+        try
+        {
+            using var c = db.Connect();
+            LedgerSchema.CheckIsLedger(c, target);
+            MigrationRunner.Upgrade(c, target.Dialect);
+            LedgerSchema.CheckTables(c, target);
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+        {
+            throw LedgerUnavailableException.From(target, e);
+        }
         return db;
     }
 
@@ -31,7 +43,7 @@ public sealed class LedgerDb
         {
             using var cmd = c.CreateCommand();
             // WAL: readers never block the closer; synchronous=FULL: a commit survives a kill or power loss.
-            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+            cmd.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={LedgerTarget.BusyTimeoutSeconds * 1000};";
             cmd.ExecuteNonQuery();
         }
         return c;

@@ -14,6 +14,11 @@ public static partial class RemittanceCsv
 {
     public const string AmountExpected = "an amount in dollars with at most 2 decimals, e.g. 1234.56 (no sign, no commas)";
 
+    /// <summary>Most digits before the decimal point: amounts stay below 10¹³ dollars, far inside 64-bit cents and decimal's 28 digits.</summary>
+    public const int MaxWholeDigits = 13;
+
+    public const string AmountTooLarge = "an amount below 10,000,000,000,000.00 (at most 13 digits before the point)";
+
     [GeneratedRegex(@"^\d+(\.\d{1,2})?$")]
     private static partial Regex AmountPattern();
 
@@ -55,6 +60,13 @@ public static partial class RemittanceCsv
         return (rows, errors);
     }
 
+    private static int LeadingZeros(string s)
+    {
+        var n = 0;
+        while (n < s.Length - 1 && s[n] == '0' && s[n + 1] != '.') n++;
+        return n;
+    }
+
     private static bool CheckHeader(string file, string[] header, List<InputError> errors)
     {
         var before = errors.Count;
@@ -74,7 +86,14 @@ public static partial class RemittanceCsv
         decimal Amount(string col)
         {
             var s = Get(col);
-            if (AmountPattern().IsMatch(s)) return decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (AmountPattern().IsMatch(s))
+            {
+                var point = s.IndexOf('.');
+                if ((point < 0 ? s.Length : point) - LeadingZeros(s) <= MaxWholeDigits)
+                    return decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                errors.Add(new(file, line, col, s, AmountTooLarge));
+                return 0m;
+            }
             errors.Add(new(file, line, col, s, AmountExpected));
             return 0m;
         }

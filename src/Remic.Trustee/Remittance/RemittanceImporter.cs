@@ -26,7 +26,9 @@ public static class RemittanceImporter
             all.Add(new(fileName, 0, "period", period.ToString(), why));
         all.AddRange(errors);
         // Ledger checks run on every row that parsed; "missing loan" only when every row parsed (an unreadable row may be it).
-        all.AddRange(RemittanceValidator.Validate(fileName, period, rows, LoadPositions(c, dealId), checkMissing: errors.Count == 0));
+        var cutoff = Cents.ToMoney(c.ExecuteScalar<long>(
+            "SELECT CAST(COALESCE(SUM(cutoff_balance_cents), 0) AS BIGINT) FROM loans WHERE deal_id = @dealId", new { dealId }));
+        all.AddRange(RemittanceValidator.Validate(fileName, period, rows, LoadPositions(c, dealId), checkMissing: errors.Count == 0, cutoff));
         if (all.Count > 0) throw new RemicInputException(all);
 
         var sha = AuditLog.Sha256(content);
@@ -81,9 +83,12 @@ public static class RemittanceImporter
     ];
 
     public static Dictionary<string, LoanPosition> LoadPositions(DbConnection c, string dealId, DbTransaction? tx = null) =>
-        c.Query<(string loan_id, string group_name, long current_balance_cents)>(
-                "SELECT loan_id, group_name, current_balance_cents FROM loans WHERE deal_id = @dealId", new { dealId }, tx)
-            .ToDictionary(r => r.loan_id, r => new LoanPosition(r.group_name, Cents.ToMoney(r.current_balance_cents)), StringComparer.Ordinal);
+        c.Query<(string loan_id, string group_name, long current_balance_cents, string gross_rate)>(
+                "SELECT loan_id, group_name, current_balance_cents, CAST(gross_rate AS TEXT) FROM loans WHERE deal_id = @dealId", new { dealId }, tx)
+            .ToDictionary(r => r.loan_id, r => new LoanPosition(r.group_name, Cents.ToMoney(r.current_balance_cents), Rate(r.gross_rate)), StringComparer.Ordinal);
+
+    private static decimal? Rate(string? text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static void InsertRows(DbConnection c, DbTransaction tx, string dealId, Period period, IReadOnlyList<RemittanceRow> rows,
         Dictionary<string, LoanPosition> positions)

@@ -3,8 +3,8 @@ using C = Remic.Trustee.Remittance.RemittanceColumns;
 
 namespace Remic.Trustee.Remittance;
 
-/// <summary>What the ledger knows before a remittance: each loan's balance after the last closed period.</summary>
-public sealed record LoanPosition(string Group, decimal Balance);
+/// <summary>What the ledger knows before a remittance: each loan's balance after the last closed period, and its note rate (annual fraction) when known.</summary>
+public sealed record LoanPosition(string Group, decimal Balance, decimal? GrossRate = null);
 
 /// <summary>
 /// Ledger checks on parsed remittance rows: every loan known and reported once, every loan still
@@ -13,8 +13,9 @@ public sealed record LoanPosition(string Group, decimal Balance);
 /// </summary>
 public static class RemittanceValidator
 {
+    /// <param name="dealCutoffBalance">The deal's cut-off pool balance: no amount may exceed <see cref="RemittanceBounds.CutoffMultiple"/> times it (null: not checked).</param>
     public static IReadOnlyList<InputError> Validate(string file, Period period, IReadOnlyList<RemittanceRow> rows,
-        IReadOnlyDictionary<string, LoanPosition> loans, bool checkMissing = true)
+        IReadOnlyDictionary<string, LoanPosition> loans, bool checkMissing = true, decimal? dealCutoffBalance = null)
     {
         var errors = new List<InputError>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -33,7 +34,9 @@ public static class RemittanceValidator
                 errors.Add(new(file, r.Line, C.LoanId, r.LoanId, "a loan of this deal's cut-off tape"));
                 continue;
             }
-            CheckRow(file, r, pos, errors);
+            var before = errors.Count;
+            RemittanceBounds.Check(file, r, pos, dealCutoffBalance, errors);
+            if (errors.Count == before) CheckRow(file, r, pos, errors);
         }
         if (!checkMissing) return errors;
         foreach (var (id, pos) in loans.Where(kv => kv.Value.Balance > 0 && !seen.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
