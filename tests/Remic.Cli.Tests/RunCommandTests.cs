@@ -29,6 +29,43 @@ public class RunCommandTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
     }
 
+    [Theory]
+    [InlineData("0 PPC", "0 CDR")]
+    [InlineData("300 PPC", "5 CDR")]
+    public void Class_cash_including_the_residual_adds_up_to_Available_Funds_and_the_printed_equations_balance(string prepay, string dflt)
+    {
+        // Issue 11 item 6: the residual's distributions are in its own row, so the classes' cash is all of Available Funds.
+        var dir = Path.Combine(Path.GetTempPath(), "remic-run-" + Guid.NewGuid().ToString("N"));
+        var j2 = Path.Combine(Root(), "examples", "cwalt-2004-j2", "deal.yaml");
+        Assert.Equal(0, Run("run", j2, "--prepay", prepay, "--default", dflt, "--severity", "50", "--lag", "6", "--format", "csv", "--out", dir));
+        var classes = Csv(Path.Combine(dir, "classes.csv"));
+        var groups = Csv(Path.Combine(dir, "collateral.csv"));
+        Assert.EndsWith(",corridor_paid,residual_paid", File.ReadLines(Path.Combine(dir, "classes.csv")).First());
+        foreach (var period in groups.Select(r => r["period"]).Distinct())
+        {
+            var af = groups.Where(r => r["period"] == period).Sum(r => decimal.Parse(r["available_funds"], Inv));
+            var cash = classes.Where(r => r["period"] == period)
+                .Sum(r => decimal.Parse(r["interest_paid"], Inv) + decimal.Parse(r["principal"], Inv) + decimal.Parse(r["po_deferred_paid"], Inv) + decimal.Parse(r["residual_paid"], Inv));
+            Assert.True(Math.Abs(af - cash) <= 0.01m * 16, $"period {period}: Available Funds {af} but the classes received {cash}");
+        }
+        Assert.Contains(classes, r => r["class"] == "A-R" && decimal.Parse(r["residual_paid"], Inv) > 0);
+        // The printed conservation line balances: left = right to the cent.
+        var line = File.ReadLines(Path.Combine(dir, "checks.txt")).Single(l => l.StartsWith("collateral principal", StringComparison.Ordinal));
+        var n = System.Text.RegularExpressions.Regex.Matches(line, @"-?[0-9][0-9.]*").Select(m => decimal.Parse(m.Value, Inv)).ToArray();
+        Assert.Equal(6, n.Length);
+        Assert.True(Math.Abs(n[0] + n[1] - (n[2] + n[3] - n[4] + n[5])) <= 0.02m, line);
+        Assert.Contains("undercollateralisation at the end 0.00", line); // no class is left above the pool at the deal's end
+    }
+
+    private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
+
+    private static List<Dictionary<string, string>> Csv(string path)
+    {
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(','), (h, v) => (h, v)).ToDictionary(x => x.h, x => x.v)).ToList();
+    }
+
     [Fact]
     public void Json_output_and_the_clean_up_call()
     {

@@ -26,12 +26,63 @@ public class PropertyTests
         from call in Gen.Bool
         select (seed, groups, subs, cpr, cdr, sev, lag, call);
 
+    private static DealProjection Project(Remic.Deals.Model.Deal deal, double cpr, double cdr, double sev, int lag, bool call) =>
+        DealRunner.Run(deal, new Scenario
+        {
+            Prepay = Speed.Prepay($"{cpr:0.###} CPR"), Default = Speed.Default($"{cdr:0.###} CDR"),
+            Severity = MonthlyVector.Flat(sev), RecoveryLag = lag,
+        }, call);
+
+    [Fact]
+    public void No_class_is_written_down_at_0_CDR()
+    {
+        // Coupons within the collateral's net rate: with no defaults the loans pay every class in full.
+        Cases.Sample(c =>
+        {
+            var deal = DealLoader.LoadText(RandomDeals.Build(c.Seed, c.Groups, c.Subs), "random.yaml");
+            var run = Project(deal, c.Cpr, 0, c.Sev, c.Lag, c.Call);
+            for (var i = 0; i < deal.Classes.Count; i++)
+                if (run.TotalLoss(i) > 0.01) throw new Exception($"{deal.Classes[i].Name} written down by {run.TotalLoss(i):F2} at 0 CDR");
+        }, iter: 60, print: c => $"{c} \n{RandomDeals.Build(c.Seed, c.Groups, c.Subs)}");
+    }
+
+    [Fact]
+    public void Class_cash_adds_up_to_Available_Funds_every_month_and_no_class_keeps_a_balance_at_the_end()
+    {
+        Cases.Sample(c =>
+        {
+            var yaml = RandomDeals.Build(c.Seed, c.Groups, c.Subs, overCoupon: c.Seed % 2 == 0);
+            var deal = DealLoader.LoadText(yaml, "random.yaml");
+            var run = Project(deal, c.Cpr, c.Cdr, c.Sev, c.Lag, c.Call);
+            var tol = 1e-6 * 10_000_000 + 0.01;
+            foreach (var p in run.Periods)
+            {
+                var cash = p.InterestPaid.Sum() + p.Principal.Sum() + p.PoDeferredPaid.Sum() + p.Residual.Sum();
+                if (Math.Abs(cash - p.AvailableFunds.Sum()) > tol)
+                    throw new Exception($"period {p.Period}: classes received {cash:F4} but Available Funds were {p.AvailableFunds.Sum():F4}");
+            }
+            // The deal's end: the loans are gone, so every class is retired, and what a class did not receive as
+            // principal is shown as its loss.
+            var last = run.Periods[^1];
+            if (last.PoolEndBalance.Sum() > 0.01) throw new Exception($"the run ended with {last.PoolEndBalance.Sum():F2} of loans");
+            for (var i = 0; i < deal.Classes.Count; i++)
+            {
+                if (deal.Classes[i].IsNotional) continue;
+                var original = (double)deal.Classes[i].OriginalBalance;
+                var accreted = run.Periods.Sum(p => p.Accretion[i]);
+                if (last.EndBalance[i] > tol) throw new Exception($"{deal.Classes[i].Name} ends with {last.EndBalance[i]:F2}");
+                var gap = original + accreted - run.TotalPrincipal(i) - run.TotalLoss(i);
+                if (Math.Abs(gap) > tol) throw new Exception($"{deal.Classes[i].Name}: original + accretion − principal − loss = {gap:F4}");
+            }
+        }, iter: 80, print: c => $"{c} \n{RandomDeals.Build(c.Seed, c.Groups, c.Subs, overCoupon: c.Seed % 2 == 0)}");
+    }
+
     [Fact]
     public void Invariants_hold_for_random_deals_speeds_and_losses()
     {
         Cases.Sample(c =>
         {
-            var yaml = RandomDeals.Build(c.Seed, c.Groups, c.Subs);
+            var yaml = RandomDeals.Build(c.Seed, c.Groups, c.Subs, overCoupon: true);
             var deal = DealLoader.LoadText(yaml, "random.yaml");
             var run = DealRunner.Run(deal, new Scenario
             {
@@ -54,7 +105,7 @@ public class PropertyTests
             foreach (var p in run.Periods)
                 foreach (var i in principalClasses)
                     if (p.EndBalance[i] < -1e-6) throw new Exception($"{deal.Classes[i].Name} negative in {p.Period}");
-        }, iter: 150, print: c => $"{c} \n{RandomDeals.Build(c.Seed, c.Groups, c.Subs)}");
+        }, iter: 150, print: c => $"{c} \n{RandomDeals.Build(c.Seed, c.Groups, c.Subs, overCoupon: true)}");
     }
 
     [Fact]

@@ -149,4 +149,98 @@ public class PsaFidelityTests
         Assert.Equal(10_000.00m, r2.Loss[SeniorSub.C("B")]);
         Assert.Equal(0m, r2.UnpaidInterest[SeniorSub.C("B")]);
     }
+
+    // ---- Senior Credit Support Depletion Date (item 4) ----
+
+    private static Deal Sequential(string extra = "") => OneGroup(1_000_000m, 6m, """
+          - { name: A-1, group: "1", balance: 500000, type: senior, coupon: 6 }
+          - { name: A-2, group: "1", balance: 400000, type: senior, coupon: 6 }
+          - { name: B, group: "1", balance: 100000, type: subordinate, coupon: 6 }
+        """, $$"""
+          - pay_interest: { from: "1", classes: [A-1, A-2] }
+          - pay_principal: { from: "1", amount: senior_principal, to: { sequential: [A-1, A-2] }{{extra}} }
+          - pay_subordinates: { from: "1", classes: [B] }
+        """, "shifting_interest: { subordinates: [B] }");
+
+    [Fact]
+    public void After_the_depletion_date_senior_principal_is_paid_pro_rata_or_as_the_deal_file_says()
+    {
+        // B is written off; the 900,000 pool pays 9,000 of scheduled principal, all of it senior (Senior% = 100%).
+        var deal = Sequential();
+        var state = State(deal, 40, ("B", 0m));
+        var r = Distribute(deal, state, Market(40), Coll(900_000m, sched: 9_000m, interest: 4500m));
+        Assert.True(r.SeniorCreditSupportDepleted);
+        Assert.Equal(5_000.00m, r.Principal[deal.C("A-1")]); // 9,000 × 500/900, not all 9,000 to A-1 in sequence
+        Assert.Equal(4_000.00m, r.Principal[deal.C("A-2")]);
+        // While B has a balance the step's sequential order holds.
+        var before = Distribute(deal, State(deal, 40, ("B", 50_000m), ("A-1", 500_000m), ("A-2", 350_000m)), Market(40),
+            Coll(900_000m, sched: 9_000m, interest: 4500m));
+        Assert.False(before.SeniorCreditSupportDepleted);
+        Assert.Equal(0m, before.Principal[deal.C("A-2")]);
+        // The date itself counts: this date's 50,000 loss exhausts B's 50,000, so the seniors are already paid pro rata.
+        var onTheDate = Distribute(deal, State(deal, 40, ("B", 50_000m), ("A-1", 500_000m), ("A-2", 350_000m)), Market(40),
+            Coll(900_000m, sched: 9_000m, loss: 50_000m, interest: 4500m));
+        Assert.True(onTheDate.SeniorCreditSupportDepleted);
+        // Senior% = 850/900, so the seniors' share of 9,000 is 8,500: 8,500 × 500/850 and × 350/850.
+        Assert.Equal(5_000.00m, onTheDate.Principal[deal.C("A-1")]);
+        Assert.Equal(3_500.00m, onTheDate.Principal[deal.C("A-2")]);
+        // A deal whose wording keeps an order after depletion says so with after_depletion.
+        var own = Sequential(", after_depletion: { sequential: [A-2, A-1] }");
+        var r2 = Distribute(own, State(own, 40, ("B", 0m)), Market(40), Coll(900_000m, sched: 9_000m, interest: 4500m));
+        Assert.Equal(9_000.00m, r2.Principal[own.C("A-2")]);
+        Assert.Equal(0m, r2.Principal[own.C("A-1")]);
+    }
+
+    [Fact]
+    public void The_accretion_termination_date_is_the_depletion_date_when_that_comes_first()
+    {
+        var deal = OneGroup(1_000_000m, 6m, """
+              - { name: A, group: "1", balance: 600000, type: senior, coupon: 6 }
+              - { name: Z, group: "1", balance: 300000, type: [senior, accrual], coupon: 6 }
+              - { name: B, group: "1", balance: 100000, type: subordinate, coupon: 6 }
+            """, """
+              - pay_interest: { from: "1", classes: [A, Z] }
+              - accrete: { class: Z, from: "1", to: { sequential: [A, Z] } }
+              - pay_principal: { from: "1", amount: senior_principal, to: { sequential: [A, Z] } }
+              - pay_subordinates: { from: "1", classes: [B] }
+            """, "shifting_interest: { subordinates: [B] }");
+        // Before depletion: Z's 1,500 of interest (6% / 12 × 300,000) accretes and pays A as principal.
+        var live = Distribute(deal, State(deal, 10), Market(10), Coll(1_000_000m, interest: 5000m));
+        Assert.Equal(1_500.00m, live.Accretion[deal.C("Z")]);
+        Assert.Equal(0m, live.InterestPaid[deal.C("Z")]);
+        Assert.Equal(1_500.00m, live.Principal[deal.C("A")]);
+        // B written off: A still has a balance, but the depletion date has come: Z is paid its 1,500 in cash.
+        var depleted = Distribute(deal, State(deal, 10, ("B", 0m)), Market(10), Coll(900_000m, interest: 4500m));
+        Assert.Equal(0m, depleted.Accretion[deal.C("Z")]);
+        Assert.Equal(1_500.00m, depleted.InterestPaid[deal.C("Z")]);
+        Assert.Equal(0m, depleted.Principal[deal.C("A")]);
+    }
+
+    // ---- The deal-level invariant: no writedown without defaults (item 1) ----
+
+    public static TheoryData<string, string> ExampleRuns()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in new[] { "cwalt-2004-j2/deal.yaml", "cwalt-2004-j4/deal.yaml", "cwalt-2004-12cb/deal.yaml", "cwalt-2004-26t1/deal.yaml",
+                                     "cwalt-2007-12t1/deal.yaml", "sample/deal.yaml", "sample/structures.yaml" })
+            foreach (var speed in new[] { "0 PPC", "100 PPC", "300 PPC" })
+                data.Add(file, speed);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleRuns))]
+    public void No_class_of_an_example_deal_is_written_down_with_no_defaults(string file, string speed)
+    {
+        var deal = DealLoader.Load(Path.Combine(SampleDealTests.RepoRoot(), "examples", file));
+        var indices = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase) { ["LIBOR_1MO"] = MonthlyVector.Flat(0.0532) };
+        foreach (var (name, level) in deal.Assumptions.Indices) indices[name] = MonthlyVector.Flat((double)level / 100);
+        var run = Project(deal, speed, indices: indices);
+        for (var c = 0; c < deal.Classes.Count; c++)
+            Assert.True(run.TotalLoss(c) < 0.01, $"{file} at {speed}, 0 CDR: {deal.Classes[c].Name} written down by {run.TotalLoss(c):N2}");
+        // and every class is retired: principal + accretion = original balance
+        var last = run.Periods[^1];
+        for (var c = 0; c < deal.Classes.Count; c++)
+            if (!deal.Classes[c].IsNotional) Assert.True(Math.Abs(last.EndBalance[c]) < 0.01, $"{deal.Classes[c].Name} ends with {last.EndBalance[c]:N2}");
+    }
 }

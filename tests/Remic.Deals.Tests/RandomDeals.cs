@@ -5,16 +5,19 @@ using Remic.Collateral;
 namespace Remic.Deals.Tests;
 
 /// <summary>
-/// Random valid deals as YAML: 1-3 groups of 1-3 rep lines, optional PO/X strip per group, 1-3 seniors per
+/// Random valid deals as YAML: 1-3 groups of 1-3 rep lines, optional PO/X strip per group (sometimes one Class X
+/// shared by the stripped groups, listed in each group's interest step), 1-3 seniors per
 /// group (sequential, pro rata or a split; with a super senior/support pair sometimes), 0-3 shared
 /// subordinates under shifting interest, optional cross-collateralisation. Class balances add up to the
-/// pool to the cent, Class PO to the PO portion.
+/// pool to the cent, Class PO to the PO portion. Coupons are at most the collateral's net rate (the strip for a
+/// stripped group), so with no defaults the loans pay every class its interest; <c>overCoupon</c> raises one
+/// group in five 0.3% above it (interest shortfalls at any speed).
 /// </summary>
 internal static class RandomDeals
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Build(int seed, int groups, int subs)
+    public static string Build(int seed, int groups, int subs, bool overCoupon = false)
     {
         var rnd = new Random(seed);
         var sb = new StringBuilder();
@@ -58,6 +61,8 @@ internal static class RandomDeals
         }
 
         var subPct = subs == 0 ? 0m : Math.Round(0.02m + (decimal)rnd.NextDouble() * 0.10m, 4);
+        var stripped = Enumerable.Range(0, groups).Where(g => strips[g] is not null).Select(g => $"\"G{g + 1}\"").ToList();
+        var sharedX = stripped.Count >= 2 && new Random(seed ^ 0x5A5A).Next(2) == 0;
         var classes = new StringBuilder();
         var steps = new StringBuilder();
         var support = new List<(string, string)>();
@@ -67,7 +72,8 @@ internal static class RandomDeals
         {
             var name = $"G{g + 1}";
             // At most the net rate (or the strip) so interest is normally covered; sometimes a little above it.
-            coupon[g] = Math.Round((strips[g] ?? netMin[g]) - (decimal)rnd.NextDouble() * 0.5m + (rnd.Next(5) == 0 ? 0.3m : 0), 3);
+            var bump = rnd.Next(5) == 0 && overCoupon ? 0.3m : 0;
+            coupon[g] = Math.Round((strips[g] ?? netMin[g]) - (decimal)rnd.NextDouble() * 0.5m + bump, 3, MidpointRounding.ToZero);
             var seniors = Math.Round(nonPo[g] * (1 - subPct), 2);
             seniorTotal += seniors;
             var n = rnd.Next(1, 4);
@@ -85,10 +91,11 @@ internal static class RandomDeals
             if (strips[g] is not null)
             {
                 classes.AppendLine($"  - {{ name: {g + 1}-PO, group: \"{name}\", balance: {poBal[g].ToString(Inv)}, type: po }}");
-                classes.AppendLine($"  - {{ name: {g + 1}-X, group: \"{name}\", balance: 0, type: notional_io, notional: premium_loans, coupon: strip_excess }}");
+                if (!sharedX) classes.AppendLine($"  - {{ name: {g + 1}-X, group: \"{name}\", balance: 0, type: notional_io, notional: premium_loans, coupon: strip_excess }}");
                 steps.AppendLine($"  - pay_po: {{ group: \"{name}\", class: {g + 1}-PO }}");
             }
-            var io = strips[g] is not null ? $", {g + 1}-X" : "";
+            // One Class X over every stripped group is listed in each of their single-group interest steps (CWALT J2).
+            var io = strips[g] is null ? "" : sharedX ? ", X" : $", {g + 1}-X";
             steps.AppendLine($"  - pay_interest: {{ from: \"{name}\", classes: [{string.Join(", ", names)}{io}] }}");
             var rule = rnd.Next(3);
             var to = n == 1 ? names[0]
@@ -107,6 +114,7 @@ internal static class RandomDeals
             subLeft -= b;
             classes.AppendLine($"  - {{ name: {subNames[i]}, groups: [{allGroups}], balance: {b.ToString(Inv)}, type: subordinate, coupon: {coupon.Min().ToString(Inv)} }}");
         }
+        if (sharedX) classes.AppendLine($"  - {{ name: X, groups: [{string.Join(", ", stripped)}], balance: 0, type: notional_io, notional: premium_loans, coupon: strip_excess }}");
         classes.AppendLine("  - { name: R, group: \"G1\", balance: 0, type: residual, coupon: none }");
         if (strips.Any(s => s is not null)) steps.AppendLine("  - pay_po_deferred: { from: all }");
         if (subs > 0) steps.AppendLine($"  - pay_subordinates: {{ from: all, classes: [{string.Join(", ", subNames)}] }}");

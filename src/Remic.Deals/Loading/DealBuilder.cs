@@ -181,7 +181,7 @@ internal sealed class DealBuilder(SourceMap map)
                 "senior_principal" => PrincipalAmount.SeniorPrincipal,
                 "non_po_principal" => PrincipalAmount.NonPoPrincipal,
                 _ => PrincipalAmount.Remaining,
-            }, Alloc(body["to"]!)),
+            }, Alloc(body["to"]!)) { AfterDepletion = body["after_depletion"] is { } ad ? Alloc(ad) : null },
             "accrete" => new Accrete(Str(body["class"]), Names(body["from"]), Alloc(body["to"]!)),
             "pay_po_deferred" => new PayPoDeferred(Names(body["from"])),
             "pay_subordinates" => new PaySubordinates(Names(body["from"]), Names(body["classes"])),

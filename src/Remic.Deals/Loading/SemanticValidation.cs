@@ -158,6 +158,7 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
             foreach (var field in new[] { "classes", "class" })
                 if (body[field] is { } c) ClassRefs(c, $"{p}.{field}", classes);
             if (body["to"] is { } to) AllocationRefs(to, $"{p}.to", classes);
+            if (body["after_depletion"] is { } ad) AllocationRefs(ad, $"{p}.after_depletion", classes);
             if (prop.Name == "when")
             {
                 if (body["if"] is JObject cond && cond["classes_outstanding"] is { } co) ClassRefs(co, $"{p}.if.classes_outstanding", classes);

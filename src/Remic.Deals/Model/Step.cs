@@ -12,8 +12,15 @@ public sealed record PayPoPrincipal(string Group, string Class) : Step;
 /// <summary>Accrued Certificate Interest (current + unpaid) to the classes, pro rata by what is due.</summary>
 public sealed record PayInterest(IReadOnlyList<string> From, IReadOnlyList<string> Classes) : Step;
 
-/// <summary>Principal to the classes by <see cref="To"/>, at most the <see cref="Amount"/> of the groups in <see cref="From"/>.</summary>
-public sealed record PayPrincipal(IReadOnlyList<string> From, PrincipalAmount Amount, Allocation To) : Step;
+/// <summary>
+/// Principal to the classes by <see cref="To"/>, at most the <see cref="Amount"/> of the groups in <see cref="From"/>.
+/// On and after the Senior Credit Support Depletion Date a senior_principal step pays by <see cref="AfterDepletion"/>,
+/// or, without it, the classes of <see cref="To"/> concurrently pro rata by balance (CWALT).
+/// </summary>
+public sealed record PayPrincipal(IReadOnlyList<string> From, PrincipalAmount Amount, Allocation To) : Step
+{
+    public Allocation? AfterDepletion { get; init; }
+}
 
 /// <summary>
 /// Accrual Distribution Amount: the interest a Z class accrued this period (added to its balance) is paid

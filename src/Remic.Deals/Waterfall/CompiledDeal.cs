@@ -156,7 +156,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     {
         PayPoPrincipal p => new CPayPo(G(p.Group), C(p.Class)),
         PayInterest p => new CPayInterest(Gs(p.From), p.Classes.Select(C).ToArray()),
-        PayPrincipal p => new CPayPrincipal(Gs(p.From), p.Amount, Compile(p.To)),
+        PayPrincipal p => new CPayPrincipal(Gs(p.From), p.Amount, Compile(p.To), p.AfterDepletion is { } ad ? Compile(ad) : null),
         Accrete a => new CAccrete(C(a.Class), Gs(a.From), Compile(a.To)),
         PayPoDeferred d => new CPayPoDeferred(Gs(d.From)),
         PaySubordinates p => new CPaySubordinates(Gs(p.From), p.Classes.Select(C).ToArray()),
@@ -222,9 +222,11 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         public readonly int[] From = [Group];
     }
     internal sealed record CPayInterest(int[] From, int[] Classes) : CStep;
-    internal sealed record CPayPrincipal(int[] From, PrincipalAmount Amount, CAlloc To) : CStep
+    internal sealed record CPayPrincipal(int[] From, PrincipalAmount Amount, CAlloc To, CAlloc? AfterDepletion) : CStep
     {
         public readonly int[] ToLeaves = Leaves(To).ToArray();
+        /// <summary>On and after the Senior Credit Support Depletion Date: the deal's own order, else the step's classes pro rata.</summary>
+        public readonly CAlloc Depleted = AfterDepletion ?? new CProRata(Leaves(To).Select(c => (CAlloc)new CToClass(c)).ToArray());
     }
     internal sealed record CAccrete(int Class, int[] From, CAlloc To) : CStep;
     internal sealed record CPayPoDeferred(int[] From) : CStep;

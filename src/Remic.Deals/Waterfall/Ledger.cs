@@ -33,6 +33,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] PaidFrom;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
+    /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
+    public bool Depleted;
     /// <summary>The period's share of the Subordinate Percentage kept by the seniors (carried to the next state).</summary>
     public T Shift;
 
@@ -62,6 +64,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         Array.Clear(SubAmount); Array.Clear(PaidFrom); Array.Clear(UncoveredInterest);
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
+        Depleted = false;
         Shift = T.One;
     }
 

@@ -61,6 +61,8 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
     public T[] PoolEndBalance { get; }
     public T[] PoPoolEndBalance { get; }
     public bool[] StepDownPassed { get; }
+    /// <summary>The date is on or after the Senior Credit Support Depletion Date (the subordinates are exhausted).</summary>
+    public bool SeniorCreditSupportDepleted { get; internal set; }
     public T SubordinatePrincipal { get; internal set; }
     public T ResidualPaid { get; internal set; }
     public T CorridorReceived { get; internal set; }

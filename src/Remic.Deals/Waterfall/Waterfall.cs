@@ -62,6 +62,7 @@ public static class Waterfall
             if (d.Beneficiary[c]) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
         }
         ShiftingInterest.Compute(l);
+        l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
 
         foreach (var step in d.Steps) Run(l, step);
 
@@ -166,7 +167,8 @@ public static class Waterfall
                 if (s.Amount != PrincipalAmount.Remaining) r.PrincipalShortfall += want - got;
                 l.StepLeafBalance = T.Zero;
                 foreach (var c in s.ToLeaves) l.StepLeafBalance += l.Outstanding(c);
-                var paid = PrincipalAllocation.Allocate(l, s.To, got);
+                var depleted = s.Amount == PrincipalAmount.SeniorPrincipal && l.Depleted;
+                var paid = PrincipalAllocation.Allocate(l, depleted ? s.Depleted : s.To, got);
                 var left = got - paid;
                 l.Fund[s.From[0]] += left;
                 foreach (var g in s.From)
@@ -311,10 +313,26 @@ public static class Waterfall
         return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubUnscheduled) > T.Zero;
     }
 
+    /// <summary>Before the Accretion Termination Date: the earlier of the depletion date and the targets' retirement.</summary>
     private static bool Accreting<T>(Ledger<T> l, int[] targets) where T : unmanaged, IFloatingPoint<T>
     {
+        if (l.Depleted) return false;
         foreach (var t in targets) if (l.R.BeginBalance[t] > Num<T>.Tiny) return true;
         return false;
+    }
+
+    /// <summary>
+    /// On or after the Senior Credit Support Depletion Date: the deal has subordinates and none has a balance left once
+    /// this date's realised losses (non-PO) are allocated.
+    /// </summary>
+    private static bool Depleted<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        if (d.Subordinates.Length == 0) return false;
+        T subs = T.Zero, losses = T.Zero;
+        foreach (var c in d.Subordinates) subs += l.Outstanding(c);
+        foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        return subs - losses <= d.Tolerance;
     }
 
     /// <summary>Notional amount: factor × reference class balances, or the premium loans' balance for Class X.</summary>
