@@ -29,6 +29,15 @@ public static class DealLoader
         deal = TapeGroups.Attach(deal, file, map);
         var semantic = new SemanticValidation(map, (JObject)root, deal).Check();
         if (semantic.Count > 0) throw new RemicInputException(semantic);
+        // PAC/TAC bands: derive the schedules now (the deal's own allocation at both band speeds), so a band the
+        // structure cannot support is reported at load, at the class's schedule.
+        try { Projection.PacSchedules.ResolveBands(deal); }
+        catch (Projection.PacBandException e)
+        {
+            var path = $"classes[{e.ClassIndex}].schedule.band";
+            var (line, col) = map.Of(path);
+            throw new RemicInputException(new InputError(map.File, line, path, null, e.Message, col));
+        }
         return deal;
     }
 }
