@@ -8,13 +8,17 @@ internal static class CliRun
 {
     public const int InputErrorExit = 2, ConservationExit = 3;
 
+    /// <summary>At most this many input errors are printed, then "… and N more" (the first ones are the root causes).</summary>
+    public const int MaxErrorsShown = 20;
+
     public static int Guard(ParseResult parse, Func<TextWriter, int> body)
     {
         var err = parse.InvocationConfiguration.Error;
         try { return body(parse.InvocationConfiguration.Output); }
         catch (RemicInputException e)
         {
-            foreach (var x in e.Errors) err.WriteLine($"error: {x}");
+            foreach (var x in e.Errors.Take(MaxErrorsShown)) err.WriteLine($"error: {x}");
+            if (e.Errors.Count > MaxErrorsShown) err.WriteLine($"error: … and {e.Errors.Count - MaxErrorsShown} more");
             return InputErrorExit;
         }
         catch (ConservationException e)

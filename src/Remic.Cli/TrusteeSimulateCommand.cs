@@ -44,6 +44,8 @@ public static class TrusteeSimulateCommand
                 n++;
             }
             stdout.WriteLine($"wrote {n} remittance files for {reg.DealId} ({reg.Loans.Count} loans, {reg.FirstPeriod} on) to {dir}");
+            foreach (var line in DealFile.Describe(reg.Expansions ?? [])) stdout.WriteLine("  " + line);
+            stdout.WriteLine($"  each loan's payoffs, curtailments, defaults and delinquencies are drawn from --seed {options.Seed}: the same seed writes the same files");
             return 0;
         }));
         return cmd;
