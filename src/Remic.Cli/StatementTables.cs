@@ -18,14 +18,24 @@ public static class StatementTables
 
     public static IReadOnlyList<Table> All(Statement s) => [Classes(s), Factors(s), Groups(s), Delinquencies(s), Payments(s), Reconciliation(s)];
 
-    public static Table Classes(Statement s) => new("Distribution by class",
-        ["class", "pass-through rate %", "beginning balance", "principal", "interest", "interest shortfall", "unpaid interest", "realized loss", "accretion", "ending balance"],
-        s.Classes.Select(k => (IReadOnlyList<string>)[k.Notional ? k.Name + " (notional)" : k.Name, k.PassThroughRate is { } r ? (r * 100m).ToString("0.000000", F) : "",
-            M(k.BeginningBalance), M(k.Principal), M(k.Interest), M(k.InterestShortfall), M(k.UnpaidInterest), M(k.RealizedLoss), M(k.Accretion), M(k.EndingBalance)])
-            .Append(["total", "", M(s.Classes.Where(k => !k.Notional).Sum(k => k.BeginningBalance)), M(s.Classes.Sum(k => k.Principal)),
-                M(s.Classes.Sum(k => k.Interest)), M(s.Classes.Sum(k => k.InterestShortfall)), M(s.Classes.Sum(k => k.UnpaidInterest)),
-                M(s.Classes.Sum(k => k.RealizedLoss)), M(s.Classes.Where(k => !k.Notional).Sum(k => k.Accretion)), M(s.Classes.Where(k => !k.Notional).Sum(k => k.EndingBalance))]).ToArray())
-    { Notes = ["Totals of balances and accretion exclude notional classes; a notional class's realized loss / accretion column shows its notional amount's change."] };
+    public static Table Classes(Statement s)
+    {
+        var t = s.ClassTotals;
+        // A notional class has no principal, loss or accretion: those cells stay empty and its change has its own column.
+        string Money(ClassLine k, decimal x) => k.Notional ? "" : M(x);
+        return new("Distribution by class",
+            ["class", "pass-through rate %", "beginning balance", "principal", "interest", "interest shortfall", "unpaid interest", "realized loss", "accretion",
+             "notional change", "ending balance"],
+            s.Classes.Select(k => (IReadOnlyList<string>)[k.Notional ? k.Name + " (notional)" : k.Name, k.PassThroughRate is { } r ? (r * 100m).ToString("0.000000", F) : "",
+                M(k.BeginningBalance), Money(k, k.Principal), M(k.Interest), M(k.InterestShortfall), M(k.UnpaidInterest), Money(k, k.RealizedLoss),
+                Money(k, k.Accretion), k.Notional ? M(k.NotionalChange) : "", M(k.EndingBalance)])
+                .Append(["total", "", M(t.BeginningBalance), M(t.Principal), M(t.Interest), M(t.InterestShortfall), M(t.UnpaidInterest),
+                    M(t.RealizedLoss), M(t.Accretion), "", M(t.EndingBalance)]).ToArray())
+        {
+            Notes = ["Notional classes owe no principal: their notional amount's change is not a loss, and they are out of the balance, principal, loss and " +
+                     "accretion totals; the interest total includes their interest (cash paid)."],
+        };
+    }
 
     public static Table Factors(Statement s) => new("Per $1,000 of original balance",
         ["class", "original balance", "principal", "interest", "ending balance"],

@@ -14,13 +14,17 @@ public static class TrusteeCommand
 {
     public static Command Build()
     {
-        var cmd = new Command("trustee", "Trustee ledger: register a deal, import remittances, close periods, statements, simulated remittances");
+        var cmd = new Command("trustee", "Trustee ledger: register a deal, import remittances, close periods, statements, simulated remittances; status, periods, audit log, a loan's history");
         cmd.Subcommands.Add(TrusteeInitCommand.Build());
         cmd.Subcommands.Add(TrusteeRemitCommand.Build());
         cmd.Subcommands.Add(TrusteeCloseCommand.Build());
         cmd.Subcommands.Add(TrusteeReopenCommand.Build());
         cmd.Subcommands.Add(TrusteeStatementCommand.Build());
         cmd.Subcommands.Add(TrusteeSimulateCommand.Build());
+        cmd.Subcommands.Add(TrusteeStatusCommand.Build());
+        cmd.Subcommands.Add(TrusteePeriodsCommand.Build());
+        cmd.Subcommands.Add(TrusteeAuditCommand.Build());
+        cmd.Subcommands.Add(TrusteeLoanCommand.Build());
         return cmd;
     }
 
@@ -28,7 +32,12 @@ public static class TrusteeCommand
     public static Option<string?> ActorOption() => new("--actor") { Description = "Who is acting, for the audit log (default: the OS user)" };
     public static Option<string> PeriodOption() => new("--period") { Description = "Distribution period YYYY-MM", Required = true };
 
-    public static LedgerDb Open(ParseResult p, Option<string?> db) => LedgerDb.Open(LedgerTarget.Resolve(p.GetValue(db)));
+    /// <summary>The existing ledger (a mistyped --db is refused); only `init` passes <paramref name="create"/>.</summary>
+    public static LedgerDb Open(ParseResult p, Option<string?> db, bool create = false)
+    {
+        var target = LedgerTarget.Resolve(p.GetValue(db));
+        return create ? LedgerDb.Open(target) : LedgerDb.OpenExisting(target);
+    }
 
     public static string Actor(ParseResult p, Option<string?> actor) => p.GetValue(actor) is { Length: > 0 } a ? a : Environment.UserName;
 

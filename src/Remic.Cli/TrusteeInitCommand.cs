@@ -16,7 +16,7 @@ public static class TrusteeInitCommand
         cmd.SetAction(p => TrusteeCommand.Guard(p, stdout =>
         {
             var reg = DealFile.Registration(p.GetValue(file)!, p.GetValue(id));
-            var done = DealRegistry.Register(TrusteeCommand.Open(p, db), reg, TrusteeCommand.Actor(p, actor));
+            var done = DealRegistry.Register(TrusteeCommand.Open(p, db, create: true), reg, TrusteeCommand.Actor(p, actor));
             stdout.WriteLine(done.DealId);
             return 0;
         }));

@@ -40,6 +40,8 @@ public static class TrusteeSimulateCommand
             var n = CliRun.WriteFiles(dir, new RemittanceSimulator(reg.Loans, reg.FirstPeriod, options).Run()
                 .Select(x => ($"remittance-{x.Period}.csv", x.Csv))).Count;
             stdout.WriteLine($"wrote {n} remittance files for {reg.DealId} ({reg.Loans.Count} loans, {reg.FirstPeriod} on) to {dir}");
+            foreach (var line in DealFile.Describe(reg.Expansions ?? [])) stdout.WriteLine("  " + line);
+            stdout.WriteLine($"  each loan's payoffs, curtailments, defaults and delinquencies are drawn from --seed {options.Seed}: the same seed writes the same files");
             return 0;
         }));
         return cmd;

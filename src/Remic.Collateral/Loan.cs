@@ -40,6 +40,8 @@ public sealed record Loan
     public int BalloonTerm { get; init; }
     public ArmTerms? Arm { get; init; }
     public double LoanCount { get; init; } = 1;
+    /// <summary>False for a deal file's rep line that does not give its loan_count (<see cref="LoanCount"/> is then 1).</summary>
+    public bool LoanCountStated { get; init; } = true;
 
     // Tape attributes (used by stratification; not by the projection).
     public double? OriginalBalance { get; init; }

@@ -25,7 +25,12 @@ public class TrusteeCommandTests
         var sim = Cli.Run("trustee", "simulate", Sample, "--months", "6", "--prepay", "100 PPC", "--default", "2 CDR", "--severity", "40",
             "--lag", "2", "--delinquency", "3", "--seed", "1", "--out", tmp.File("sim"));
         Assert.Equal(0, sim.Code);
-        Assert.Equal($"wrote 6 remittance files for 2004-S1 (415 loans, 2004-04 on) to {tmp.File("sim")}\n", sim.Out);
+        Assert.Equal($"wrote 6 remittance files for 2004-S1 (415 loans, 2004-04 on) to {tmp.File("sim")}\n" +
+                     "  group 1 rep line 1-discount: 10,000,000.00 as 50 loans of equal balance (its loan_count)\n" +
+                     "  group 1 rep line 1-premium: 40,000,000.00 as 180 loans of equal balance (its loan_count)\n" +
+                     "  group 2 rep line 2-discount: 5,000,000.00 as 25 loans of equal balance (its loan_count)\n" +
+                     "  group 2 rep line 2-premium: 35,000,000.00 as 160 loans of equal balance (its loan_count)\n" +
+                     "  each loan's payoffs, curtailments, defaults and delinquencies are drawn from --seed 1: the same seed writes the same files\n", sim.Out);
 
         decimal remitted = 0, paid = 0;
         for (var m = 4; m <= 9; m++)
@@ -72,23 +77,21 @@ public class TrusteeCommandTests
     }
 
     /// <summary>
-    /// A deal file whose Class PO is 50 cents above its loans' PO portion (the loader allows $1.00; the waterfall's
-    /// decimal check allows nothing): the close fails its conservation check, exits 3 and writes nothing.
+    /// A deal file whose Class PO is 50 cents above its loans' PO portion (and 1-A-2 50 cents below, so the classes still add up):
+    /// the loader refuses it as bad input (exit 2) at init, simulate and run — before, the loader allowed $1.00 and the first
+    /// close failed the waterfall's exact check with exit 3, "a bug".
     /// </summary>
     [Fact]
-    public void A_conservation_failure_exits_3_and_writes_nothing()
+    public void A_class_po_off_by_50_cents_is_bad_input_not_a_bug()
     {
         using var tmp = new Cli.TempDir();
         var db = tmp.File("ledger.db");
         var deal = tmp.File("d.yaml", File.ReadAllText(Sample).Replace("balance: 481818.18,", "balance: 481818.68,").Replace("balance: 16527172.73,", "balance: 16527172.23,"));
-        Assert.Equal(0, Cli.Run("trustee", "init", deal, "--db", db).Code);
-        Assert.Equal(0, Cli.Run("trustee", "simulate", deal, "--months", "1", "--out", tmp.File("sim")).Code);
-        Assert.Equal(0, Cli.Run("trustee", "remit", "2004-S1", "--period", "2004-04", "--file", tmp.File("sim/remittance-2004-04.csv"), "--db", db).Code);
-        var close = Cli.Run("trustee", "close", "2004-S1", "--period", "2004-04", "--db", db);
-        Assert.Equal(3, close.Code);
-        Assert.StartsWith("conservation check failed (a bug, please report it): Sample Alternative Loan Trust 2004-S1 distribution 1 (2004-04-25): Class PO balance ", close.Err);
-        Assert.Equal("error: 2004-S1 2004-04 is not closed (state: remitted); there is nothing to report yet\n",
-            Cli.Run("trustee", "statement", "2004-S1", "--period", "2004-04", "--db", db).Err);
+        var message = $"error: {deal}:41:46 classes[5].balance: got '481818.68'; expected the PO portion of the loans at the strip rate, 481818.18 (Class PO must equal it to the cent)\n";
+        Assert.Equal((2, "", message), Cli.Run("trustee", "init", deal, "--db", db));
+        Assert.Equal((2, message), (Cli.Run("trustee", "simulate", deal, "--months", "1", "--out", tmp.File("sim")) is var r ? (r.Code, r.Err) : default));
+        Assert.Equal(2, Cli.Run("run", deal).Code); // `run` prints its errors to the console's stderr, not the captured one
+        Assert.False(Directory.Exists(tmp.File("sim")));
     }
 
     private static decimal D(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);

@@ -63,7 +63,7 @@ public class MalformedDealTests
         { "unknown group in from", "pay_principal: { from: \"1\"", "pay_principal: { from: \"2\"",
             "bad.yaml:16:28 waterfall[1].pay_principal.from: got '2'; expected a loan group defined under groups (1), or all" },
         { "balances do not add up", "balance: 400000", "balance: 400001.50",
-            "bad.yaml:12:3 classes: the class balances add up to 1,000,001.50 but the loan groups' cut-off balance is 1,000,000.00 (difference 1.50); they must agree within 1.00" },
+            "bad.yaml:12:3 classes: the class balances add up to 1,000,001.50 but the loan groups' cut-off balance is 1,000,000.00 (difference 1.50); they must agree to the cent" },
         { "floater without an index", "  - { name: A-1, group: \"1\", balance: 600000, type: senior, coupon: 6 }\n", Floater,
             "bad.yaml:12:80 classes[0].coupon: a floater or inverse floater needs an index coupon such as {index: LIBOR_1MO, margin: 0.40, cap: 7.5}" },
         { "PAC without a schedule", "type: senior, coupon: 6 }\n  - { name: A-2", "type: [senior, pac], coupon: 6 }\n  - { name: A-2",

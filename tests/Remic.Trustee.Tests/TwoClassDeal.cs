@@ -23,8 +23,8 @@ internal static class TwoClassDeal
             servicing_fee: 0.25
             trustee_fee: 0.25
             rep_lines:
-              - { id: L1, balance: 600000, gross_rate: 6.5, remaining_term: 360 }
-              - { id: L2, balance: 400000, gross_rate: 6.5, remaining_term: 360 }
+              - { id: L1, balance: 600000, gross_rate: 6.5, remaining_term: 360, loan_count: 1 }
+              - { id: L2, balance: 400000, gross_rate: 6.5, remaining_term: 360, loan_count: 1 }
         classes:
           - { name: A, group: "1", balance: 950000, type: senior, coupon: 6 }
           - { name: B, group: "1", balance: 50000, type: subordinate, coupon: 6 }

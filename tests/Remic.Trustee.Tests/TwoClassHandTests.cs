@@ -104,7 +104,8 @@ public class TwoClassHandTests
     {
         var dir = Directory.CreateTempSubdirectory("remic-rep-").FullName;
         var path = Path.Combine(dir, "d.yaml");
-        File.WriteAllText(path, TwoClassDeal.Yaml.Replace("{ id: L1, balance: 600000,", "{ id: L1, loan_count: 3, balance: 600000.01,")
+        File.WriteAllText(path, TwoClassDeal.Yaml.Replace("{ id: L1, balance: 600000, gross_rate: 6.5, remaining_term: 360, loan_count: 1 }",
+                "{ id: L1, loan_count: 3, balance: 600000.01, gross_rate: 6.5, remaining_term: 360 }")
             .Replace("balance: 950000,", "balance: 950000.01,"));
         var reg = DealFile.Registration(path);
         Assert.Equal(["L1-001", "L1-002", "L1-003", "L2"], reg.Loans.Select(l => l.Id));

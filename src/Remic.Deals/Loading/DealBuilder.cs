@@ -89,6 +89,7 @@ internal sealed class DealBuilder(SourceMap map)
                     IoTerm = l["io_term"]?.Value<int>() ?? 0,
                     BalloonTerm = l["balloon_term"]?.Value<int>() ?? 0,
                     LoanCount = (double)(l["loan_count"] is { } n ? Dec(n) : 1),
+                    LoanCountStated = l["loan_count"] is not null,
                 });
             }
         }

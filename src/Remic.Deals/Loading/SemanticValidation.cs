@@ -13,9 +13,6 @@ namespace Remic.Deals.Loading;
 /// </summary>
 internal sealed partial class SemanticValidation(SourceMap map, JObject root, Deal deal)
 {
-    /// <summary>Class balances must add up to the groups' cut-off balance within this many dollars.</summary>
-    public const decimal BalanceTolerance = 1.00m;
-
     private readonly List<InputError> _errors = [];
 
     public IReadOnlyList<InputError> Check()
@@ -114,9 +111,9 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
                 if (g.StripRate is null) { Err($"{p}.type", "po", $"a Class PO needs its group '{gname}' to have a strip_rate"); return; }
             }
             var poPool = c.Groups.Select(gn => deal.Groups.FirstOrDefault(x => x.Name == gn)).Where(g => g?.StripRate is not null).Sum(g => PoBalance(g!));
-            if (Math.Abs(poPool - c.OriginalBalance) > BalanceTolerance)
+            if (!BalanceTolerance.AgreeToTheCent(poPool, c.OriginalBalance))
                 Err($"{p}.balance", c.OriginalBalance.ToString(CultureInfo.InvariantCulture),
-                    $"expected the PO portion of the loans at the strip rate, {poPool:0.00} (Class PO must equal it within {BalanceTolerance:0.00})");
+                    $"expected the PO portion of the loans at the strip rate, {poPool:0.00} (Class PO must equal it to the cent)");
         }
         if (c.Notional is ClassNotional cn)
             for (var k = 0; k < cn.Classes.Count; k++)
@@ -138,9 +135,9 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
         if (deal.Groups.Any(g => g.Loans.Count == 0)) return;
         var classes = deal.Classes.Where(c => c.HasPrincipal).Sum(c => c.OriginalBalance);
-        if (Math.Abs(pool - classes) > BalanceTolerance)
+        if (!BalanceTolerance.AgreeToTheCent(pool, classes))
             Err("classes", null, string.Create(CultureInfo.InvariantCulture,
-                $"the class balances add up to {classes:N2} but the loan groups' cut-off balance is {pool:N2} (difference {classes - pool:N2}); they must agree within {BalanceTolerance:0.00}"));
+                $"the class balances add up to {classes:N2} but the loan groups' cut-off balance is {pool:N2} (difference {classes - pool:N2}); they must agree to the cent"));
     }
 
     private void Waterfall(JArray? steps, string path, HashSet<string> groups, Dictionary<string, int> classes)

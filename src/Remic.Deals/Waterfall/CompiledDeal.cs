@@ -135,7 +135,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
         FailedKeepsPriorYear = si?.StepDown.FailedKeepsPriorYear ?? true;
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
-        Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(1e-9 * (double)pool + 0.01); // double: float noise plus a cent, as classes are sized in cents
+        Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(BalanceTolerance.Projection(pool)); // one statement of it, shared with the loader
     }
 
     public int C(string name)

@@ -52,7 +52,8 @@ public sealed record DistributionRequest(
 
 /// <summary>
 /// A class's line for a period: beginning − principal − realized loss + accretion = ending. Accretion is a Z class's
-/// accrued interest added to its balance, or a notional amount's increase.
+/// accrued interest added to its balance. A <see cref="Notional"/> class owes no principal: its notional amount
+/// follows its reference (<see cref="NotionalChange"/>), with no principal, loss or accretion.
 /// </summary>
 public sealed record ClassDistribution(
     string Name,
@@ -65,7 +66,12 @@ public sealed record ClassDistribution(
     decimal RealizedLoss,
     decimal EndingBalance,
     decimal? PassThroughRate,
-    decimal Accretion = 0m);
+    decimal Accretion = 0m,
+    bool Notional = false)
+{
+    /// <summary>A notional class's change of notional amount this period (ending − beginning); zero for a class with principal.</summary>
+    public decimal NotionalChange => Notional ? EndingBalance - BeginningBalance : 0m;
+}
 
 public sealed record NamedAmount(string Name, decimal Amount);
 

@@ -44,7 +44,9 @@ public static class DistributionCheck
         {
             if (positions.TryGetValue(k.Name, out var pos) && pos.Balance != k.BeginningBalance)
                 problems.Add($"class {k.Name}: beginning balance {k.BeginningBalance:0.00} ≠ ledger balance {pos.Balance:0.00}");
-            if (k.BeginningBalance - k.PrincipalPaid - k.RealizedLoss + k.Accretion != k.EndingBalance)
+            if (k.Notional && (k.PrincipalPaid != 0 || k.RealizedLoss != 0 || k.Accretion != 0))
+                problems.Add($"notional class {k.Name}: principal {k.PrincipalPaid:0.00}, loss {k.RealizedLoss:0.00} and accretion {k.Accretion:0.00} must be 0 (its notional amount only changes)");
+            else if (!k.Notional && k.BeginningBalance - k.PrincipalPaid - k.RealizedLoss + k.Accretion != k.EndingBalance)
                 problems.Add(k.Accretion == 0
                     ? $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} ≠ ending {k.EndingBalance:0.00}"
                     : $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} + accretion {k.Accretion:0.00} ≠ ending {k.EndingBalance:0.00}");

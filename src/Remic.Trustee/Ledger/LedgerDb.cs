@@ -13,6 +13,41 @@ public sealed class LedgerDb
     private LedgerDb(LedgerTarget target) => Target = target;
 
     /// <summary>
+    /// Opens a ledger that must already exist (every command but `init`): a SQLite file that is not there, or a
+    /// PostgreSQL database without the ledger's schema, is refused as bad input, so a mistyped --db never
+    /// creates an empty ledger. Its schema is upgraded to the latest migration.
+    /// </summary>
+    public static LedgerDb OpenExisting(LedgerTarget target)
+    {
+        var db = new LedgerDb(target);
+        if (target.Dialect == Dialect.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+            if (!File.Exists(file)) throw NoLedger(target.Shown, $"an existing ledger; there is no file {Path.GetFullPath(file)}");
+        }
+        else
+        {
+            bool hasLedger;
+            try
+            {
+                using var c = db.Connect();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "SELECT to_regclass('schema_migrations') IS NOT NULL";
+                hasLedger = cmd.ExecuteScalar() is true;
+            }
+            catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+            {
+                throw LedgerUnavailableException.From(target, e);
+            }
+            if (!hasLedger) throw NoLedger(target.Shown, "an existing ledger; this database holds none");
+        }
+        return Open(target);
+    }
+
+    private static Core.RemicInputException NoLedger(string shownAs, string why) =>
+        new("--db", 0, "", shownAs, why + " (`remic trustee init deal.yaml` creates a ledger; --db or REMIC_DB names it, default remic.db)");
+
+    /// <summary>
     /// Opens the ledger, creating or upgrading its schema to the latest migration, then checks every table is there.
     /// Any failure is a <see cref="LedgerUnavailableException"/> naming the ledger and what to do.
     /// </summary>

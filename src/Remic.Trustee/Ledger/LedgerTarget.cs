@@ -75,5 +75,8 @@ public sealed record LedgerTarget(Dialect Dialect, string ConnectionString)
         }
     }
 
+    /// <summary>What the user gave, for messages: the path or "PostgreSQL" (a connection string may hold a password).</summary>
+    public string Shown => Dialect == Dialect.Postgres ? "PostgreSQL" : ConnectionString.Split(';')[0].Replace("Data Source=", "", StringComparison.OrdinalIgnoreCase);
+
     public override string ToString() => Dialect == Dialect.Postgres ? "PostgreSQL" : ConnectionString;
 }

@@ -9,8 +9,10 @@ namespace Remic.Trustee.Registry;
 
 /// <summary>
 /// `remic trustee init`: a deal file (parsed and validated by <see cref="DealLoader"/>) as the ledger registers it.
-/// The trustee tracks single loans, so an inline rep line standing for n loans becomes n loans of equal balance
-/// (ids "LINE-001".., the odd cents on the first ones); a tape's loans are taken as they are.
+/// The trustee tracks single loans, so an inline rep line standing for n loans (its <c>loan_count</c>; without one,
+/// its balance / <see cref="TypicalLoanBalance"/>) becomes n loans of equal balance (ids "LINE-001".., the odd cents
+/// on the first ones); a tape's loans are taken as they are. `init` and `simulate` expand alike, so the simulated
+/// remittances name the registered loans.
 /// </summary>
 public static class DealFile
 {
@@ -23,13 +25,35 @@ public static class DealFile
         return Registration(deal, Path.GetFullPath(path), text, dealId);
     }
 
+    /// <summary>
+    /// A rep line without <c>loan_count</c> stands for its balance / this many dollars of loans: about the average
+    /// loan of a 2004 CWALT fixed-rate Alt-A pool (conforming-balance "CB" pools run lower, pools with jumbo loans
+    /// higher). An assumption, stated wherever it is used; give <c>loan_count</c> to override it.
+    /// </summary>
+    public const decimal TypicalLoanBalance = 200_000m;
+
     public static DealRegistration Registration(Deal deal, string fileName, string content, string? dealId = null)
     {
         var id = string.IsNullOrWhiteSpace(dealId) ? DefaultId(deal) : dealId.Trim();
-        var loans = deal.Groups.SelectMany(g => g.TapePath is null ? g.Loans.SelectMany(Expand) : g.Loans.Select(l => l with { Group = g.Name })).ToList();
+        var expansions = new List<RepLineExpansion>();
+        var loans = deal.Groups.SelectMany(g => g.TapePath is null ? g.Loans.SelectMany(l => Expand(l, expansions)) : g.Loans.Select(l => l with { Group = g.Name })).ToList();
         var classes = deal.Classes.Select(k => new ClassDefinition(k.Name, k.OriginalBalance)).ToList();
-        return new DealRegistration(id, fileName, content, Period.Of(deal.Metadata.FirstDistributionDate), loans, classes);
+        var reg = new DealRegistration(id, fileName, content, Period.Of(deal.Metadata.FirstDistributionDate), loans, classes, expansions);
+        BalanceCheck.Verify(deal, reg);
+        return reg;
     }
+
+    /// <summary>One line per expanded rep line, for the user: "group 1 rep line 1-a: 120,000,000.00 as 600 loans (loan_count)".</summary>
+    public static IEnumerable<string> Describe(IEnumerable<RepLineExpansion> expansions) => expansions.Select(e =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"group {e.Group} rep line {e.RepLine}: {e.Balance:N2} as {e.Loans:N0} loans of equal balance ") +
+        (e.Stated ? "(its loan_count)" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"(no loan_count: balance / {TypicalLoanBalance:N0}, a typical Alt-A loan)")));
+
+    /// <summary>How many loans a rep line stands for: its loan_count, else balance / <see cref="TypicalLoanBalance"/> (at least 1).</summary>
+    public static int LoansOf(Loan line) => line.LoanCountStated
+        ? Math.Max(1, (int)Math.Round(line.LoanCount))
+        : Math.Max(1, (int)Math.Round(Money.ToCents(line.Balance) / TypicalLoanBalance, MidpointRounding.AwayFromZero));
 
     /// <summary>The deal file's series (e.g. "2004-S1"), else its trust name without spaces.</summary>
     public static string DefaultId(Deal deal) =>
@@ -44,9 +68,10 @@ public static class DealFile
         return DealLoader.LoadText(row.content, row.file_name);
     }
 
-    private static IEnumerable<Loan> Expand(Loan line)
+    private static IEnumerable<Loan> Expand(Loan line, List<RepLineExpansion> expansions)
     {
-        var n = Math.Max(1, (int)Math.Round(line.LoanCount));
+        var n = LoansOf(line);
+        expansions.Add(new RepLineExpansion(line.Group, line.Id, Money.ToCents(line.Balance), n, line.LoanCountStated));
         if (n == 1) { yield return line with { LoanCount = 1 }; yield break; }
         var total = (long)Math.Round(Money.ToCents(line.Balance) * 100m);
         var each = total / n;

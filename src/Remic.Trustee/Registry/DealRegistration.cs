@@ -16,4 +16,11 @@ public sealed record DealRegistration(
     string DealFileContent,
     Core.Period FirstPeriod,
     IReadOnlyList<Loan> Loans,
-    IReadOnlyList<ClassDefinition> Classes);
+    IReadOnlyList<ClassDefinition> Classes,
+    IReadOnlyList<RepLineExpansion>? Expansions = null);
+
+/// <summary>
+/// How an inline rep line became single loans: <see cref="Loans"/> loans of equal balance, from the rep line's
+/// <c>loan_count</c> (<see cref="Stated"/>) or, without one, its balance / <see cref="DealFile.TypicalLoanBalance"/>.
+/// </summary>
+public sealed record RepLineExpansion(string Group, string RepLine, decimal Balance, int Loans, bool Stated);

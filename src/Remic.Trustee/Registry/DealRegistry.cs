@@ -46,7 +46,8 @@ public static class DealRegistry
         }));
         var total = reg.Loans.Sum(l => Money.ToCents(l.Balance));
         AuditLog.Append(c, tx, actor, "init", reg.DealId, null,
-            $"registered {reg.DealFileName}: {reg.Loans.Count} loans, cut-off balance {total:0.00}, {reg.Classes.Count} classes, first period {reg.FirstPeriod}", sha);
+            $"registered {reg.DealFileName}: {reg.Loans.Count} loans, cut-off balance {total:0.00}, {reg.Classes.Count} classes, first period {reg.FirstPeriod}" +
+            (reg.Expansions is { Count: > 0 } x ? "; " + string.Join("; ", DealFile.Describe(x)) : ""), sha);
         tx.Commit();
         return new RegisteredDeal(reg.DealId, reg.DealFileName, sha, reg.FirstPeriod, reg.Loans.Count, total);
     }
@@ -63,7 +64,7 @@ public static class DealRegistry
     }
 
     /// <summary>Rates are kept as exact decimal text; a double's shortest round-trip form is its exact intent ("0.0675").</summary>
-    private static decimal Rate(double r) => decimal.Parse(r.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    internal static decimal Rate(double r) => decimal.Parse(r.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static List<InputError> Validate(DealRegistration reg)
     {

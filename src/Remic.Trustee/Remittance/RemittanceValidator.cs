@@ -17,6 +17,10 @@ public static class RemittanceValidator
     public static IReadOnlyList<InputError> Validate(string file, Period period, IReadOnlyList<RemittanceRow> rows,
         IReadOnlyDictionary<string, LoanPosition> loans, bool checkMissing = true, decimal? dealCutoffBalance = null)
     {
+        // The root cause alone: a file whose rows are all for another month would otherwise list every row twice over.
+        if (rows.Count > 0 && rows.All(r => r.Period == rows[0].Period) && rows[0].Period != period)
+            return [new(file, 0, C.Period, rows[0].Period.ToString(),
+                $"the period being remitted, {period}: every row is for {rows[0].Period} (another month's file, or the wrong --period?)")];
         var errors = new List<InputError>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in rows)
@@ -38,9 +42,15 @@ public static class RemittanceValidator
             RemittanceBounds.Check(file, r, pos, dealCutoffBalance, errors);
             if (errors.Count == before) CheckRow(file, r, pos, errors);
         }
-        if (!checkMissing) return errors;
-        foreach (var (id, pos) in loans.Where(kv => kv.Value.Balance > 0 && !seen.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            errors.Add(new(file, 0, C.LoanId, id, $"a row for every outstanding loan; this loan (balance {pos.Balance:0.00}) is missing"));
+        if (checkMissing)
+            foreach (var (id, pos) in loans.Where(kv => kv.Value.Balance > 0 && !seen.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                errors.Add(new(file, 0, C.LoanId, id, $"a row for every outstanding loan; this loan (balance {pos.Balance:0.00}) is missing"));
+        // Root cause first: many rows whose prior balance is not the ledger's mean the file does not follow the last closed period.
+        var off = errors.Count(e => e.Field == C.PriorBalance);
+        if (off > 1)
+            errors.Insert(0, new(file, 0, C.PriorBalance, $"{off} of {rows.Count} rows",
+                "every row's prior balance equal to the ledger's balance after the last closed period; this file does not continue from it " +
+                "(built on another month's balances, or a period was reopened or restated since?)"));
         return errors;
     }
 

@@ -23,9 +23,11 @@ public static class StatementBuilder
         {
             var d = k.Distribution;
             var notional = deal.Classes.FirstOrDefault(c => c.Name == d.Name)?.IsNotional ?? false;
-            return new ClassLine(d.Name, notional, k.OriginalBalance, d.BeginningBalance, d.PrincipalPaid, d.InterestPaid, d.InterestShortfall,
-                d.UnpaidInterest, d.RealizedLoss, d.EndingBalance, d.PassThroughRate,
-                Per1000(d.PrincipalPaid, k.OriginalBalance), Per1000(d.InterestPaid, k.OriginalBalance), Per1000(d.EndingBalance, k.OriginalBalance), d.Accretion);
+            // A notional class's change is never a loss or accretion (ledgers closed before this rule recorded it as one).
+            return new ClassLine(d.Name, notional, k.OriginalBalance, d.BeginningBalance, notional ? 0 : d.PrincipalPaid, d.InterestPaid, d.InterestShortfall,
+                d.UnpaidInterest, notional ? 0 : d.RealizedLoss, d.EndingBalance, d.PassThroughRate,
+                Per1000(notional ? 0 : d.PrincipalPaid, k.OriginalBalance), Per1000(d.InterestPaid, k.OriginalBalance), Per1000(d.EndingBalance, k.OriginalBalance),
+                notional ? 0 : d.Accretion, notional ? d.EndingBalance - d.BeginningBalance : 0);
         }).ToArray();
         var triggers = p.Distribution.Triggers.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var groups = p.Collections.Groups.Select(g => new GroupLine(g.Group, g.LoanCount, g.BeginningBalance, g.ScheduledPrincipal, g.PrepaymentsInFull,
@@ -35,7 +37,7 @@ public static class StatementBuilder
             triggers.TryGetValue(TriggerNames.SeniorPercentage + g.Group, out var sp) ? sp.Observed : null,
             triggers.TryGetValue(TriggerNames.SeniorPrepaymentPercentage + g.Group, out var spp) ? spp.Observed : null,
             triggers.TryGetValue(TriggerNames.StepDown + g.Group, out var sd) ? sd.Passed : null)).ToArray();
-        return new Statement(p.DealId, deal.Metadata.TrustName, p.Period.ToString(), date, p.CloseId, p.Indices, classes, groups,
+        return new Statement(p.DealId, deal.Metadata.TrustName, p.Period.ToString(), date, p.CloseId, p.Indices, classes, ClassTotals.Of(classes), groups,
             p.Distribution.Fees, p.Distribution.Retained, p.Distribution.Residual, p.Distribution.CorridorReceipts, p.CarryForwards, p.Reconciliation);
     }
 

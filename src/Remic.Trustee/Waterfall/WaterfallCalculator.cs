@@ -31,11 +31,10 @@ public sealed class WaterfallCalculator(Deal deal) : IDistributionCalculator
             var k = deal.Classes[c];
             var begin = positions[k.Name].Balance;
             var end = EndBalance(k, c, r, fees);
-            // A notional class has no principal: its notional amount follows its reference, down (as loss) or up (as accretion).
-            var loss = k.IsNotional ? Math.Max(begin - end, 0) : r.Loss[c];
-            var accretion = k.IsNotional ? Math.Max(end - begin, 0) : r.Accretion[c];
+            // A notional class has no principal, loss or accretion: its notional amount follows its reference (a notional change).
             classes.Add(new ClassDistribution(k.Name, begin, r.InterestDue[c], r.InterestPaid[c] + r.CorridorPaid[c], r.InterestShortfall[c],
-                r.Next.UnpaidInterest[c], k.IsNotional ? 0 : r.Principal[c], loss, end, r.Coupon[c], accretion));
+                r.Next.UnpaidInterest[c], k.IsNotional ? 0 : r.Principal[c], k.IsNotional ? 0 : r.Loss[c], end, r.Coupon[c],
+                k.IsNotional ? 0 : r.Accretion[c], k.IsNotional));
         }
         var feeLines = fees.SelectMany(f => new[] { new NamedAmount($"trustee fee group {f.Group}", f.TrusteeFee), new NamedAmount($"LPMI fee group {f.Group}", f.LpmiFee) })
             .Where(f => f.Amount != 0).ToList();
