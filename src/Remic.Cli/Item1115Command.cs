@@ -20,15 +20,18 @@ internal static class Item1115Command
         var baseIndex = new Option<string?>("--base-index") { Description = "Base index, percent, for a '+N bp' stress (e.g. 5.32)" };
         var of = new Option<string>("--of") { Description = "Denominator: 'class' (the beneficiary classes' original balance) or 'pool' (the cut-off pool balance)", DefaultValueFactory = _ => "class" };
         of.AcceptOnlyFromAmong("class", "pool");
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
         var cmd = new Command("item1115", "Item 1115 significance percentage of a deal's corridor contract(s) and the disclosure threshold that applies")
         {
-            deal, stress, baseIndex, of,
+            deal, stress, baseIndex, of, format,
         };
         cmd.SetAction(p => CliRun.Guard(p, stdout =>
         {
             var options = Options(p.GetValue(stress)!, p.GetValue(baseIndex), p.GetValue(of)!);
             var d = DealLoader.Load(p.GetValue(deal)!);
-            stdout.Write(Render(d.Metadata.TrustName, Item1115.Compute(d, options)));
+            var result = Item1115.Compute(d, options);
+            stdout.Write(p.GetValue(format) == "json" ? Item1115Json.Render(d.Metadata.TrustName, result) : Render(d.Metadata.TrustName, result));
             return 0;
         }));
         return cmd;

@@ -116,8 +116,8 @@ internal sealed class PriceCommand
         DealBookTerms? terms = null;
         try { (deal, terms) = DealOptions.Read(dealPath, parse.GetValue(Speeds), parse.GetValue(Settle), parse.GetValue(Index), parse.GetValue(Ramp), errors); }
         catch (RemicInputException e) { errors.AddRange(e.Errors); } // the deal file itself
-        if (deal is not null && className is not null && deal.ClassIndex(className) < 0)
-            errors.Add(new InputError("--class", 0, "", className, $"a class of the deal ({string.Join(", ", deal.Classes.Select(c => c.Name))})"));
+        if (deal is not null && className is not null)
+            className = Try(() => NameMatch.Resolve(className, deal.Classes.Select(c => c.Name).ToList(), "--class", "a class of the deal"), className);
         if (errors.Count > 0 || deal is null || terms is null || className is null) throw new RemicInputException(errors);
 
         var table = DealPricing.Table(deal, terms, className, parse.GetValue(Prices) is null ? null : prices);

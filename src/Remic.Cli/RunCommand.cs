@@ -29,11 +29,12 @@ public static class RunCommand
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var outDir = new Option<string?>("--out") { Description = "Directory to write classes, collateral and checks files into (instead of printing)" };
-        var classes = new Option<string[]>("--class") { Description = "Only these classes in the per-class output (repeatable)" };
+        var classes = new Option<string[]>("--class") { Description = "Only these classes in the per-class output (repeatable; any case)" };
+        var months = new Option<bool>("--months") { Description = "Also print the month-by-month tables (the summary by class is always printed first)" };
 
         var cmd = new Command("run", "Run a deal's waterfall over projected collateral and print or write its cash flows")
         {
-            deal, prepay, dflt, severity, lag, index, ramp, advance, call, format, outDir, classes,
+            deal, prepay, dflt, severity, lag, index, ramp, advance, call, format, outDir, classes, months,
         };
         cmd.SetAction(p => CliRun.Guard(p, stdout =>
         {
@@ -48,13 +49,39 @@ public static class RunCommand
                 Indices = DealBook.AssumedIndices(d, Indices(p.GetValue(index) ?? [])),
             };
             var run = DealRunner.Run(d, scenario, p.GetValue(call));
-            var report = new RunReport(run, scenario, p.GetValue(classes) ?? []);
+            var only = ClassNames(d, p.GetValue(classes) ?? []);
+            var report = new RunReport(run, scenario, only);
             var dir = p.GetValue(outDir);
-            if (dir is null) report.Print(p.GetValue(format)!, stdout);
-            else report.Write(p.GetValue(format)!, dir, stdout);
+            var fmt = p.GetValue(format)!;
+            if (fmt == "table") PrintSummary(run, report, only, stdout, monthly: dir is null && p.GetValue(months));
+            if (dir is null && (fmt != "table" || p.GetValue(months))) report.Print(fmt, stdout);
+            else if (dir is not null) report.Write(fmt, dir, stdout);
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>The --class names as the deal spells them (any case; an unknown name is an error with the closest names).</summary>
+    private static string[] ClassNames(Remic.Deals.Model.Deal deal, string[] typed)
+    {
+        var names = deal.Classes.Select(c => c.Name).ToList();
+        var errors = new List<InputError>();
+        var resolved = new List<string>();
+        foreach (var t in typed)
+        {
+            if (NameMatch.TryResolve(t, names, out var n)) resolved.Add(n);
+            else errors.Add(NameMatch.Error(t, names, "--class", "a class of the deal"));
+        }
+        return errors.Count > 0 ? throw new RemicInputException(errors) : resolved.ToArray();
+    }
+
+    /// <summary>The summary by class (table format): what an analyst reads first; the monthly tables follow with --months.</summary>
+    private static void PrintSummary(DealProjection run, RunReport report, string[] only, TextWriter w, bool monthly)
+    {
+        var idx = only.Length == 0 ? null : only.Select(run.Deal.ClassIndex).ToList();
+        w.Write(Remic.Reports.TextRenderer.Render(Remic.Reports.RunSummary.Of(run, idx)));
+        if (!monthly) foreach (var l in report.CheckLines()) w.WriteLine(l); // the monthly tables end with them
+        w.WriteLine();
     }
 
     private static int Lag(int lag) => lag >= 0 ? lag

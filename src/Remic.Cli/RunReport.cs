@@ -56,7 +56,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             }
     }
 
-    private string[] CheckLines()
+    internal string[] CheckLines()
     {
         var collPrin = run.Periods.Sum(p => p.CollateralPrincipal.Sum());
         var collLoss = run.Periods.Sum(p => p.CollateralLoss.Sum());

@@ -60,7 +60,7 @@ public class DealPriceAndCmCommandTests
             "error: --prices: got 'abc'; expected a price in percent of face as points-32nds ('99-16', '99-16+', '99-162': a third digit counts eighths of a 32nd) or a decimal ('99.5')",
             "error: --speeds: got '0,50'; no unit; a list of prepayment speeds such as '0,50,100,150 PPC' (the unit applies to each value) or '100 PSA; 5 CPR for 12, then 20 CPR' (semicolons between vector speeds)",
             "error: --settle: got '2004-03-01'; the settlement date must be on or after the closing date 2004-03-30",
-            "error: --class: got 'Z-9'; a class of the deal (A-R, 1-A-1, 1-A-2, 2-A-1, 2-A-2, PO, 1-X, 2-X, M, B-1, B-2, B-3, B-4, B-5)",
+            "error: --class: got 'Z-9'; a class of the deal (one of A-R, 1-A-1, 1-A-2, 2-A-1, 2-A-2, PO, 1-X, 2-X, M, B-1, B-2, B-3, B-4, B-5)",
         ], stderr.TrimEnd().Split(Environment.NewLine));
     }
 

@@ -18,8 +18,8 @@ public static class DealPricing
     public static DealPriceTable Table(Deal deal, DealBookTerms terms, string className, IReadOnlyList<Price32>? prices)
     {
         var input = DealBook.Input(deal, terms with { Prices = prices });
-        var c = input.Classes.FirstOrDefault(x => x.Name == className)
-            ?? throw new RemicInputException("--class", 0, "", className, $"a class of the deal ({string.Join(", ", input.Classes.Select(x => x.Name))})");
+        var name = NameMatch.Resolve(className, input.Classes.Select(x => x.Name).ToList(), "--class", "a class of the deal");
+        var c = input.Classes.First(x => x.Name == name);
         var columns = input.Speeds.Select(s =>
         {
             var req = ScenarioRequest.At(s);
