@@ -49,7 +49,7 @@ internal static class CliRun
         if (string.IsNullOrEmpty(path)) return;
         var full = Path.GetFullPath(path);
         if (!Directory.Exists(Path.GetDirectoryName(full))) throw new RemicInputException("--out", 0, "", path, "a file in an existing directory");
-        UserFile.CheckOutputTarget(full, "--out", directory: false);
+        UserFile.CheckOutputTarget(path, "--out", directory: false);
     }
 
     /// <summary>Writes the text to stdout, or to <paramref name="path"/> via a temporary file moved into place.</summary>
@@ -80,14 +80,14 @@ internal static class CliRun
     public static IReadOnlyList<string> WriteFiles(string dir, IEnumerable<(string Name, string Text)> files)
     {
         var full = Path.GetFullPath(dir);
-        UserFile.CheckOutputTarget(full, "--out", directory: true);
+        UserFile.CheckOutputTarget(dir, "--out", directory: true);
         if (!Directory.Exists(Path.GetDirectoryName(full))) throw new RemicInputException("--out", 0, "", dir, "a directory in an existing folder");
         return Writing(dir, () =>
         {
             using var output = new Remic.Reports.OutputFiles(full);
             foreach (var (name, text) in files)
             {
-                UserFile.CheckOutputTarget(Path.Combine(full, name), "--out", directory: false);
+                UserFile.CheckOutputTarget(Path.Combine(dir, name), "--out", directory: false);
                 output.Write(name, text);
             }
             output.Commit();

@@ -113,7 +113,7 @@ public static class RunCommand
                 result[arg[..eq].Trim()] = Percents(arg[(eq + 1)..], $"--index {arg[..eq].Trim()}");
                 continue;
             }
-            if (!File.Exists(arg))
+            if (FileKinds.Of(arg) == FileKind.Missing)
                 throw new RemicInputException("--index", 0, "", arg, "expected NAME=percent (e.g. LIBOR_1MO=5.32), NAME=a,b,c, or an existing CSV file of index vectors");
             var lines = UserFile.ReadText(arg, FileLimits.IndexFile).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToArray();
             var header = lines.Length > 0 ? lines[0].Split(',', StringSplitOptions.TrimEntries) : [];

@@ -20,7 +20,7 @@ public static class TrusteeRemitCommand
         {
             var path = p.GetValue(file)!;
             var per = TrusteeCommand.ParsePeriod(p.GetValue(period)!);
-            if (!File.Exists(path)) throw new RemicInputException("--file", 0, "", path, "an existing remittance CSV file");
+            if (FileKinds.Of(path) == FileKind.Missing) throw new RemicInputException("--file", 0, "", path, "an existing remittance CSV file");
             var r = RemittanceImporter.Import(TrusteeCommand.Open(p, db), p.GetValue(deal)!, per, Path.GetFileName(path), UserFile.ReadText(path, FileLimits.Remittance),
                 TrusteeCommand.Actor(p, actor), p.GetValue(replace));
             stdout.WriteLine($"{r.DealId} {r.Period}: {(r.Replaced ? "restated" : "imported")} {r.Rows} loan rows (sha256 {r.Sha256})");

@@ -9,6 +9,9 @@ public sealed record FileLimits(string What, long MaxBytes, int MaxLineLength)
 {
     public const long MiB = 1024 * 1024;
 
+    /// <summary>"a deal file", "an index file".</summary>
+    public string A => ("aeiou".Contains(What[0]) ? "an " : "a ") + What;
+
     /// <summary>A deal file: a real one is tens of kilobytes; a line may hold a whole flow-style mapping.</summary>
     public static readonly FileLimits DealFile = new("deal file", 16 * MiB, 1 << 20);
     /// <summary>A loan tape: a million loans of a few hundred characters each.</summary>
@@ -85,7 +88,7 @@ public static class UserFile
             case FileKind.Missing:
                 throw new RemicInputException(source, 0, "", null, $"the {limits.What} does not exist");
             case FileKind.Directory:
-                throw new RemicInputException(source, 0, "", null, $"a {limits.What}; this path is a directory");
+                throw new RemicInputException(source, 0, "", null, $"{limits.A}; this path is a directory");
             case FileKind.Special:
                 throw new RemicInputException(source, 0, "", null,
                     $"a regular file as the {limits.What}; this path is a device, FIFO or socket, which Remic does not read");
@@ -98,7 +101,7 @@ public static class UserFile
 
     private static RemicInputException TooBig(FileLimits limits, string source, string size) =>
         new(source, 0, "", null, string.Create(CultureInfo.InvariantCulture,
-            $"a {limits.What} of at most {limits.MaxBytes:N0} bytes; this file is {size}"));
+            $"{limits.A} of at most {limits.MaxBytes:N0} bytes; this file is {size}"));
 
     /// <summary>
     /// Checks a path output is about to replace: it may be missing, a regular file, or (when

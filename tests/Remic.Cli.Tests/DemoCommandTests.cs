@@ -74,7 +74,7 @@ public class DemoOutTests
         var (code, stdout, stderr) = Cli.Run("demo", "--out", dir.Path);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Equal($"error: --out: got '{dir.Path}'; a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory\n",
+        Assert.Equal($"error: --out: got '{dir.Path}'; a new or empty directory, or a book Remic wrote earlier (one holding .remic-book): the book replaces the whole directory\n",
             stderr.Replace("\r\n", "\n"));
         Assert.Equal("mine", File.ReadAllText(keep));
 

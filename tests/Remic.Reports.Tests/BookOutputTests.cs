@@ -38,7 +38,7 @@ public class BookOutputTests
                 .Order(StringComparer.Ordinal).ToList();
             var onDisk = Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(expected, onDisk);
+            Assert.Equal(expected.Append(BookWriter.MarkerFile).Order(StringComparer.Ordinal), onDisk);
             Assert.Equal(expected, files.Order(StringComparer.Ordinal).ToList());
 
             var html = File.ReadAllText(Path.Combine(dir, "index.html"));
@@ -69,6 +69,7 @@ public class BookOutputTests
         var dir = BookFixtures.TempDir();
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "index.html"), "earlier book");
+        File.WriteAllText(Path.Combine(dir, BookWriter.MarkerFile), BookWriter.MarkerText);
         try
         {
             var good = PassThroughBook.Input([BookFixtures.SingleLoan], new PassThroughTerms { Speeds = BookFixtures.Speeds("0 CPR", "20 CPR"), Loss = BookFixtures.SmallLoss });
@@ -80,14 +81,14 @@ public class BookOutputTests
             var e = Assert.Throws<InvalidOperationException>(() => BookWriter.BuildAndWrite(failing, dir));
             Assert.Equal("engine failed", e.Message);
             Assert.Equal("earlier book", File.ReadAllText(Path.Combine(dir, "index.html")));
-            Assert.Single(Directory.GetFileSystemEntries(dir));
+            Assert.Equal(2, Directory.GetFileSystemEntries(dir).Length);
 
             // A failure while writing (a table whose file name cannot exist) leaves the old book and no staging folder.
             var book = BookBuilder.Build(good);
             var broken = book with { Sections = [.. book.Sections, new BookSection("Bad", [new BookTable("bad\0name", book.Tables.First().Table)], [])] };
             Assert.ThrowsAny<ArgumentException>(() => BookWriter.Write(broken, dir));
             Assert.Equal("earlier book", File.ReadAllText(Path.Combine(dir, "index.html")));
-            Assert.Single(Directory.GetFileSystemEntries(dir));
+            Assert.Equal(2, Directory.GetFileSystemEntries(dir).Length);
             Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(dir)!, $".{Path.GetFileName(dir)}.partial-*"));
 
             BookWriter.Write(book, dir);
@@ -106,7 +107,7 @@ public class BookOutputTests
         {
             var input = PassThroughBook.Input([BookFixtures.SingleLoan], new PassThroughTerms { Speeds = BookFixtures.Speeds("0 CPR"), Loss = BookFixtures.SmallLoss });
             var e = Assert.Throws<Remic.Core.RemicInputException>(() => BookWriter.BuildAndWrite(input, dir));
-            Assert.Equal($"--out: got '{dir}'; a new or empty directory, or an earlier book (one with index.html): the book replaces the whole directory", e.Errors.Single().ToString());
+            Assert.Equal($"--out: got '{dir}'; a new or empty directory, or a book Remic wrote earlier (one holding .remic-book): the book replaces the whole directory", e.Errors.Single().ToString());
             Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "notes.md")));
         }
         finally { Directory.Delete(dir, true); }

@@ -73,7 +73,7 @@ public static class TapeReader
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         // A file with none of the tape's columns is not a tape: say so without quoting it (it may be any file on the machine).
         if (!header.Any(TapeColumns.All.Contains))
-            throw errors.Fatal(line, "", null, $"a loan tape: a header row naming tape columns ({string.Join(", ", TapeColumns.Required)}, ...); this file's first line names none of them");
+            throw errors.Fatal(line, "", null, $"a loan tape: a header row naming tape columns ({string.Join(", ", TapeColumns.Required.Take(3))}, ...); this file's first line names none of them");
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i];

@@ -39,9 +39,11 @@ public static class RemittanceBounds
         var most = Math.Round(pos.Balance * rate / 12m * MaxInterestMonths, 2) + 1m;
         var interest = r.InterestCollected + r.InterestAdvance;
         if (interest > most)
-            errors.Add(new(file, r.Line, r.InterestCollected >= r.InterestAdvance ? C.InterestCollected : C.InterestAdvance, Money(interest),
-                string.Create(CultureInfo.InvariantCulture,
-                    $"interest collected + interest advanced of at most {MaxInterestMonths} months' interest on the prior balance {Money(pos.Balance)} at {100 * rate:0.###}% (the note rate or {100 * FloorRate:0}%, whichever is higher): {Money(most)}")));
+        {
+            var (column, value) = r.InterestCollected >= r.InterestAdvance ? (C.InterestCollected, r.InterestCollected) : (C.InterestAdvance, r.InterestAdvance);
+            errors.Add(new(file, r.Line, column, Money(value), string.Create(CultureInfo.InvariantCulture,
+                $"interest collected + interest advanced ({Money(r.InterestCollected)} + {Money(r.InterestAdvance)}) of at most {MaxInterestMonths} months' interest on the prior balance {Money(pos.Balance)} at {100 * rate:0.###}% (the note rate or {100 * FloorRate:0}%, whichever is higher): {Money(most)}")));
+        }
     }
 
     private static IEnumerable<(string Column, decimal Amount)> Amounts(RemittanceRow r)
