@@ -111,7 +111,11 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             File.WriteAllText(tmp, text);
             File.Move(tmp, Path.Combine(dir, name), overwrite: true);
         }
-        Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
+        // The long monthly flows also as Parquet (typed columns: pandas.read_parquet reads them as they are).
+        string[] parquet = ["classes.parquet", "collateral.parquet"];
+        Remic.Reports.DataFiles.WriteParquet(Path.Combine(dir, parquet[0]), Tidy(ClassColumns, ClassRows()));
+        Remic.Reports.DataFiles.WriteParquet(Path.Combine(dir, parquet[1]), Tidy(GroupColumns, GroupRows()));
+        Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name).Concat(parquet))} to {dir}");
     }
 
     /// <summary>Index of the class's last period with a balance or a payment: the text table stops there.</summary>
@@ -192,6 +196,17 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         }
         j.WriteEndArray();
     }
+
+    /// <summary>The rows as typed data: ISO dates as dates, amounts and percents as numbers, yes/no as booleans.</summary>
+    private static Remic.Reports.TidyData Tidy(string[] header, IEnumerable<string[]> rows) => new(header,
+        rows.Select(r => (IReadOnlyList<object?>)r.Select((cell, i) => header[i] switch
+        {
+            "date" => DateOnly.ParseExact(cell, "yyyy-MM-dd", Inv),
+            "period" => int.Parse(cell, Inv),
+            "class" or "group" => cell,
+            "step_down_passed" => cell == "yes",
+            _ => (object?)double.Parse(cell, Inv),
+        }).ToArray()).ToList());
 
     private static void WriteCsv(TextWriter w, string[] header, IEnumerable<string[]> rows)
     {
