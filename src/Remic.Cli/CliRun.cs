@@ -77,7 +77,8 @@ internal static class CliRun
     /// Writes files into an --out directory all together (<see cref="Remic.Reports.OutputFiles"/>): each is staged beside
     /// the directory and moved in only when all are written. Returns the names written.
     /// </summary>
-    public static IReadOnlyList<string> WriteFiles(string dir, IEnumerable<(string Name, string Text)> files)
+    public static IReadOnlyList<string> WriteFiles(string dir, IEnumerable<(string Name, string Text)> files,
+        IEnumerable<(string Name, Action<Stream> Write)>? binaries = null)
     {
         var full = Path.GetFullPath(dir);
         UserFile.CheckOutputTarget(dir, "--out", directory: true);
@@ -89,6 +90,11 @@ internal static class CliRun
             {
                 UserFile.CheckOutputTarget(Path.Combine(dir, name), "--out", directory: false);
                 output.Write(name, text);
+            }
+            foreach (var (name, write) in binaries ?? [])
+            {
+                UserFile.CheckOutputTarget(Path.Combine(dir, name), "--out", directory: false);
+                output.Write(name, write);
             }
             output.Commit();
             return output.Names;

@@ -18,15 +18,18 @@ public static class CmCommand
     {
         var deal = new Argument<string>("deal") { Description = "Deal file (YAML)" };
         var outDir = new Option<string>("--out") { Description = "Directory to write the book to (replaced whole on success)", DefaultValueFactory = _ => "book" };
-        var speeds = new Option<string?>("--speeds") { Description = "Prepayment speeds, e.g. '0,50,75,100,125,150,200 PPC' (default); the middle one is the pricing speed" };
+        var speeds = new Option<string?>("--speeds") { Description = "Prepayment speeds, e.g. '0,50,75,100,125,150,200 PPC' (default); the pricing speed is added if missing" };
+        var pricingSpeed = new Option<string?>("--pricing-speed") { Description = "The speed the cash flow tables, headline WALs and loss scenarios run at (default 100 PPC: 100% of the deal's Prepayment Assumption)" };
         var settle = new Option<string?>("--settle") { Description = "Settlement date YYYY-MM-DD (default the deal file's settlement_date, else its closing date)" };
         var index = new Option<string[]>("--index") { Description = "Index level NAME=rate (percent) or NAME=r1,r2,... by month; repeatable (default the deal file's assumptions.indices, else 1.10% flat)", AllowMultipleArgumentsPerToken = false };
         var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC: start CPR, plateau CPR, months to plateau (default the deal file's prepayment_assumption, else 8,20,12)" };
-        var cmd = new Command("cm", "Write the Computational Materials book of a deal file") { deal, outDir, speeds, settle, index, ramp };
+        var cmd = new Command("cm", "Write the Computational Materials book of a deal file (text, tidy CSV and book.xlsx per table, PNG charts, index.html)\n\n" +
+            "Example:\n  remic cm examples/cwalt-2004-j4/deal.yaml --out book --pricing-speed \"100 PPC\"") { deal, outDir, speeds, pricingSpeed, settle, index, ramp };
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
             CheckNotInside(parse.GetValue(deal)!, parse.GetValue(outDir)!);
-            var (d, terms) = DealOptions.Read(parse.GetValue(deal)!, parse.GetValue(speeds), parse.GetValue(settle), parse.GetValue(index), parse.GetValue(ramp));
+            var (d, terms) = DealOptions.Read(parse.GetValue(deal)!, parse.GetValue(speeds), parse.GetValue(settle), parse.GetValue(index), parse.GetValue(ramp),
+                parse.GetValue(pricingSpeed));
             WriteBook(stdout, d, terms, parse.GetValue(outDir)!);
             return 0;
         }));
@@ -60,16 +63,18 @@ public static class CmCommand
 /// <summary>Reads the options shared by <c>remic cm</c> and <c>remic price</c> on a deal file, collecting every error.</summary>
 internal static class DealOptions
 {
-    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string? rampText)
+    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string? rampText,
+        string? pricingSpeedText = null)
     {
         var errors = new List<InputError>();
-        var read = Read(path, speedText, settleText, indexSpecs, rampText, errors);
+        var read = Read(path, speedText, settleText, indexSpecs, rampText, errors, pricingSpeedText);
         if (errors.Count > 0) throw new RemicInputException(errors);
         return read;
     }
 
     /// <summary>Adds every problem to <paramref name="errors"/>; the deal is returned whenever its file loads, so callers can check more against it.</summary>
-    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string? rampText, List<InputError> errors)
+    public static (Remic.Deals.Model.Deal Deal, DealBookTerms Terms) Read(string path, string? speedText, string? settleText, string[]? indexSpecs, string? rampText, List<InputError> errors,
+        string? pricingSpeedText = null)
     {
         T Try<T>(Func<T> read, T fallback)
         {
@@ -88,6 +93,7 @@ internal static class DealOptions
             errors.Add(new InputError("--index", 0, "", name, known.Count == 0
                 ? "the deal uses no index (no floater, corridor or ARM)"
                 : $"an index the deal uses ({string.Join(", ", known)})"));
-        return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = given });
+        var pricing = pricingSpeedText is null ? null : Try<Speed?>(() => Speed.Prepay(pricingSpeedText, ramp, "--pricing-speed"), null);
+        return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = given, PricingSpeed = pricing });
     }
 }

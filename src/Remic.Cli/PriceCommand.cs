@@ -18,29 +18,39 @@ namespace Remic.Cli;
 /// </summary>
 internal sealed class PriceCommand
 {
+    public const string Example =
+        "Example:\n  remic price examples/cwalt-2004-j4/deal.yaml --class 1-A-1 --curve \"6MO 2.634, 2YR 3.142, 3YR 3.295, 5YR 3.637, 10YR 4.140, 30YR 4.645\" --yields 2.5";
+
     private readonly Argument<string?> DealFile = new("deal") { Description = "Deal file (YAML): price one of its classes (--class)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> ClassName = new("--class") { Description = "With a deal file: the class to price" };
     private readonly Option<string?> TapeFile = new("--tape") { Description = "Loan-level tape (CSV)" };
     private readonly Option<string?> Group = new("--group") { Description = "Loan group to price (required when the tape has several)" };
-    private readonly Option<string?> Prices = new("--prices") { Description = "Prices, comma-separated, in 32nds or decimal (default 98-00 to 102-00 by 16/32)" };
+    private readonly Option<string?> Prices = new("--prices") { Description = "Prices, comma-separated, in 32nds or decimal (default 98-00 to 102-00 by 16/32; a PO or IO: nine prices around a 6% yield)" };
     private const string DefaultSpeeds = "0,50,75,100,125,150,200 PPC";
     private readonly Option<string?> Speeds = new("--speeds") { Description = "Prepayment speeds: '0,50,100 PPC' (the unit applies to each value), or ';' between vector speeds (default " + DefaultSpeeds + ")" };
+    private readonly Option<string?> PricingSpeedOpt = new("--pricing-speed") { Description = "The pricing speed (stated in the header, added to the speeds if missing; default 100 PPC: 100% of the deal's Prepayment Assumption)" };
     private readonly Option<string?> Ramp = new("--ppc-ramp") { Description = "100% PPC ramp: start CPR, plateau CPR, months to plateau (default a deal file's prepayment_assumption, else 8,20,12)" };
-    private readonly Option<string?> Cutoff = new("--cutoff") { Description = "Cut-off (dated) date, YYYY-MM-DD (default 2004-04-01); first distribution the 25th of the next month" };
-    private readonly Option<string?> Settle = new("--settle") { Description = "Settlement date, YYYY-MM-DD (default the last day of the cut-off month)" };
-    private readonly Option<string?> Delay = new("--delay") { Description = "Payment delay, days (default 24)" };
-    private readonly Option<string?> Coupon = new("--coupon") { Description = "Price a class of the group's balance paying this fixed coupon (percent, 30/360) instead of the net WAC" };
-    private readonly Option<string[]> Index = new("--index") { Description = "ARM index path NAME=rate (percent), or NAME=r1,r2,... by month; repeatable", AllowMultipleArgumentsPerToken = false };
-    private readonly Option<string> Format = new("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+    private readonly Option<string?> Cutoff = new("--cutoff") { Description = "Tape only: cut-off (dated) date, YYYY-MM-DD (default 2004-04-01); first distribution the 25th of the next month" };
+    private readonly Option<string?> Settle = new("--settle") { Description = "Settlement date, YYYY-MM-DD (default: with a deal file its settlement_date, else its closing date; with a tape the last day of the cut-off month)" };
+    private readonly Option<string?> Delay = new("--delay") { Description = "Tape only: payment delay, days (default 24)" };
+    private readonly Option<string?> Coupon = new("--coupon") { Description = "Tape only: price a class of the group's balance paying this fixed coupon (percent, 30/360) instead of the net WAC" };
+    private readonly Option<string[]> Index = new("--index") { Description = "Index path NAME=rate (percent), or NAME=r1,r2,... by month; repeatable (default a deal file's assumptions.indices)", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string?> Curve = new("--curve") { Description = "Treasury par curve for I-spread and Z-spread rows: \"6MO 2.634, 2YR 3.142, 10YR 4.140, 30YR 4.645\" (percent), or a file of 'tenor yield' lines" };
+    private readonly Option<string?> Yields = new("--yields") { Description = "Yields (percent, bond-equivalent) to solve prices for, comma-separated: yield -> price rows" };
+    private readonly Option<string?> SpreadsOpt = new("--spreads") { Description = "Spreads (bp) to solve prices for, comma-separated: spread -> price rows (kind: --spread-kind)" };
+    private readonly Option<string> SpreadKind = new("--spread-kind") { Description = "What --spreads are: i (I-spread over the par curve at the WAL), z (Z-spread over the zero curve) or dm (a floater's discount margin)", DefaultValueFactory = _ => "i" };
+    private readonly Option<bool> NoCall = new("--no-call") { Description = "Leave out the to-call columns a deal with a clean-up call gets" };
+    private readonly Option<string> Format = new("--format") { Description = "table, csv (tidy: one row per price and speed), json or xlsx (needs --out)", DefaultValueFactory = _ => "table" };
     private readonly Option<string?> Out = new("--out") { Description = "Write to this file instead of stdout (only when the run succeeds)" };
 
     public static Command Build() => new PriceCommand().Create();
 
     private Command Create()
     {
-        var cmd = new Command("price", "Price/yield table of a deal's class (deal.yaml --class), or of a tape's loan group as a pass-through, across prepayment speeds");
+        var cmd = new Command("price", "Price/yield exhibit of a deal's class (deal.yaml --class), or of a tape's loan group as a pass-through, across prepayment speeds\n\n" + Example);
         cmd.Arguments.Add(DealFile);
-        foreach (Option o in new Option[] { ClassName, TapeFile, Group, Prices, Speeds, Ramp, Cutoff, Settle, Delay, Coupon, Index, Format, Out }) cmd.Options.Add(o);
+        foreach (Option o in new Option[] { ClassName, TapeFile, Group, Prices, Speeds, PricingSpeedOpt, Ramp, Cutoff, Settle, Delay, Coupon, Index, Curve, Yields, SpreadsOpt, SpreadKind, NoCall, Format, Out })
+            cmd.Options.Add(o);
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
             if (parse.GetValue(DealFile) is { } dealPath) return PriceDealClass(parse, stdout, dealPath);
@@ -52,51 +62,145 @@ internal sealed class PriceCommand
                 try { return read(); }
                 catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
             }
-            var format = Try(() => CollateralReport.ParseFormat(parse.GetValue(Format)!), ReportFormat.Table);
+            var format = Try(() => ParseFormat(parse), PriceFormat.Table);
             var loans = Try(() => ReadGroup(parse), (IReadOnlyList<Loan>)[]);
             var prices = Try(() => ParsePrices(parse.GetValue(Prices)), (IReadOnlyList<Price32>)[]);
             var ramp = Try(() => PpcRamp.Parse(parse.GetValue(Ramp) ?? "8,20,12"), PpcRamp.CwaltFixed);
             var speeds = Try(() => SpeedList.Parse(parse.GetValue(Speeds) ?? DefaultSpeeds, ramp), (IReadOnlyList<Speed>)[]);
+            var pricing = Try(() => Speed.Prepay(parse.GetValue(PricingSpeedOpt) ?? "100 PPC", ramp, "--pricing-speed"), DealBook.PricingSpeed(ramp));
             var cutoff = Try(() => CliValues.Date(parse.GetValue(Cutoff), "--cutoff", new DateOnly(2004, 4, 1)), new DateOnly(2004, 4, 1));
             var settle = Try(() => CliValues.Date(parse.GetValue(Settle), "--settle", Period.Of(cutoff).Day(31)), cutoff);
             var delay = Try(() => CliValues.Whole(parse.GetValue(Delay), "--delay", 0, 60, "a payment delay in days from 0 to 60", 24), 24);
             double? coupon = parse.GetValue(Coupon) is { } ct ? Try(() => CliValues.Number(ct, "--coupon", 0, 25, "a coupon in percent from 0 to 25, e.g. 5.5"), 0) / 100 : null;
             var indices = Try(() => CollateralCommand.ReadIndices(parse.GetValue(Index) ?? []), new Dictionary<string, MonthlyVector>());
+            var quotes = Try(() => ReadQuotes(parse), new Quotes(null, [], [], QuoteKind.ISpread));
             foreach (var name in loans.Where(l => l.Arm is not null).Select(l => l.Arm!.Index).Distinct(StringComparer.OrdinalIgnoreCase))
                 if (!indices.ContainsKey(name))
                     errors.Add(new InputError("--index", 0, name, null, $"an ARM resets off index '{name}' but no value was given for it (e.g. --index \"{name}=5.32\")"));
             if (settle < cutoff)
                 errors.Add(new InputError("--settle", 0, "", settle.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     $"the settlement date must be on or after the dated date {cutoff:yyyy-MM-dd}"));
+            if (quotes.Kind == QuoteKind.DiscountMargin && quotes.SpreadsBp.Count > 0)
+                errors.Add(new InputError("--spread-kind", 0, "", "dm", "i or z: a tape's pass-through has no index-linked coupon, so no discount margin"));
+            if (parse.GetResult(NoCall) is { Implicit: false })
+                errors.Add(new InputError("--no-call", 0, "", null, "only with a deal file: a tape's pass-through has no clean-up call columns"));
+            CheckXlsxOut(parse, format, errors);
             if (errors.Count > 0) throw new RemicInputException(errors);
 
             var pool = new LoanPool(loans);
             var first = Period.Of(cutoff).AddMonths(1).Day(25);
-            var columns = speeds.Select(s =>
+            var columns = DealBook.WithPricingSpeed(speeds, pricing).Select(s =>
             {
                 var g = Projector.Project(pool, new Scenario { Prepay = s, Indices = indices }).Groups[0];
                 var f = coupon is { } c ? CollateralFlows.ProRataClass(g, g.EndBalance[0], c, first, cutoff, delay) : CollateralFlows.PassThrough(g, first, cutoff, delay);
-                return (s.Text, f);
+                return new ExhibitScenario(s.Text, f);
             }).ToList();
-            var table = PriceYieldTable.Build(columns, prices, settle);
+            var exhibit = PriceExhibit.Build(columns, new ExhibitRequest
+            {
+                Settle = settle, Prices = prices, Curve = quotes.Curve, Yields = quotes.Yields, SpreadsBp = quotes.SpreadsBp, SpreadKind = quotes.Kind,
+            });
             var group = loans[0].Group;
             var netWac = loans.Sum(l => l.Balance * l.NetRate) / loans.Sum(l => l.Balance);
             var title = coupon is { } cp
                 ? string.Create(CultureInfo.InvariantCulture, $"Group {group}: {cp * 100:0.000}% class on the group's principal")
                 : string.Create(CultureInfo.InvariantCulture, $"Group {group}: pass-through at the net WAC ({netWac * 100:0.000}%)");
-            var text = format switch
-            {
-                ReportFormat.Csv => CsvRenderer.Render(ClassTables.PriceYield(title, table, settle)),
-                ReportFormat.Json => Json(title, group, coupon, settle, table),
-                _ => TextRenderer.Render(ClassTables.PriceYield(title, table, settle)),
-            };
-            CliRun.Emit(stdout, parse.GetValue(Out), text);
+            var header = PriceExhibitTables.GroupHeader(loans.Sum(l => l.Balance), Fmt3((coupon ?? netWac) * 100), delay, cutoff, settle, first, loans, pricing.Text);
+            if (quotes.Curve is { } curve) header = [.. header, new BookLine("Treasury Curve", curve.Source)];
+            var table = PriceExhibitTables.Render(title, header, exhibit, $"group {group}");
+            Emit(stdout, parse, format, table,
+                () => PriceExhibitJson.Write(title, null, group, settle, pricing.Text, header, exhibit, coupon is { } c2 ? c2 * 100 : null));
             return 0;
         }));
         return cmd;
     }
 
-    /// <summary>remic price deal.yaml --class NAME: the class's price/yield table from the deal's waterfall (DM row for a floater).</summary>
+    private static string Fmt3(double x) => x.ToString("0.000###", CultureInfo.InvariantCulture);
+
+    private enum PriceFormat { Table, Csv, Json, Xlsx }
+
+    private PriceFormat ParseFormat(ParseResult parse) => parse.GetValue(Format)!.Trim().ToLowerInvariant() switch
+    {
+        "table" => PriceFormat.Table,
+        "csv" => PriceFormat.Csv,
+        "json" => PriceFormat.Json,
+        "xlsx" => PriceFormat.Xlsx,
+        var other => throw new RemicInputException("--format", 0, "", parse.GetValue(Format), "table, csv, json or xlsx"),
+    };
+
+    private void CheckXlsxOut(ParseResult parse, PriceFormat format, List<InputError> errors)
+    {
+        if (format != PriceFormat.Xlsx) return;
+        var path = parse.GetValue(Out);
+        if (path is null) errors.Add(new InputError("--out", 0, "", null, "a file to write the workbook to (--format xlsx does not print)"));
+        else if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) errors.Add(new InputError("--out", 0, "", path, "a file name ending in .xlsx"));
+    }
+
+    /// <summary>Prints or writes the exhibit in the format asked: aligned text, tidy CSV, JSON, or an xlsx workbook (the exhibit's data and its header).</summary>
+    private void Emit(TextWriter stdout, ParseResult parse, PriceFormat format, Table table, Func<string> json)
+    {
+        var path = parse.GetValue(Out);
+        if (format == PriceFormat.Xlsx)
+        {
+            var full = Path.GetFullPath(path!);
+            if (!Directory.Exists(Path.GetDirectoryName(full))) throw new RemicInputException("--out", 0, "", path, "a file in an existing directory");
+            var header = new TidyData(["item", "value"], [.. table.Preamble.Count == 0 ? [] : HeaderRows(table)]);
+            CliRun.Writing(path!, () => { DataFiles.WriteXlsx(full, [("price-yield", table.Tidy()), ("header", header)]); return 0; });
+            stdout.WriteLine($"wrote {path}");
+            return;
+        }
+        var text = format switch
+        {
+            PriceFormat.Csv => CsvRenderer.Render(table),
+            PriceFormat.Json => json(),
+            _ => TextRenderer.Render(table),
+        };
+        CliRun.Emit(stdout, path, text);
+    }
+
+    private static IEnumerable<IReadOnlyList<object?>> HeaderRows(Table t) =>
+        t.Notes.Select((n, i) => (IReadOnlyList<object?>)[$"note {i + 1}", n]).Prepend([ "title", t.Title ]);
+
+    private sealed record Quotes(TreasuryCurve? Curve, IReadOnlyList<double> Yields, IReadOnlyList<double> SpreadsBp, QuoteKind Kind);
+
+    private Quotes ReadQuotes(ParseResult parse)
+    {
+        var errors = new List<InputError>();
+        T Try<T>(Func<T> read, T fallback)
+        {
+            try { return read(); }
+            catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
+        }
+        var curve = parse.GetValue(Curve) is { } ct ? Try(() => TreasuryCurve.Parse(ct), null) : null;
+        var yields = Try(() => Numbers(parse.GetValue(Yields), "--yields", -50, 100, "yields in percent, comma-separated, e.g. '4.5, 5, 5.5'"), []);
+        var spreads = Try(() => Numbers(parse.GetValue(SpreadsOpt), "--spreads", -5000, 10000, "spreads in basis points, comma-separated, e.g. '50, 100, 150'"), []);
+        var kind = parse.GetValue(SpreadKind)!.Trim().ToLowerInvariant() switch
+        {
+            "i" or "i-spread" => QuoteKind.ISpread,
+            "z" or "z-spread" => QuoteKind.ZSpread,
+            "dm" => QuoteKind.DiscountMargin,
+            var k => Try<QuoteKind>(() => throw new RemicInputException("--spread-kind", 0, "", k, "i, z or dm"), QuoteKind.ISpread),
+        };
+        if (spreads.Count > 0 && kind != QuoteKind.DiscountMargin && curve is null && parse.GetValue(Curve) is null)
+            errors.Add(new InputError("--spreads", 0, "", parse.GetValue(SpreadsOpt), "a Treasury curve (--curve) to take I- or Z-spreads over, or --spread-kind dm for a floater"));
+        if (errors.Count > 0) throw new RemicInputException(errors);
+        return new Quotes(curve, yields.Select(y => y / 100).ToArray(), spreads, kind);
+    }
+
+    private static IReadOnlyList<double> Numbers(string? text, string option, double min, double max, string expected)
+    {
+        if (text is null) return [];
+        var errors = new List<InputError>();
+        var list = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (double.TryParse(part.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= min && v <= max) list.Add(v);
+            else errors.Add(new InputError(option, 0, "", part, expected));
+        }
+        if (errors.Count > 0) throw new RemicInputException(errors);
+        return list;
+    }
+
+    /// <summary>remic price deal.yaml --class NAME: the class's price exhibit from the deal's waterfall (DM rows for a floater, to-call columns when the deal has a clean-up call).</summary>
     private int PriceDealClass(ParseResult parse, TextWriter stdout, string dealPath)
     {
         var errors = new List<InputError>();
@@ -108,26 +212,31 @@ internal sealed class PriceCommand
         foreach (var (o, name) in new (Option, string)[] { (TapeFile, "--tape"), (Group, "--group"), (Cutoff, "--cutoff"), (Delay, "--delay"), (Coupon, "--coupon") })
             if (parse.GetResult(o) is { Implicit: false })
                 errors.Add(new InputError(name, 0, "", null, "only for a tape; a deal file gives its own collateral, dates, delay and coupons"));
-        var format = Try(() => CollateralReport.ParseFormat(parse.GetValue(Format)!), ReportFormat.Table);
+        var format = Try(() => ParseFormat(parse), PriceFormat.Table);
         var prices = Try(() => ParsePrices(parse.GetValue(Prices)), (IReadOnlyList<Price32>)[]);
+        var quotes = Try(() => ReadQuotes(parse), new Quotes(null, [], [], QuoteKind.ISpread));
+        CheckXlsxOut(parse, format, errors);
         var className = parse.GetValue(ClassName);
         if (className is null) errors.Add(new InputError("--class", 0, "", null, "this option is required with a deal file: the class to price"));
         Remic.Deals.Model.Deal? deal = null;
         DealBookTerms? terms = null;
-        try { (deal, terms) = DealOptions.Read(dealPath, parse.GetValue(Speeds), parse.GetValue(Settle), parse.GetValue(Index), parse.GetValue(Ramp), errors); }
+        try { (deal, terms) = DealOptions.Read(dealPath, parse.GetValue(Speeds), parse.GetValue(Settle), parse.GetValue(Index), parse.GetValue(Ramp), errors, parse.GetValue(PricingSpeedOpt)); }
         catch (RemicInputException e) { errors.AddRange(e.Errors); } // the deal file itself
+        string? resolved = null;
         if (deal is not null && className is not null)
-            className = Try(() => NameMatch.Resolve(className, deal.Classes.Select(c => c.Name).ToList(), "--class", "a class of the deal"), className);
-        if (errors.Count > 0 || deal is null || terms is null || className is null) throw new RemicInputException(errors);
+            resolved = Try(() => NameMatch.Resolve(className, deal.Classes.Select(c => c.Name).ToList(), "--class", "a class of the deal"), (string?)null);
+        if (parse.GetValue(NoCall) && deal is not null && deal.CleanUpCall is null)
+            errors.Add(new InputError("--no-call", 0, "", null, "a deal with a clean-up call: this deal file has no clean_up_call, so there are no to-call columns to leave out"));
+        if (errors.Count > 0 || deal is null || terms is null || resolved is null) throw new RemicInputException(errors);
 
-        var table = DealPricing.Table(deal, terms, className, parse.GetValue(Prices) is null ? null : prices);
-        var text = format switch
+        var t = DealPricing.Table(deal, terms, resolved, new ClassPriceOptions
         {
-            ReportFormat.Csv => CsvRenderer.Render(table.Render()),
-            ReportFormat.Json => Json(table.Title, table.Class.Group, null, table.Settlement, table.Table, table.DiscountMarginBp, table.Class.Name),
-            _ => TextRenderer.Render(table.Render()),
-        };
-        CliRun.Emit(stdout, parse.GetValue(Out), text);
+            Prices = parse.GetValue(Prices) is null ? null : prices,
+            Curve = quotes.Curve, Yields = quotes.Yields, SpreadsBp = quotes.SpreadsBp, SpreadKind = quotes.Kind,
+            ToCall = parse.GetValue(NoCall) ? false : null,
+        });
+        Emit(stdout, parse, format, t.Render(),
+            () => PriceExhibitJson.Write(t.Title, t.Class.Name, t.Class.Group, t.Settlement, t.PricingSpeed, t.Header, t.Exhibit));
         return 0;
     }
 
@@ -166,46 +275,5 @@ internal sealed class PriceCommand
         }
         if (errors.Count > 0) throw new RemicInputException(errors);
         return prices;
-    }
-
-    internal static string Json(string title, string group, double? coupon, DateOnly settle, PriceYieldTable t, IReadOnlyList<double>? dm = null, string? className = null)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("title", title);
-            if (className is not null) w.WriteString("class", className);
-            w.WriteString("group", group);
-            if (coupon is { } c) w.WriteNumber("coupon_percent", Math.Round(c * 100, 10));
-            w.WriteString("settlement", settle.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteString("reference_price", t.ReferencePrice.ToString());
-            w.WriteStartArray("speeds");
-            for (var s = 0; s < t.Speeds.Count; s++)
-            {
-                var f = t.AtReference[s];
-                w.WriteStartObject();
-                w.WriteString("speed", t.Speeds[s]);
-                w.WriteStartArray("yields");
-                for (var r = 0; r < t.Prices.Count; r++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("price", t.Prices[r].ToString());
-                    w.WriteNumber("yield_percent", Math.Round(t.Yields[r][s] * 100, 6));
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteNumber("wal_years", Math.Round(f.Wal, 6));
-                w.WriteNumber("modified_duration", Math.Round(f.ModifiedDuration, 6));
-                w.WriteNumber("convexity", Math.Round(f.Convexity, 6));
-                w.WriteString("principal_window", f.Window.Label);
-                w.WriteNumber("maturity_months", f.MaturityMonths);
-                if (dm is not null) w.WriteNumber("discount_margin_bp", Math.Round(dm[s], 4));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

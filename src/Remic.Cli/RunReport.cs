@@ -112,8 +112,15 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             files.Add(("collateral.csv", sb.ToString()));
         }
         files.Add(("checks.txt", string.Join(Environment.NewLine, CheckLines()) + Environment.NewLine));
-        CliRun.WriteFiles(dir, files);
-        stdout.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
+        // The long monthly flows also as Parquet (typed columns: pandas.read_parquet reads them as they are).
+        var classData = Tidy(ClassColumns, ClassRows());
+        var groupData = Tidy(GroupColumns, GroupRows());
+        var names = CliRun.WriteFiles(dir, files,
+        [
+            ("classes.parquet", s => Remic.Reports.DataFiles.WriteParquetAsync(s, classData).GetAwaiter().GetResult()),
+            ("collateral.parquet", s => Remic.Reports.DataFiles.WriteParquetAsync(s, groupData).GetAwaiter().GetResult()),
+        ]);
+        stdout.WriteLine($"wrote {string.Join(", ", names)} to {dir}");
     }
 
     /// <summary>Index of the class's last period with a balance or a payment: the text table stops there.</summary>
@@ -200,6 +207,17 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         }
         j.WriteEndArray();
     }
+
+    /// <summary>The rows as typed data: ISO dates as dates, amounts and percents as numbers, yes/no as booleans.</summary>
+    private static Remic.Reports.TidyData Tidy(string[] header, IEnumerable<string[]> rows) => new(header,
+        rows.Select(r => (IReadOnlyList<object?>)r.Select((cell, i) => header[i] switch
+        {
+            "date" => DateOnly.ParseExact(cell, "yyyy-MM-dd", Inv),
+            "period" => int.Parse(cell, Inv),
+            "class" or "group" => cell,
+            "step_down_passed" => cell == "yes",
+            _ => (object?)double.Parse(cell, Inv),
+        }).ToArray()).ToList());
 
     private static void WriteCsv(TextWriter w, string[] header, IEnumerable<string[]> rows)
     {

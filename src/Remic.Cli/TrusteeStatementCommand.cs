@@ -37,13 +37,22 @@ public static class TrusteeStatementCommand
         return cmd;
     }
 
+    /// <summary>The JSON naming every Remic command uses: snake_case names (enum values too), dates ISO.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
     public static string Render(Statement s, string format)
     {
         var tables = StatementTables.All(s);
         switch (format)
         {
             case "json":
-                return JsonSerializer.Serialize(s, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }) + "\n";
+                return JsonSerializer.Serialize(s, JsonOptions) + "\n";
             case "html":
             {
                 var page = new HtmlPage($"{s.DealId} statement {s.Period}");

@@ -9,6 +9,7 @@ public static class HtmlRenderer
     public static string Render(Table table)
     {
         var sb = new StringBuilder();
+        if (table.Preamble.Count > 0) sb.Append("<pre class=\"preamble\">").Append(Enc(string.Join("\n", table.Preamble))).Append("</pre>");
         sb.Append("<table>");
         if (table.Title.Length > 0) sb.Append("<caption>").Append(Enc(table.Title)).Append("</caption>");
         sb.Append("<thead><tr>");

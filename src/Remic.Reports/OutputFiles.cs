@@ -31,6 +31,13 @@ public sealed class OutputFiles : IDisposable
         _names.Add(name);
     }
 
+    /// <summary>Stages a binary file (Parquet, xlsx) written by <paramref name="write"/>.</summary>
+    public void Write(string name, Action<Stream> write)
+    {
+        using (var stream = File.Create(Path.Combine(Staging, name))) write(stream);
+        _names.Add(name);
+    }
+
     public IReadOnlyList<string> Names => _names;
 
     /// <summary>Moves every staged file into the directory (created if missing), replacing files of the same name.</summary>

@@ -14,6 +14,18 @@ public sealed record Table(string Title, IReadOnlyList<string> Header, IReadOnly
     /// <summary>Lines printed under the table (assumptions, footnotes such as "* indicates less than 0.5%").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Lines printed between the title and the table (an exhibit's header block: balance, coupon, dates...).</summary>
+    public IReadOnlyList<string> Preamble { get; init; } = [];
+
+    /// <summary>
+    /// The table as data (<see cref="TidyData"/>): what the CSV, xlsx and Parquet outputs carry. Null: the display
+    /// cells, tidied (<see cref="TidyData.FromDisplay"/>).
+    /// </summary>
+    public TidyData? Data { get; init; }
+
+    /// <summary>The data behind the table: <see cref="Data"/>, else the display cells tidied.</summary>
+    public TidyData Tidy() => Data ?? TidyData.FromDisplay(this);
+
     public Align AlignOf(int column) =>
         Alignment is { } a && column < a.Count ? a[column] : column == 0 ? Align.Left : Align.Right;
 

@@ -16,6 +16,8 @@ public static class TextRenderer
         var total = widths.Sum() + 2 * (table.Columns - 1);
         var sb = new StringBuilder();
         if (table.Title.Length > 0) sb.AppendLine(table.Title).AppendLine(new string('=', Math.Max(total, table.Title.Length)));
+        foreach (var line in table.Preamble) sb.AppendLine(line);
+        if (table.Preamble.Count > 0) sb.AppendLine();
         AppendRow(sb, table, table.Header, widths);
         sb.AppendLine(new string('-', total));
         foreach (var row in table.Rows) AppendRow(sb, table, row, widths);

@@ -19,10 +19,14 @@ public class DealPriceAndCmCommandTests
         Assert.Equal("", stderr);
         Assert.Equal(0, code);
         var lines = stdout.Split('\n');
-        Assert.StartsWith("Sample Alternative Loan Trust 2004-S1: Class 1-A-1 (Senior, 5.500%)", lines[0]);
-        Assert.Matches(@"^Price\s+0 PPC\s+50 PPC\s+100 PPC\s+150 PPC\s+200 PPC\s+300 PPC$", lines[2]);
-        Assert.StartsWith("99-00", lines[4]);
-        Assert.StartsWith("WAL (yr)", lines[7]);
+        Assert.StartsWith("Sample Alternative Loan Trust 2004-S1: Price/Yield - Class 1-A-1 (Senior, 5.500%)", lines[0]);
+        Assert.Matches(@"^Balance\s+[\d,.]+\s+Coupon\s+5\.500\s+Delay\s+24$", lines[2]);
+        Assert.Contains(lines, l => l.Contains("Clean-up Call") && l.Contains("10% of cut-off balance"));
+        var head = Array.FindIndex(lines, l => l.StartsWith("Price "));
+        // The deal has a clean-up call: each speed has its to-call column beside it.
+        Assert.Matches(@"^Price\s+0 PPC\s+0 PPC Call\s+50 PPC\s+50 PPC Call\s+100 PPC\s+100 PPC Call\s+150 PPC\s+150 PPC Call\s+200 PPC\s+200 PPC Call\s+300 PPC\s+300 PPC Call$", lines[head]);
+        Assert.StartsWith("99-00", lines[head + 2]);
+        Assert.StartsWith("WAL (yr)", lines[head + 5]);
     }
 
     [Fact]
@@ -37,11 +41,11 @@ public class DealPriceAndCmCommandTests
 
         var io = Cli.Run("price", Sample, "--class", "1-X", "--prices", "1-08,2-00", "--speeds", "0,100 PPC", "--format", "csv");
         Assert.Equal(0, io.Code);
-        Assert.StartsWith("Price,0 PPC,100 PPC", io.Out.Split('\n')[0].Trim());
+        var rows = io.Out.Replace("\r\n", "\n").TrimEnd().Split('\n');
+        Assert.Equal(PriceCommandTests.TidyHeader, rows[0]);
         // Lower price, higher yield: both parse as yields of a strip worth a few points.
-        var y1 = double.Parse(io.Out.Split('\n')[1].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var y2 = double.Parse(io.Out.Split('\n')[2].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(y1 > y2 && y2 > 0);
+        double Yield(string price) => double.Parse(rows.Single(r => r.StartsWith($"1-X,0 PPC,false,price,{price},")).Split(',')[7], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Yield("1.25") > Yield("2") && Yield("2") > 0);
     }
 
     [Fact]
@@ -105,7 +109,7 @@ public class DealPriceAndCmCommandTests
         Assert.StartsWith("Sample Structures Trust 2007-S2: 2 loans; 10 classes; pricing speed 100 PPC (3 speeds); settlement 2007-04-27", stdout);
         Assert.Contains("  A-6 ", stdout);
         Assert.True(File.Exists(Path.Combine(book, "index.html")));
-        Assert.Contains("DM (bp) at 100-00", File.ReadAllText(Path.Combine(book, "price-yield-a-5.txt")));
+        Assert.Matches(@"\n\s+DM \(bp\)\s+40\s", File.ReadAllText(Path.Combine(book, "price-yield-a-5.txt")));
         Assert.Contains("Index LIBOR_1MO", File.ReadAllText(Path.Combine(book, "deal.txt")));
     }
 }

@@ -66,13 +66,24 @@ public class PriceCommandTests
         Assert.Equal(0, table.Code);
         var lines = table.Out.Replace("\r\n", "\n").Split('\n');
         Assert.Equal("Group 1: pass-through at the net WAC (6.000%)", lines[0]);
-        Assert.Equal("Price                      0 PPC         50 PPC        100 PPC        150 PPC        200 PPC        300 PPC", lines[2]);
-        Assert.StartsWith("99-00                      " + HandYieldPercent(99).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), lines[4]);
+        // The header block: balance, coupon, delay, dates, WAC/NET/WAM/WALA and the pricing speed, as the Intex page prints them.
+        Assert.Matches(@"^Balance\s+1,000,000\.00\s+Coupon\s+6\.000\s+Delay\s+24$", lines[2]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"WALA\s+\d+\s+Pricing Speed\s+100 PPC"));
+        var head = Array.FindIndex(lines, l => l.StartsWith("Price "));
+        Assert.Equal("Price                      0 PPC         50 PPC        100 PPC        150 PPC        200 PPC        300 PPC", lines[head]);
+        Assert.StartsWith("99-00                      " + HandYieldPercent(99).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), lines[head + 2]);
 
         var csv = Cli.Run("price", "--tape", tape, "--group", "1", "--prices", "100-00", "--speeds", "0 CPR; 5 CPR for 12, then 20 CPR", "--format", "csv");
         Assert.Equal(0, csv.Code);
-        Assert.StartsWith("Price,0 CPR,\"5 CPR for 12, then 20 CPR\"\r\n100-00,", csv.Out);
+        var rows = csv.Out.Replace("\r\n", "\n").TrimEnd().Split('\n');
+        Assert.Equal(TidyHeader, rows[0]);
+        Assert.StartsWith("group 1,0 CPR,false,price,100,100,100-00,", rows[1]);
+        Assert.StartsWith("group 1,\"5 CPR for 12, then 20 CPR\",false,price,100,100,100-00,", rows[2]);
+        Assert.StartsWith("group 1,100 PPC,false,price,100,100,100-00,", rows[3]); // the pricing speed is always a column
+        Assert.Equal(4, rows.Length);
     }
+
+    public const string TidyHeader = "class,scenario,to_call,quoted_in,quote,price,price_32nds,yield_percent,dm_bp,i_spread_bp,z_spread_bp,wal_years,mod_duration,convexity,window_first,window_last,maturity_months";
 
     [Theory]
     [InlineData(new[] { "--group", "9" }, "error: --group: got '9'; a loan group on the tape (1, 2)")]
@@ -88,7 +99,13 @@ public class PriceCommandTests
         "error: --speeds: got 'fast'; not a speed (a number, then optionally its unit); a list of prepayment speeds such as '0,50,100,150 PPC' (the unit applies to each value) or '100 PSA; 5 CPR for 12, then 20 CPR' (semicolons between vector speeds)")]
     [InlineData(new[] { "--group", "1", "--speeds", "0,50 PPX" },
         "error: --speeds: got 'PPX'; 'PPX' is not a prepayment unit; expected a prepayment speed such as '100 PSA', '25 CPR', '150 PPC' or '5 CPR for 12, then 20 CPR' (units CPR, SMM, PSA or PPC)")]
-    [InlineData(new[] { "--group", "1", "--format", "xml" }, "error: --format: got 'xml'; table, csv or json")]
+    [InlineData(new[] { "--group", "1", "--format", "xml" }, "error: --format: got 'xml'; table, csv, json or xlsx")]
+    [InlineData(new[] { "--group", "1", "--format", "xlsx" }, "error: --out: got 'OUT'; a file name ending in .xlsx")]
+    [InlineData(new[] { "--group", "1", "--curve", "6MO 2.6, 2YR" }, "error: --curve: got '2YR'; expected tenor and par yield (percent) pairs, e.g. \"6MO 2.634, 2YR 3.142, 10YR 4.140\" (tenors in MO/M, YR/Y or W, increasing), or a file of such lines")]
+    [InlineData(new[] { "--group", "1", "--curve", "2YR 3, 1YR 2" }, "error: --curve: got '1YR 2'; tenors in increasing order; expected tenor and par yield (percent) pairs, e.g. \"6MO 2.634, 2YR 3.142, 10YR 4.140\" (tenors in MO/M, YR/Y or W, increasing), or a file of such lines")]
+    [InlineData(new[] { "--group", "1", "--spreads", "50" }, "error: --spreads: got '50'; a Treasury curve (--curve) to take I- or Z-spreads over, or --spread-kind dm for a floater")]
+    [InlineData(new[] { "--group", "1", "--yields", "5,x" }, "error: --yields: got 'x'; yields in percent, comma-separated, e.g. '4.5, 5, 5.5'")]
+    [InlineData(new[] { "--group", "1", "--pricing-speed", "fast" }, "error: --pricing-speed: got 'fast'; cannot read this part of the speed; expected a prepayment speed such as '100 PSA', '25 CPR', '150 PPC' or '5 CPR for 12, then 20 CPR' (units CPR, SMM, PSA or PPC)")]
     public void Bad_input_exits_2_with_a_clear_message_and_writes_nothing(string[] extra, string message)
     {
         using var dir = new Cli.TempDir();
@@ -96,7 +113,7 @@ public class PriceCommandTests
         var (code, stdout, stderr) = Cli.Run(["price", "--tape", dir.File("t.csv", Tape), .. extra, "--out", outFile]);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Equal(message + "\n", stderr.Replace("\r\n", "\n"));
+        Assert.Equal(message.Replace("OUT", outFile) + "\n", stderr.Replace("\r\n", "\n"));
         Assert.False(File.Exists(outFile));
     }
 
@@ -106,7 +123,8 @@ public class PriceCommandTests
         using var dir = new Cli.TempDir();
         var (code, stdout, _) = Cli.Run("price", "--tape", dir.File("t.csv", Tape), "--group", "1", "--prices", "100", "--speeds", "0,25 CPR,100,200 PSA", "--format", "csv");
         Assert.Equal(0, code);
-        Assert.StartsWith("Price,0 CPR,25 CPR,100 PSA,200 PSA\r\n100-00,", stdout);
+        var scenarios = stdout.Replace("\r\n", "\n").TrimEnd().Split('\n').Skip(1).Select(r => r.Split(',')[1]).ToList();
+        Assert.Equal(["0 CPR", "25 CPR", "100 PSA", "200 PSA", "100 PPC"], scenarios);
     }
 
     [Fact]
@@ -126,7 +144,7 @@ public class PriceCommandTests
         var ok = Cli.Run("price", "--tape", dir.File("t.csv", Tape), "--group", "1", "--prices", "100", "--speeds", "0 CPR", "--format", "csv", "--out", outFile);
         Assert.Equal(0, ok.Code);
         Assert.Equal($"wrote {outFile}\n", ok.Out.Replace("\r\n", "\n"));
-        Assert.StartsWith("Price,0 CPR\r\n100-00,", File.ReadAllText(outFile));
+        Assert.StartsWith(TidyHeader + "\r\ngroup 1,0 CPR,false,price,100,100,100-00,", File.ReadAllText(outFile));
     }
 
     [Fact]
@@ -169,6 +187,6 @@ public class PriceArmTests
         Assert.Equal("error: --index LIBOR_6MO: an ARM resets off index 'LIBOR_6MO' but no value was given for it (e.g. --index \"LIBOR_6MO=5.32\")\n", missing.Err.Replace("\r\n", "\n"));
         var ok = Cli.Run("price", "--tape", tape, "--speeds", "0 CPR", "--index", "LIBOR_6MO=5", "--prices", "100-00", "--format", "csv");
         Assert.Equal(0, ok.Code);
-        Assert.StartsWith("Price,0 CPR\r\n100-00,", ok.Out);
+        Assert.StartsWith(PriceCommandTests.TidyHeader + "\r\ngroup 1,0 CPR,false,price,100,100,100-00,", ok.Out);
     }
 }

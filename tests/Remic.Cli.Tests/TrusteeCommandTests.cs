@@ -47,10 +47,12 @@ public class TrusteeCommandTests
             Assert.Equal(0, json.Code);
             using var doc = JsonDocument.Parse(json.Out);
             var root = doc.RootElement;
-            paid += root.GetProperty("Classes").EnumerateArray().Sum(k => k.GetProperty("Interest").GetDecimal() + k.GetProperty("Principal").GetDecimal())
-                    + root.GetProperty("Fees").EnumerateArray().Sum(f => f.GetProperty("Amount").GetDecimal())
-                    + root.GetProperty("Retained").EnumerateArray().Sum(f => f.GetProperty("Amount").GetDecimal())
-                    + root.GetProperty("Residual").GetDecimal();
+            // snake_case names, as every command's JSON.
+            Assert.True(root.TryGetProperty("distribution_date", out _));
+            paid += root.GetProperty("classes").EnumerateArray().Sum(k => k.GetProperty("interest").GetDecimal() + k.GetProperty("principal").GetDecimal())
+                    + root.GetProperty("fees").EnumerateArray().Sum(f => f.GetProperty("amount").GetDecimal())
+                    + root.GetProperty("retained").EnumerateArray().Sum(f => f.GetProperty("amount").GetDecimal())
+                    + root.GetProperty("residual").GetDecimal();
         }
         Assert.Equal(remitted, paid);
 

@@ -34,7 +34,7 @@ public class BookOutputTests
             var (_, files) = BookWriter.BuildAndWrite(input, dir);
 
             var expected = ExpectedTables.SelectMany(s => new[] { s + ".txt", s + ".csv" })
-                .Concat(ExpectedCharts.Select(c => $"charts/{c}.png")).Append("book.txt").Append("index.html")
+                .Concat(ExpectedCharts.Select(c => $"charts/{c}.png")).Append("book.txt").Append("book.xlsx").Append("index.html")
                 .Order(StringComparer.Ordinal).ToList();
             var onDisk = Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
@@ -57,7 +57,8 @@ public class BookOutputTests
             // The text and CSV of a table carry the same cells; book.txt holds every table's text.
             var book = File.ReadAllText(Path.Combine(dir, "book.txt"));
             foreach (var t in ExpectedTables) Assert.Contains(File.ReadAllText(Path.Combine(dir, t + ".txt")), book);
-            Assert.StartsWith("Price,0 PPC,50 PPC,75 PPC,100 PPC,125 PPC,150 PPC,200 PPC\r\n98-00,", File.ReadAllText(Path.Combine(dir, "price-yield-pt-1.csv")));
+            Assert.StartsWith("class,scenario,to_call,quoted_in,quote,price,price_32nds,yield_percent,dm_bp,i_spread_bp,z_spread_bp,wal_years,mod_duration,convexity,window_first,window_last,maturity_months\r\nPT-1,0 PPC,false,price,98,98,98-00,",
+                File.ReadAllText(Path.Combine(dir, "price-yield-pt-1.csv")));
             Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(dir)!, $".{Path.GetFileName(dir)}.partial-*"));
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }

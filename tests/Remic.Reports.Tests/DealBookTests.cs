@@ -125,7 +125,9 @@ public class DealBookTests
             "A-5", [new Price32(100m)]);
         Assert.NotNull(t.DiscountMarginBp);
         foreach (var dm in t.DiscountMarginBp!) Assert.Equal(40, dm, 6); // LIBOR + 0.40%, under its caps at the 1.10% default index
-        Assert.Contains(t.Render().Rows, r => r[0] == "DM (bp) at 100-00" && r.Skip(1).All(c => c == "40"));
+        // A DM row under the price, in every column (to maturity and to the clean-up call).
+        Assert.Contains(t.Render().Rows, r => r[1] == "DM (bp)" && r.Skip(2).All(c => c == "40"));
+        Assert.Equal(6, t.Exhibit.Scenarios.Count);
     }
 
     private static string Stem(string name) => name.ToLowerInvariant(); // names here are letters, digits and '-'
@@ -157,7 +159,7 @@ public class DealBookTests
             charts.AddRange(names.Select(s => "paydown-" + s));
             charts.AddRange(offered.Select(s => "yield-vs-price-" + s));
             var expected = tables.SelectMany(s => new[] { s + ".txt", s + ".csv" }).Concat(charts.Select(c => $"charts/{c}.png"))
-                .Append("book.txt").Append("index.html").Order(StringComparer.Ordinal).ToList();
+                .Append("book.txt").Append("book.xlsx").Append("index.html").Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected, files.Order(StringComparer.Ordinal).ToList());
             foreach (var f in expected) Assert.True(new FileInfo(Path.Combine(dir, f)).Length > 0, f);
             // IO rows: notional marked in the structure, prices near the strip's value rather than par.

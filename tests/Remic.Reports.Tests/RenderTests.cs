@@ -22,7 +22,7 @@ public class RenderTests
     public void Csv_quotes_fields_that_need_it()
     {
         var t = new Table("", ["Window", "Note"], [["Apr04 - Feb34", "a, \"b\""]]);
-        Assert.Equal("Window,Note\r\nApr04 - Feb34,\"a, \"\"b\"\"\"\r\n", CsvRenderer.Render(t));
+        Assert.Equal("window,note\r\nApr04 - Feb34,\"a, \"\"b\"\"\"\r\n", CsvRenderer.Render(t));
     }
 
     [Fact]

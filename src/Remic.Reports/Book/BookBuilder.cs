@@ -41,18 +41,26 @@ public static class BookBuilder
         var priceCharts = new List<BookChart>();
         var rateInputs = new List<(string, Price32, SettledFlows)>();
         var indexInputs = new List<(BookClass, Price32)>();
+        var calls = input.RunToCall is { } runToCall
+            ? input.Speeds.Select(s => runToCall(ScenarioRequest.At(s))).ToList()
+            : null;
         foreach (var c in offered)
         {
-            var prices = input.PricesFor(c.Name);
-            var cols = Columns(c);
-            var t = PriceYieldTable.Build(cols, prices, input.Settlement);
-            var dm = c.DiscountMarginIndex is { } index
-                ? cols.Select(x => DiscountMargin.Solve(x.Flows, input.Settlement, t.ReferencePrice.ToDouble(), index)).ToArray()
-                : null;
-            priceTables.Add(new BookTable($"price-yield-{Stems.Of(c.Name)}", ClassTables.PriceYield($"Class {c.Name}: Price/Yield", t, input.Settlement, dm)));
-            priceCharts.Add(BookCharts.YieldVsPrice(c.Name, t));
-            if (c.RateIndex is not null) indexInputs.Add((c, t.ReferencePrice)); // its flows move with the index: re-projected
-            else rateInputs.Add((c.Name, t.ReferencePrice, new SettledFlows(atPricing.Class(c.Name, pricingReq), input.Settlement)));
+            var scenarios = new List<ExhibitScenario>();
+            for (var k = 0; k < bySpeed.Count; k++)
+            {
+                scenarios.Add(new ExhibitScenario(bySpeed[k].Speed, bySpeed[k].Result.Class(c.Name, bySpeed[k].Req)));
+                if (calls is not null) scenarios.Add(new ExhibitScenario(bySpeed[k].Speed + " Call", calls[k].Class(c.Name, bySpeed[k].Req), ToCall: true));
+            }
+            var x = PriceExhibit.Build(scenarios, new ExhibitRequest
+            {
+                Settle = input.Settlement, Prices = input.PricesFor(c.Name), DiscountIndex = c.DiscountMarginIndex,
+            });
+            var header = input.ClassHeaders.TryGetValue(c.Name, out var h) ? h : [];
+            priceTables.Add(new BookTable($"price-yield-{Stems.Of(c.Name)}", PriceExhibitTables.Render($"Class {c.Name}: Price/Yield", header, x, c.Name)));
+            priceCharts.Add(BookCharts.YieldVsPrice(c.Name, x.ToPriceYieldTable()));
+            if (c.RateIndex is not null) indexInputs.Add((c, x.ReferencePrice)); // its flows move with the index: re-projected
+            else rateInputs.Add((c.Name, x.ReferencePrice, new SettledFlows(atPricing.Class(c.Name, pricingReq), input.Settlement)));
         }
 
         var decrementTables = new List<BookTable>();

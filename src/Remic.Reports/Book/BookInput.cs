@@ -20,13 +20,18 @@ public sealed record BookInput
     public IReadOnlyList<BookGroupSummary> GroupSummaries { get; init; } = [];
     /// <summary>Prepayment speeds, one column each (e.g. 0, 50, 75, 100, 125, 150, 200 PPC).</summary>
     public required IReadOnlyList<Speed> Speeds { get; init; }
-    /// <summary>The speed the cash flow tables, WALs and loss scenarios run at; default the middle of <see cref="Speeds"/>.</summary>
+    /// <summary>The speed the cash flow tables, WALs and loss scenarios run at (a deal's book: 100% of its Prepayment
+    /// Assumption, <see cref="DealBook.PricingSpeed"/>); null: the middle of <see cref="Speeds"/>.</summary>
     public Speed? PricingSpeed { get; init; }
     /// <summary>Prices for every offered class without its own in <see cref="ClassPrices"/>.</summary>
     public IReadOnlyList<Price32> Prices { get; init; } = DefaultPrices;
     public IReadOnlyDictionary<string, IReadOnlyList<Price32>> ClassPrices { get; init; } = new Dictionary<string, IReadOnlyList<Price32>>();
     public required DateOnly Settlement { get; init; }
     public required Func<ScenarioRequest, ScenarioResult> Run { get; init; }
+    /// <summary>Runs a scenario with the clean-up call exercised: price tables get a to-call column per speed. Null: no call.</summary>
+    public Func<ScenarioRequest, ScenarioResult>? RunToCall { get; init; }
+    /// <summary>Each class's price-exhibit header block (balance, coupon, delay, dates, WAC/NET/WAM/WALA, index terms).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<BookLine>> ClassHeaders { get; init; } = new Dictionary<string, IReadOnlyList<BookLine>>();
     public LossGrid Loss { get; init; } = LossGrid.Default;
     /// <summary>The index paths the runner uses (annual fractions), for the index sensitivity's row labels; empty when none.</summary>
     public IReadOnlyDictionary<string, Remic.Core.MonthlyVector> Indices { get; init; } = new Dictionary<string, Remic.Core.MonthlyVector>();

@@ -4,8 +4,8 @@ namespace Remic.Reports.Book;
 
 /// <summary>
 /// Writes a <see cref="CmBook"/> into a directory, all or nothing (<see cref="OutputDirectory"/>): per table
-/// <c>stem</c>.txt (aligned, like the EDGAR exhibits) and <c>stem</c>.csv; charts/<c>stem</c>.png; book.txt (every
-/// table in order); index.html (every table and chart).
+/// <c>stem</c>.txt (aligned, like the EDGAR exhibits) and <c>stem</c>.csv (tidy data); charts/<c>stem</c>.png; book.txt (every
+/// table in order); book.xlsx (every table's data, one sheet a table, named by its stem); index.html (every table and chart).
 /// </summary>
 public static class BookWriter
 {
@@ -67,6 +67,8 @@ public static class BookWriter
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         Put("book.txt", all.ToString());
+        DataFiles.WriteXlsx(output.PathOf("book.xlsx"), book.Tables.Select(t => (t.Stem, t.Table.Tidy())));
+        files.Add("book.xlsx");
         Put("index.html", page.Render());
         output.Write(MarkerFile, MarkerText);
         output.Commit();

@@ -33,6 +33,10 @@ public static class ClassTables
         new(title, ["Distribution Date", .. t.Speeds],
             [.. t.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells]), ["Weighted Average Life (years)", .. t.WalCells]])
         {
+            // Long and exact: the percent outstanding to 4 places (not "*"), the initial row dated at the WAL's start.
+            Data = new TidyData(["distribution_date", "speed", "percent_outstanding", "wal_years"],
+                [.. from r in t.Rows from c in Enumerable.Range(0, t.Speeds.Count)
+                    select (IReadOnlyList<object?>)[r.Date ?? walFrom, t.Speeds[c], Math.Round(r.Percent[c], 4), Math.Round(t.Wal[c], 6)]]),
             Notes =
             [
                 "Percent of the original class balance outstanding after each anniversary distribution.",
@@ -60,9 +64,14 @@ public static class ClassTables
         rows.Add(total);
         return new Table(title, losses ? ["Period", "Date", "Principal", "Interest", "Writedown", "Balance"] : ["Period", "Date", "Principal", "Interest", "Balance"], rows)
         {
+            Data = new TidyData(["period", "date", "begin_balance", "principal", "interest", "writedown", "end_balance", "coupon_percent"],
+                [.. Enumerable.Range(0, last).Select(k => (IReadOnlyList<object?>)[k + 1, f.Dates[k], Cents(f.BeginBalance[k]), Cents(f.Principal[k]),
+                    Cents(f.Interest[k]), Cents(f.Loss[k]), Cents(f.EndBalance[k]), Math.Round(f.Coupon[k] * 100, 8)])]),
             Notes = [$"At {speed}, 0 CDR. Balance after the distribution. Original balance {Fmt.Money(f.OriginalBalance)}."],
         };
     }
+
+    private static decimal Cents(double x) => Remic.Core.Money.ToCents(x);
 
     /// <summary>A loan group's collateral cash flows by month (the scenario's own projection), with a total row.</summary>
     public static Table CollateralFlows(string title, Remic.Collateral.GroupCashFlows g, string speed)
@@ -79,6 +88,9 @@ public static class ClassTables
         rows.Add(["Total", Fmt.Money(sp), Fmt.Money(pp), Fmt.Money(lp), Fmt.Money(rl), Fmt.Money(ni), ""]);
         return new Table(title, ["Month", "Scheduled Principal", "Prepayments", "Liquidation Proceeds", "Realized Loss", "Net Interest", "Ending Balance"], rows)
         {
+            Data = new TidyData(["month", "scheduled_principal", "prepayments", "liquidation_proceeds", "realized_loss", "net_interest", "end_balance"],
+                [.. Enumerable.Range(1, n).Select(m => (IReadOnlyList<object?>)[m, Cents(g.ScheduledPrincipal[m]), Cents(g.Prepayment[m]),
+                    Cents(g.LiquidationProceeds[m]), Cents(g.RealizedLoss[m]), Cents(g.NetInterest[m]), Cents(g.EndBalance[m])])]),
             Notes = [$"At {speed}, 0 CDR. Month 1 is the first month after the cut-off; cut-off balance {Fmt.Money(g.EndBalance[0])}."],
         };
     }

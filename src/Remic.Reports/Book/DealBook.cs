@@ -44,6 +44,31 @@ public static class DealBook
     public static IReadOnlyList<Speed> DefaultSpeeds(PpcRamp ramp) =>
         new[] { 0, 50, 75, 100, 125, 150, 200 }.Select(p => Speed.Prepay($"{p} PPC", ramp)).ToArray();
 
+    /// <summary>The deal's pricing speed: 100% of its Prepayment Assumption (the PPC ramp), as CWALT prospectuses price.</summary>
+    public static Speed PricingSpeed(PpcRamp ramp) => Speed.Prepay("100 PPC", ramp);
+
+    /// <summary>The speeds with the pricing speed among them: kept where it is, else put in order of its number when every
+    /// speed has the same unit ("0, 50, 100, 150 PPC"), else last.</summary>
+    public static IReadOnlyList<Speed> WithPricingSpeed(IReadOnlyList<Speed> speeds, Speed pricing)
+    {
+        if (speeds.Any(s => string.Equals(s.Text, pricing.Text, StringComparison.OrdinalIgnoreCase))) return speeds;
+        static (double N, string Unit)? Split(Speed s)
+        {
+            var parts = s.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? (n, parts[1].ToUpperInvariant()) : null;
+        }
+        var p = Split(pricing);
+        var all = speeds.Select(Split).ToList();
+        var list = speeds.ToList();
+        if (p is { } pv && all.All(a => a is { } av && av.Unit == pv.Unit))
+        {
+            var at = all.FindIndex(a => a!.Value.N > pv.N);
+            list.Insert(at < 0 ? list.Count : at, pricing);
+        }
+        else list.Add(pricing);
+        return list;
+    }
+
     /// <summary>Every index a formula coupon, a corridor or an ARM loan of the deal resets off.</summary>
     public static IReadOnlyList<string> IndexNames(Deal deal) =>
         deal.Classes.Select(c => c.Coupon).OfType<FormulaCoupon>().Select(f => f.Index)
@@ -124,7 +149,8 @@ public static class DealBook
         var speeds = terms.Speeds ?? DefaultSpeeds(ramp);
         var classes = deal.Classes.Select(c => Class(deal, c, indices)).ToList();
         ScenarioResult Run(ScenarioRequest r) => DealBook.Run(deal, r, indices);
-        var pricing = terms.PricingSpeed ?? speeds[speeds.Count / 2];
+        var pricing = terms.PricingSpeed ?? PricingSpeed(ramp);
+        speeds = WithPricingSpeed(speeds, pricing);
         var classPrices = new Dictionary<string, IReadOnlyList<Price32>>(terms.ClassPrices ?? new Dictionary<string, IReadOnlyList<Price32>>());
         if (terms.Prices is null)
         {
@@ -168,7 +194,9 @@ public static class DealBook
             Classes = classes,
             Loans = deal.Groups.SelectMany(g => g.Loans).ToList(),
             Speeds = speeds,
-            PricingSpeed = terms.PricingSpeed,
+            PricingSpeed = pricing,
+            RunToCall = deal.CleanUpCall is null ? null : r => DealBook.Run(deal, r with { Call = true }, indices),
+            ClassHeaders = deal.Classes.ToDictionary(c => c.Name, c => PriceHeader.Of(deal, c, settle, indices, pricing)),
             Prices = terms.Prices ?? BookInput.DefaultPrices,
             ClassPrices = classPrices,
             Settlement = settle,
