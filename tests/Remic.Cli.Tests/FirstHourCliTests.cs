@@ -51,8 +51,8 @@ public class FirstHourCliTests
         Assert.Equal(2, code);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length); // "m" is M; both bad names reported at once
-        Assert.StartsWith("--class: got 'b6'; a class of the deal; did you mean B-1 or B-2 or B-3? (one of", lines[0]);
-        Assert.StartsWith("--class: got 'zz'; a class of the deal (one of", lines[1]);
+        Assert.StartsWith("error: --class: got 'b6'; a class of the deal; did you mean B-1 or B-2 or B-3? (one of", lines[0]);
+        Assert.StartsWith("error: --class: got 'zz'; a class of the deal (one of", lines[1]);
     }
 
     [Fact]

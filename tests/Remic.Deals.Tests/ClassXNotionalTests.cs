@@ -79,36 +79,44 @@ public class ClassXNotionalTests
                 Severity = MonthlyVector.Flat(c.Sev), RecoveryLag = c.Lag, Advance = (AdvancingConvention)c.Advance,
             };
             var run = DealRunner.Run(deal, scenario);
+            // A Class X is per group ("1-X") or one class over every stripped group ("X"): its notional is the sum of
+            // its groups' premium-loan balances, its interest the sum of their excess interest.
+            var notional = new Dictionary<int, double[]>();
+            var excess = new Dictionary<int, double[]>();
+            var cutoff = new Dictionary<int, double>();
             foreach (var group in deal.Groups)
             {
                 if (group.StripRate is not { } stripPercent) continue;
                 var strip = (double)stripPercent / 100;
-                if (group.Loans.Any(l => Math.Abs(l.NetRate - strip) < 1e-9)) continue;   // neither premium nor discount
                 var x = deal.ClassIndex($"{group.Name[1..]}-X");
+                if (x < 0) x = deal.ClassIndex("X");
+                if (!notional.ContainsKey(x)) { notional[x] = new double[run.Periods.Count + 1]; excess[x] = new double[run.Periods.Count + 1]; cutoff[x] = 0; }
+                cutoff[x] += (double)group.CutoffBalance;
                 // Reference: each premium loan projected alone (no strip, no deal), its balance bearing interest in
                 // month m = beginning balance − balance liquidated in m; its excess interest = (net − strip)/12 of it,
                 // when its interest is collected or advanced.
-                var notional = new double[run.Periods.Count + 1];
-                var excess = new double[run.Periods.Count + 1];
-                foreach (var loan in group.Loans.Where(l => l.NetRate > strip))
+                foreach (var loan in group.Loans.Where(l => l.NetRate > strip + 1e-9))
                 {
                     var alone = Projector.Project(new LoanPool([loan with { Group = "p" }]), scenario, options: ProjectionOptions.ReferenceLoop).Total;
                     for (var m = 1; m <= Math.Min(alone.Months, run.Periods.Count); m++)
                     {
                         var bearing = alone.BeginBalance[m] - alone.LiquidationProceeds[m] - alone.RealizedLoss[m];
-                        notional[m] += bearing;
-                        excess[m] += (loan.NetRate - strip) / 12 * bearing;
+                        notional[x][m] += bearing;
+                        excess[x][m] += (loan.NetRate - strip) / 12 * bearing;
                     }
                 }
+            }
+            foreach (var (x, expected) in notional)
+            {
                 for (var m = 1; m <= run.Periods.Count; m++)
                 {
                     var p = run.Periods[m - 1];
-                    var tol = 1e-9 * (double)group.CutoffBalance + 1e-6;
-                    if (Math.Abs(p.BeginBalance[x] - notional[m]) > tol)
-                        throw new Exception($"group {group.Name} period {m}: Class X notional {p.BeginBalance[x]:F4} ≠ premium loans' stated balance {notional[m]:F4}");
+                    var tol = 1e-9 * cutoff[x] + 1e-6;
+                    if (Math.Abs(p.BeginBalance[x] - expected[m]) > tol)
+                        throw new Exception($"{deal.Classes[x].Name} period {m}: Class X notional {p.BeginBalance[x]:F4} ≠ premium loans' stated balance {expected[m]:F4}");
                     var current = p.Coupon[x] * p.BeginBalance[x] / 12;   // this period's interest (Coupon = interest × 12 / notional)
-                    if (scenario.AdvanceOrDefault != AdvancingConvention.None && Math.Abs(current - excess[m]) > tol)
-                        throw new Exception($"group {group.Name} period {m}: Class X current interest {current:F4} ≠ premium loans' excess interest {excess[m]:F4}");
+                    if (scenario.AdvanceOrDefault != AdvancingConvention.None && Math.Abs(current - excess[x][m]) > tol)
+                        throw new Exception($"{deal.Classes[x].Name} period {m}: Class X current interest {current:F4} ≠ premium loans' excess interest {excess[x][m]:F4}");
                 }
             }
         }, iter: 60, print: c => $"{c}\n{RandomDeals.Build(c.Seed, c.Groups, c.Subs)}");

@@ -76,7 +76,7 @@ public class IndexSensitivityTests
         var price = Price32.Parse("20-00", "test");
         var input = DealBook.Input(deal, new DealBookTerms
         {
-            Speeds = [Speed.Prepay("0 CPR")],
+            Speeds = [Speed.Prepay("0 CPR")], PricingSpeed = Speed.Prepay("0 CPR"),
             ClassPrices = new Dictionary<string, IReadOnlyList<Price32>> { ["A-2"] = [price] },
         });
         var book = BookBuilder.Build(input);

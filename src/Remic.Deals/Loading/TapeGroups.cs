@@ -59,8 +59,12 @@ internal static class TapeGroups
         if (!Inside(full, roots))
             return $"a tape inside {where}; this path leads out of it";
         string target;
-        try { target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full; }
-        catch (IOException) { return $"a tape inside {where}; this symbolic link cannot be followed"; }
+        if (new FileInfo(full).LinkTarget is null) target = full; // not a link (a missing tape is reported at its line later)
+        else
+        {
+            try { target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full; }
+            catch (IOException) { return $"a tape inside {where}; this symbolic link cannot be followed"; }
+        }
         if (!Inside(target, roots))
             return $"a tape inside {where}; this is a symbolic link to a file outside it";
         return FileKinds.Of(full) switch

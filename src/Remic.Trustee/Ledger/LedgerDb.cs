@@ -23,7 +23,7 @@ public sealed class LedgerDb
         if (target.Dialect == Dialect.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
-            if (!File.Exists(file)) throw NoLedger(target.Shown, $"an existing ledger; there is no file {Path.GetFullPath(file)}");
+            if (!File.Exists(file) && !Directory.Exists(file)) throw NoLedger(target.Shown, $"an existing ledger; there is no file {Path.GetFullPath(file)}");
         }
         else
         {
