@@ -243,4 +243,28 @@ public class PsaFidelityTests
         for (var c = 0; c < deal.Classes.Count; c++)
             if (!deal.Classes[c].IsNotional) Assert.True(Math.Abs(last.EndBalance[c]) < 0.01, $"{deal.Classes[c].Name} ends with {last.EndBalance[c]:N2}");
     }
+
+    [Fact]
+    public void The_subordinates_rate_across_groups_is_weighted_by_each_groups_subordinate_amount()
+    {
+        var deal = DealLoader.LoadText(Header + "\n" + """
+            groups:
+              - { name: "1", rep_lines: [ { balance: 1000000, gross_rate: 6, remaining_term: 360 } ] }
+              - { name: "2", rep_lines: [ { balance: 1000000, gross_rate: 7, remaining_term: 360 } ] }
+            classes:
+              - { name: 1-A, group: "1", balance: 950000, type: senior, coupon: 6 }
+              - { name: 2-A, group: "2", balance: 850000, type: senior, coupon: 7 }
+              - { name: B, groups: ["1", "2"], balance: 200000, type: subordinate, coupon: { net_wac: ["1", "2"] } }
+            waterfall:
+              - pay_interest: { from: "1", classes: [1-A] }
+              - pay_interest: { from: "2", classes: [2-A] }
+              - pay_subordinates: { from: all, classes: [B] }
+            shifting_interest: { subordinates: [B] }
+            """, "subs.yaml");
+        // Subordinate amounts: group 1 1,000,000 − 950,000 = 50,000 at 6%; group 2 1,000,000 − 850,000 = 150,000 at 7%.
+        // Rate = (6% × 50,000 + 7% × 150,000) / 200,000 = 6.75% (by pool balance it would be 6.50%); interest 1,125.00.
+        var r = Distribute(deal, DealState<decimal>.AtClosing(deal), Market(1), Coll(1_000_000m, interest: 5000m), Coll(1_000_000m, interest: 5833.33m));
+        Assert.Equal(0.0675m, Math.Round(r.Coupon[deal.C("B")], 6));
+        Assert.Equal(1_125.00m, r.InterestPaid[deal.C("B")]);
+    }
 }

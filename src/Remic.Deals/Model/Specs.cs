@@ -16,8 +16,8 @@ public sealed record ShiftingInterestSpec
 }
 
 /// <summary>
-/// Step-down tests: 60+ day delinquencies (incl. foreclosure, REO, bankruptcy) below
-/// <see cref="DelinquencyPercentOfSubordinates"/> of the subordinate balance, and cumulative realised
+/// Step-down tests: 60+ day delinquencies (incl. foreclosure, REO, bankruptcy), averaged over the current and five
+/// prior distribution dates, below <see cref="DelinquencyPercentOfSubordinates"/> of the subordinate balance, and cumulative realised
 /// losses below <see cref="CumulativeLossPercentByYear"/> of the original subordinate balance (by year,
 /// from year 6).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed record StepDownSpec
 {
     public decimal DelinquencyPercentOfSubordinates { get; init; } = 50;
     public IReadOnlyList<decimal> CumulativeLossPercentByYear { get; init; } = [30, 35, 40, 45, 50];
-    /// <summary>When a test fails: true = the step-down does not happen (last year's level); false = 100%.</summary>
+    /// <summary>When a test fails: true = no decrease (the level in effect on the prior distribution date stays, 100% if it never stepped down); false = 100%.</summary>
     public bool FailedKeepsPriorYear { get; init; } = true;
 }
 

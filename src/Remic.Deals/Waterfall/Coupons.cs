@@ -35,7 +35,8 @@ internal static class Coupons
                     rate = raw;
                     break;
                 case CompiledDeal<T>.CouponKind.NetWac:
-                    rate = full = Num<T>.Max(T.Zero, NetWac(l, k.NetWacGroups!) - k.Margin);
+                    // A subordinate's rate weights the groups by their subordinate amounts (CWALT); others by non-PO balance.
+                    rate = full = Num<T>.Max(T.Zero, (d.IsSubordinate[c] ? SubordinateNetWac(l, k.NetWacGroups!) : NetWac(l, k.NetWacGroups!)) - k.Margin);
                     break;
                 case CompiledDeal<T>.CouponKind.StripExcess:
                     var x = T.Zero;
@@ -60,6 +61,24 @@ internal static class Coupons
         DayCount.Actual360 => T.CreateChecked(actualDays) / Num<T>.D360,
         _ => T.CreateChecked(actualDays) / T.CreateChecked(365),
     };
+
+    /// <summary>
+    /// The subordinates' pass-through rate across groups: each group's non-PO net rate weighted by its subordinate
+    /// amount (non-PO pool less its seniors' balance), as CWALT weights it; the balance-weighted rate if no group has one.
+    /// </summary>
+    public static T SubordinateNetWac<T>(Ledger<T> l, int[] groups) where T : unmanaged, IFloatingPoint<T>
+    {
+        T weighted = T.Zero, weights = T.Zero;
+        foreach (var g in groups)
+        {
+            var c = l.Groups[g];
+            var nonPo = c.BeginBalance - c.PoBeginBalance;
+            if (nonPo <= T.Zero || l.SubAmount[g] <= T.Zero) continue;
+            weighted += (c.NetInterest - c.ClassXExcessInterest) / nonPo * l.SubAmount[g];
+            weights += l.SubAmount[g];
+        }
+        return weights > T.Zero ? weighted * Num<T>.Twelve / weights : NetWac(l, groups);
+    }
 
     /// <summary>Weighted average net rate of the non-PO pools of the groups (annual fraction).</summary>
     public static T NetWac<T>(Ledger<T> l, int[] groups) where T : unmanaged, IFloatingPoint<T>
