@@ -29,8 +29,8 @@ public static class Projector
         var rates = new AgeRates(pool, scenario, months);
         // P&I advancing follows each delinquent loan's amortising Stated Principal Balance until it is liquidated:
         // the scalar loop does that (a ring of `lag` pockets per loan); the SIMD kernel does not, so such a run
-        // takes the scalar loop for every loan. Results are the same either way; only the time differs.
-        var pi = scenario.AdvanceOrDefault == AdvancingConvention.PrincipalAndInterest && lag > 0;
+        // with defaults takes the scalar loop for every loan. Results are the same either way; only the time differs.
+        var pi = scenario.AdvanceOrDefault == AdvancingConvention.PrincipalAndInterest && lag > 0 && rates.AnyDefault;
 
         for (var i = 0; i < pool.Count; i++)
         {
