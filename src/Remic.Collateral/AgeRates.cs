@@ -19,6 +19,9 @@ internal sealed class AgeRates
     public double[] Prepay(int age) => _prepay[age];
     public double[] Default(int age) => _default[age];
 
+    /// <summary>True when some loan defaults in some month of the projection.</summary>
+    public bool AnyDefault => _default.Values.Any(row => row.Any(r => r > 0));
+
     private static void Fill(Dictionary<int, double[]> rows, RateCurve curve, int[] ages, int months)
     {
         if (!curve.DependsOnAgeOnly || ages.Length <= 1)

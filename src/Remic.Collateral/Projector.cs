@@ -29,8 +29,8 @@ public static class Projector
         var rates = new AgeRates(pool, scenario, months);
         // P&I advancing follows each delinquent loan's amortising Stated Principal Balance until it is liquidated:
         // the scalar loop does that (a ring of `lag` pockets per loan); the SIMD kernel does not, so such a run
-        // takes the scalar loop for every loan. Results are the same either way; only the time differs.
-        var pi = scenario.AdvanceOrDefault == AdvancingConvention.PrincipalAndInterest && lag > 0;
+        // with defaults takes the scalar loop for every loan. Results are the same either way; only the time differs.
+        var pi = scenario.AdvanceOrDefault == AdvancingConvention.PrincipalAndInterest && lag > 0 && rates.AnyDefault;
 
         for (var i = 0; i < pool.Count; i++)
         {
@@ -94,7 +94,7 @@ public static class Projector
         for (var m = 1; m <= months; m++, rem--)
         {
             var performing = rem > 0 && b > 0;
-            if (!performing && (pockets is null || !AnyPocket(pockets))) break;
+            if (!performing && (pockets is null || !DelinquentPockets.Any(pockets))) break;
             var age = age0 + m;
             if (arm is not null && IsReset(arm, age))
             {
@@ -154,56 +154,9 @@ public static class Projector
                 else if (age <= io) f = 0;
                 else if (r == 0) f = 1.0 / rem;
                 else f = r * x / (1 - x);
-                AdvancePockets(pockets, m, d, d * scenario.Severity.At(m + pockets.Length / 3), f, rn, poFraction, excess, sums);
+                DelinquentPockets.Advance(pockets, m, d, d * scenario.Severity.At(m + pockets.Length / 3), f, rn, poFraction, excess, sums);
             }
             x *= grow;
-        }
-    }
-
-    private static bool AnyPocket(double[] pockets)
-    {
-        for (var k = 0; k < pockets.Length / 3; k++) if (pockets[k] > 0) return true;
-        return false;
-    }
-
-    /// <summary>
-    /// P&amp;I advancing for one loan's month m: the balance that defaulted lag months ago is liquidated at its Stated
-    /// Principal Balance; this month's default <paramref name="d"/> takes its place; every delinquent pocket has its net
-    /// interest (on the stated balance) and its scheduled principal (fraction <paramref name="f"/>) advanced — principal only
-    /// as far as it is recoverable: the stated balance is not advanced below the pocket's expected loss
-    /// (<paramref name="loss"/> = severity at liquidation × balance at default), which the liquidation proceeds cannot repay.
-    /// </summary>
-    private static void AdvancePockets(double[] pockets, int m, double d, double loss, double f, double rn, double poFraction, double excess, GroupSums sums)
-    {
-        var lag = pockets.Length / 3;
-        var slot = m % lag;                          // the pocket that defaulted in month m − lag
-        var liquidated = pockets[slot];
-        sums.LiquidatedStated[m] += liquidated;
-        sums.InterestRecovered[m] += pockets[lag + slot];
-        pockets[slot] = d;
-        pockets[lag + slot] = 0;
-        pockets[2 * lag + slot] = loss;
-        double stated = 0, principal = 0, interest = 0, end = 0;
-        for (var k = 0; k < lag; k++)
-        {
-            var s = pockets[k];
-            if (s <= 0) continue;
-            var a = s * rn;
-            var p = Math.Min(s * f, Math.Max(s - pockets[2 * lag + k], 0));
-            pockets[lag + k] += a;
-            pockets[k] = s - p;
-            stated += s; interest += a; principal += p; end += s - p;
-        }
-        sums.Flows.ScheduledPrincipal[m] += principal;
-        sums.PrincipalAdvanced[m] += principal;
-        sums.InterestAdvanced[m] += interest;
-        sums.DelinquentEnd[m] += end;
-        if (sums.Strip is { } strip)
-        {
-            strip.PoScheduledPrincipal[m] += poFraction * principal;
-            sums.PoDelinquentEnd[m] += poFraction * end;
-            sums.PoLiquidatedStated[m] += poFraction * liquidated;
-            if (excess > 0) { strip.PremiumBalance[m] += stated; strip.ExcessInterest[m] += excess * stated; }
         }
     }
 

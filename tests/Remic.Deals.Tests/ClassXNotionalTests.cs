@@ -7,7 +7,7 @@ using Remic.Deals.Projection;
 namespace Remic.Deals.Tests;
 
 /// <summary>
-/// Class X's notional is "the aggregate Stated Principal Balance of the Premium Loans" (CWALT prospectus supplements):
+/// Class X's notional is the aggregate Stated Principal Balance of the premium loans (CWALT's definition, issue 11):
 /// delinquent premium loans awaiting liquidation stay in it, and their excess interest, advanced by the master servicer,
 /// is Class X's. Pinned by a hand case and by a reference computed independently of the deal run: the premium loans
 /// projected on their own, one at a time, notional = their beginning balance less what is liquidated in the month.
