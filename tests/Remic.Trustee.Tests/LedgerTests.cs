@@ -15,7 +15,7 @@ public sealed class LedgerTests
         Assert.Equal(Dialect.Postgres, LedgerTarget.Parse("Host=db;Database=remic;").Dialect);
         Assert.Equal(Dialect.Postgres, LedgerTarget.Resolve(null, "Host=x;Database=y").Dialect);
         var file = LedgerTarget.Resolve(null, "/tmp/x.db");
-        Assert.Equal((Dialect.Sqlite, "Data Source=/tmp/x.db;Pooling=False;Default Timeout=30"), (file.Dialect, file.ConnectionString));
+        Assert.Equal((Dialect.Sqlite, "Data Source=/tmp/x.db;Default Timeout=30;Pooling=False"), (file.Dialect, file.ConnectionString));
         Assert.Equal("/tmp/opt.db", LedgerTarget.Resolve("/tmp/opt.db", "Host=env").ConnectionString.Split(';')[0]["Data Source=".Length..]);
     }
 
