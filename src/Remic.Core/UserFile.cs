@@ -34,11 +34,11 @@ public static class UserFile
     public static byte[] ReadBytes(string path, FileLimits limits, string? source = null)
     {
         source ??= path;
-        CheckReadable(path, limits, source);
+        var length = CheckReadable(path, limits, source);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = new MemoryStream();
+            var buffer = new MemoryStream((int)Math.Min(length, limits.MaxBytes));
             var chunk = new byte[81920];
             int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
@@ -46,7 +46,7 @@ public static class UserFile
                 if (buffer.Length + n > limits.MaxBytes) throw TooBig(limits, source, "more than that");
                 buffer.Write(chunk, 0, n);
             }
-            return buffer.ToArray();
+            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -81,7 +81,8 @@ public static class UserFile
         }
     }
 
-    private static void CheckReadable(string path, FileLimits limits, string source)
+    /// <returns>The file's length as the file system reports it.</returns>
+    private static long CheckReadable(string path, FileLimits limits, string source)
     {
         switch (FileKinds.Of(path))
         {
@@ -97,6 +98,7 @@ public static class UserFile
         try { length = new FileInfo(path).Length; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { length = 0; }
         if (length > limits.MaxBytes) throw TooBig(limits, source, string.Create(CultureInfo.InvariantCulture, $"{length:N0} bytes"));
+        return length;
     }
 
     private static RemicInputException TooBig(FileLimits limits, string source, string size) =>

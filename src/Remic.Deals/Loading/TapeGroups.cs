@@ -58,6 +58,8 @@ internal static class TapeGroups
             return $"a tape path relative to the deal file, inside {where}; absolute paths elsewhere are not read";
         if (!Inside(full, roots))
             return $"a tape inside {where}; this path leads out of it";
+        var kind = FileKinds.Of(full);
+        if (kind == FileKind.Missing) return null; // reported by semantic validation at the tape line
         string target;
         if (new FileInfo(full).LinkTarget is null) target = full; // not a link (a missing tape is reported at its line later)
         else
@@ -67,7 +69,7 @@ internal static class TapeGroups
         }
         if (!Inside(target, roots))
             return $"a tape inside {where}; this is a symbolic link to a file outside it";
-        return FileKinds.Of(full) switch
+        return kind switch
         {
             FileKind.Directory => "a tape file; this path is a directory",
             FileKind.Special => "a regular file as the tape; this path is a device, FIFO or socket, which Remic does not read",

@@ -258,15 +258,17 @@ public sealed class HostileLedgerTests
     public void An_unexpected_exception_is_one_line_exit_70_with_the_details_in_a_log()
     {
         var root = new RootCommand();
-        root.SetAction(p => CliRun.Guard(p, _ => throw new InvalidOperationException("boom\nsecond line")));
+        root.SetAction(p => CliRun.Guard(p, _ => throw new InvalidOperationException("boom at Host=db;Password=hunter2\nsecond line")));
         var err = new StringWriter();
         var code = root.Parse([]).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = err });
         Assert.Equal(CliRun.InternalErrorExit, code);
         var lines = err.ToString().Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-        var m = Regex.Match(Assert.Single(lines), @"^internal error: InvalidOperationException: boom \(please report; details in (.+\.log)\)$");
+        var m = Regex.Match(Assert.Single(lines), @"^internal error: InvalidOperationException: boom at Host=db;Password=\*\*\* \(please report; details in (.+\.log)\)$");
         Assert.True(m.Success, lines[0]);
         var log = File.ReadAllText(m.Groups[1].Value);
-        Assert.Contains("System.InvalidOperationException: boom", log);
+        Assert.Contains("System.InvalidOperationException: boom at Host=db;Password=***", log);
+        Assert.DoesNotContain("hunter2", log);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(m.Groups[1].Value));
         Assert.Contains("at ", log);
         File.Delete(m.Groups[1].Value);
     }
