@@ -23,8 +23,8 @@ public static class CmCommand
         var settle = new Option<string?>("--settle") { Description = "Settlement date YYYY-MM-DD (default the deal file's settlement_date, else its closing date)" };
         var index = new Option<string[]>("--index") { Description = "Index level NAME=rate (percent) or NAME=r1,r2,... by month; repeatable (default the deal file's assumptions.indices, else 1.10% flat)", AllowMultipleArgumentsPerToken = false };
         var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC: start CPR, plateau CPR, months to plateau (default the deal file's prepayment_assumption, else 8,20,12)" };
-        var cmd = new Command("cm", "Write the Computational Materials book of a deal file (text, tidy CSV and book.xlsx per table, PNG charts, index.html)\n\n" +
-            "Example:\n  remic cm examples/cwalt-2004-j4/deal.yaml --out book --pricing-speed \"100 PPC\"") { deal, outDir, speeds, pricingSpeed, settle, index, ramp };
+        var cmd = new Command("cm", "Write the Computational Materials book of a deal file (text, tidy CSV and book.xlsx per table, PNG charts, index.html)")
+            { deal, outDir, speeds, pricingSpeed, settle, index, ramp };
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
             CheckNotInside(parse.GetValue(deal)!, parse.GetValue(outDir)!);

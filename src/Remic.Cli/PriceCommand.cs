@@ -18,9 +18,6 @@ namespace Remic.Cli;
 /// </summary>
 internal sealed class PriceCommand
 {
-    public const string Example =
-        "Example:\n  remic price examples/cwalt-2004-j4/deal.yaml --class 1-A-1 --curve \"6MO 2.634, 2YR 3.142, 3YR 3.295, 5YR 3.637, 10YR 4.140, 30YR 4.645\" --yields 2.5";
-
     private readonly Argument<string?> DealFile = new("deal") { Description = "Deal file (YAML): price one of its classes (--class)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> ClassName = new("--class") { Description = "With a deal file: the class to price" };
     private readonly Option<string?> TapeFile = new("--tape") { Description = "Loan-level tape (CSV)" };
@@ -47,7 +44,7 @@ internal sealed class PriceCommand
 
     private Command Create()
     {
-        var cmd = new Command("price", "Price/yield exhibit of a deal's class (deal.yaml --class), or of a tape's loan group as a pass-through, across prepayment speeds\n\n" + Example);
+        var cmd = new Command("price", "Price/yield exhibit of a deal's class (deal.yaml --class), or of a tape's loan group as a pass-through, across prepayment speeds");
         cmd.Arguments.Add(DealFile);
         foreach (Option o in new Option[] { ClassName, TapeFile, Group, Prices, Speeds, PricingSpeedOpt, Ramp, Cutoff, Settle, Delay, Coupon, Index, Curve, Yields, SpreadsOpt, SpreadKind, NoCall, Format, Out })
             cmd.Options.Add(o);

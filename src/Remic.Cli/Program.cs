@@ -28,6 +28,7 @@ public static class Program
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TrusteeCommand.Build());
+        CliHelp.AddExamples(root);
         return root;
     }
 }

@@ -107,3 +107,29 @@ public class PriceExhibitCliTests
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 }
+
+/// <summary>Issue 12, item 12: every command's --help shows one example, a runnable `remic ...` line.</summary>
+public class HelpExampleTests
+{
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("collateral")]
+    [InlineData("run")]
+    [InlineData("price")]
+    [InlineData("cm")]
+    [InlineData("item1115")]
+    [InlineData("trustee")]
+    [InlineData("trustee", "init")]
+    [InlineData("trustee", "remit")]
+    [InlineData("trustee", "close")]
+    [InlineData("trustee", "reopen")]
+    [InlineData("trustee", "statement")]
+    [InlineData("trustee", "simulate")]
+    public void Help_shows_one_example(params string[] command)
+    {
+        var (code, stdout, _) = Cli.Run([.. command, "--help"]);
+        Assert.Equal(0, code);
+        var text = stdout.Replace("\r\n", "\n");
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(text, @"\n\s*Example:\n\s+remic " + string.Join(" ", command) + " ").Count);
+    }
+}

@@ -2,33 +2,9 @@ using Remic.Analytics;
 
 namespace Remic.Reports.Book;
 
-/// <summary>Per-class tables across the speeds: price/yield, decrement, and the cash flows at the pricing speed.</summary>
+/// <summary>Per-class tables across the speeds: decrement, and the cash flows at the pricing speed (price/yield: <see cref="PriceExhibitTables"/>).</summary>
 public static class ClassTables
 {
-    /// <summary>The CM price/yield grid as a <see cref="Table"/>: a yield row per price, then the figures at the middle price.</summary>
-    /// <param name="discountMarginBp">A floater's discount margin (bp) at the middle price, per speed: printed as a row.</param>
-    public static Table PriceYield(string title, PriceYieldTable t, DateOnly settle, IReadOnlyList<double>? discountMarginBp = null)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        for (var r = 0; r < t.Prices.Count; r++) rows.Add([t.Prices[r].ToString(), .. t.Yields[r].Select(y => Fmt.Pct(y * 100))]);
-        if (discountMarginBp is not null) rows.Add([$"DM (bp) at {t.ReferencePrice}", .. discountMarginBp.Select(m => Fmt.Num(m, "0"))]);
-        rows.Add(["WAL (yr)", .. t.AtReference.Select(f => Fmt.Num(f.Wal, "0.00"))]);
-        rows.Add(["Mod Duration", .. t.AtReference.Select(f => Fmt.Num(f.ModifiedDuration, "0.000"))]);
-        rows.Add(["Convexity", .. t.AtReference.Select(f => Fmt.Num(f.Convexity, "0.000"))]);
-        rows.Add(["Principal Window", .. t.AtReference.Select(f => f.Window.Label)]);
-        rows.Add(["Maturity (months)", .. t.AtReference.Select(f => Fmt.Num(f.MaturityMonths, "0"))]);
-        return new Table(title, ["Price", .. t.Speeds], rows)
-        {
-            Notes =
-            [
-                $"Yields (%) are bond-equivalent cash-flow yields, settlement {Fmt.Date(settle)}, 30/360; prices are clean (32nds), accrued interest added at settlement.",
-                $"WAL, modified duration, convexity, window and maturity at {t.ReferencePrice}.",
-                .. (discountMarginBp is null ? Array.Empty<string>()
-                    : ["DM: the spread over the projected index path (actual/360 periods from settlement) that discounts the flows to the middle price."]),
-            ],
-        };
-    }
-
     public static Table Decrement(string title, DecrementTable t, DateOnly walFrom) =>
         new(title, ["Distribution Date", .. t.Speeds],
             [.. t.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells]), ["Weighted Average Life (years)", .. t.WalCells]])
