@@ -19,7 +19,9 @@ public static class DealLoader
     }
 
     /// <param name="file">Name used in messages (and to resolve relative tape paths).</param>
-    public static Deal LoadText(string text, string file)
+    /// <param name="readFile">Reads a file the deal names (its strats tape) by its resolved path; default the file system.
+    /// An embedded deal passes its own.</param>
+    public static Deal LoadText(string text, string file, Func<string, byte[]>? readFile = null)
     {
         var (root, map) = YamlToJson.Read(text, file);
         var schemaErrors = SchemaValidation.Validate(root, map);
@@ -30,6 +32,6 @@ public static class DealLoader
         deal = TapeGroups.Attach(deal, file);
         var semantic = new SemanticValidation(map, (JObject)root, deal).Check();
         if (semantic.Count > 0) throw new RemicInputException(semantic);
-        return deal;
+        return StratsTape.Attach(deal, file, map.Of("strats_tape"), readFile);
     }
 }
