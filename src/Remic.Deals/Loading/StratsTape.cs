@@ -9,7 +9,8 @@ namespace Remic.Deals.Loading;
 /// Reads the deal file's <c>strats_tape</c> (a loan-level tape, path relative to the deal file) into
 /// <see cref="Deal.StratsLoans"/>. It is for the collateral strats only: the projection keeps the groups' rep lines
 /// or tapes. So that the strats describe the pool that is projected, every tape loan must belong to a group of the
-/// deal and each group's tape balance must equal its cut-off balance to the dollar.
+/// deal and each group's tape balance must equal its cut-off balance to the dollar. A strats tape that is not there
+/// leaves <see cref="Deal.StratsLoans"/> empty (the book says so); one that is there and wrong is bad input.
 /// </summary>
 internal static class StratsTape
 {
@@ -19,10 +20,13 @@ internal static class StratsTape
         var path = TapeGroups.Resolve(dealFile, rel);
         InputError Err(string? got, string expected) => new(dealFile, at.Line, "strats_tape", got, expected, at.Column);
         byte[] bytes;
+        // Strats only: a deal file copied without its strats tape still runs, prices and books (the book says the tape
+        // was not found and shows the rep lines); a tape that is there must be right.
         try { bytes = readFile is not null ? readFile(path) : File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return deal; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RemicInputException(Err(rel, $"a readable loan tape at {path} (paths are relative to the deal file)"));
+            throw new RemicInputException(Err(rel, $"a readable loan tape at {path} ({e.Message})"));
         }
         var loans = TapeReader.Read(bytes, path);
         var errors = new List<InputError>();

@@ -169,7 +169,7 @@ public static class DealBook
             Loans = deal.StratsLoans.Count > 0 ? deal.StratsLoans : deal.Groups.SelectMany(g => g.Loans).ToList(),
             StratsSource = deal.StratsLoans.Count > 0
                 ? $"Strats from {deal.StratsTapePath}, a loan-level tape for strats only (the deal file's strats_tape; a synthetic tape in the examples, see their SOURCES.md); cash flows are projected from the deal's {(deal.Groups.Any(g => g.TapePath is null) ? "rep lines" : "tapes")}."
-                : null,
+                : deal.StratsTapePath is { } missing ? $"The deal file's strats_tape {missing} was not found next to it: the collateral shown is the projected loans." : null,
             Speeds = speeds,
             PricingSpeed = terms.PricingSpeed,
             Prices = terms.Prices ?? BookInput.DefaultPrices,
