@@ -51,7 +51,7 @@ public static class CmCommand
         var input = DealBook.Input(d, terms);
         var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{d.Metadata.TrustName}: {input.Loans.Count} loans; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
+            $"{d.Metadata.TrustName}: {d.Groups.Sum(g => g.Loans.Count)} loans{(d.StratsLoans.Count > 0 ? $" (strats: a {d.StratsLoans.Count}-loan strats tape)" : "")}; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
         foreach (var (c, h) in input.Classes.Zip(book.Headlines))
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {c.Name,-7} {c.OriginalBalance,16:#,##0.00}{(c.Notional ? " (N)" : "    ")} {c.Coupon,-24} WAL {h.Wal,6:0.00} yr  window {h.Window}{(c.Offered ? "" : "  (not offered)")}"));

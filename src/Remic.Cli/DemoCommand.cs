@@ -21,12 +21,20 @@ public static class DemoCommand
         cmd.Options.Add(outDir);
         cmd.SetAction(parse => CliRun.Guard(parse, stdout =>
         {
-            var deal = DealLoader.LoadText(Resource(DealResource), $"{DealFile} (embedded)");
+            var deal = DealLoader.LoadText(Resource(DealResource), $"{DealFile} (embedded)", EmbeddedFile);
             CmCommand.WriteBook(stdout, deal, new Remic.Reports.Book.DealBookTerms(), parse.GetValue(outDir)!);
             return 0;
         }));
         return cmd;
     }
+
+    public const string StratsTapeResource = "Remic.Cli.examples.cwalt-2004-j4.strats-tape.csv";
+
+    /// <summary>A file the embedded deal names (its strats_tape), from this build's resources: never from the disk.</summary>
+    private static byte[] EmbeddedFile(string path) =>
+        Path.GetFileName(path) == "strats-tape.csv"
+            ? System.Text.Encoding.UTF8.GetBytes(Resource(StratsTapeResource))
+            : throw new FileNotFoundException($"the embedded example has no file {path}", path);
 
     /// <summary>The example deal file's text as embedded in this build.</summary>
     public static string ExampleDeal() => Resource(DealResource);

@@ -28,6 +28,7 @@ internal sealed class DealBuilder(SourceMap map)
         CleanUpCall = root["clean_up_call"] is JObject cc ? new CleanUpCallSpec(Dec(cc["percent"])) : null,
         CrossCollateral = root["cross_collateral"] is JObject x ? new CrossCollateralSpec(Names(x["groups"])) : null,
         Assumptions = root["assumptions"] is JObject a ? Assumptions(a) : new PricingAssumptions(),
+        StratsTapePath = root["strats_tape"] is { } st ? Str(st) : null,
         SourceFile = map.File,
     };
 

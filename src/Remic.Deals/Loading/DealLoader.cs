@@ -18,7 +18,9 @@ public static class DealLoader
     public static string ReadText(string path) => UserFile.ReadText(path, FileLimits.DealFile);
 
     /// <param name="file">Name used in messages (and to resolve relative tape paths).</param>
-    public static Deal LoadText(string text, string file)
+    /// <param name="readFile">Reads a file the deal names (its strats tape) by its resolved path; default the file system.
+    /// An embedded deal passes its own.</param>
+    public static Deal LoadText(string text, string file, Func<string, byte[]>? readFile = null)
     {
         var (root, map) = YamlToJson.Read(text, file);
         var schemaErrors = SchemaValidation.Validate(root, map);
@@ -38,6 +40,6 @@ public static class DealLoader
             var (line, col) = map.Of(path);
             throw new RemicInputException(new InputError(map.File, line, path, null, e.Message, col));
         }
-        return deal;
+        return StratsTape.Attach(deal, file, map.Of("strats_tape"), readFile);
     }
 }

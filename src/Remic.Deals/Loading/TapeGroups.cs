@@ -49,7 +49,7 @@ internal static class TapeGroups
     private static string Folder(string dealFile) => Path.GetDirectoryName(Path.GetFullPath(dealFile)) ?? ".";
 
     /// <summary>Null when the tape may be read; else what was expected. Symbolic links are followed to their final target.</summary>
-    private static string? WhyNotAllowed(string dealFile, string written, string full)
+    internal static string? WhyNotAllowed(string dealFile, string written, string full)
     {
         var roots = new List<string> { Folder(dealFile) };
         if (Environment.GetEnvironmentVariable(DataRootVariable) is { Length: > 0 } extra) roots.Add(Path.GetFullPath(extra));

@@ -17,6 +17,10 @@ public sealed record Deal
     public CrossCollateralSpec? CrossCollateral { get; init; }
     /// <summary>What the deal's pricing assumed (index levels); empty when the file gives none.</summary>
     public PricingAssumptions Assumptions { get; init; } = new();
+    /// <summary>The deal file's <c>strats_tape</c> as written (relative to the deal file); null when it has none.</summary>
+    public string? StratsTapePath { get; init; }
+    /// <summary>The loans of <see cref="StratsTapePath"/>: for the collateral strats only (projections use <see cref="Groups"/>).</summary>
+    public IReadOnlyList<Remic.Collateral.Loan> StratsLoans { get; init; } = [];
     /// <summary>Deal file the deal came from (for messages); empty for deals built in code.</summary>
     public string SourceFile { get; init; } = "";
 

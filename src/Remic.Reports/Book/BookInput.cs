@@ -18,6 +18,8 @@ public sealed record BookInput
     /// <summary>The loans, for the collateral summary and strat tables (empty: use <see cref="GroupSummaries"/>).</summary>
     public IReadOnlyList<Loan> Loans { get; init; } = [];
     public IReadOnlyList<BookGroupSummary> GroupSummaries { get; init; } = [];
+    /// <summary>Where <see cref="Loans"/> come from when they are not the projected loans (a strats-only tape): a note under the collateral summary.</summary>
+    public string? StratsSource { get; init; }
     /// <summary>Prepayment speeds, one column each (e.g. 0, 50, 75, 100, 125, 150, 200 PPC).</summary>
     public required IReadOnlyList<Speed> Speeds { get; init; }
     /// <summary>The speed the cash flow tables, WALs and loss scenarios run at (a deal's book: 100% of its Prepayment

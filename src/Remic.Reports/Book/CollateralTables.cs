@@ -4,7 +4,7 @@ using Remic.Collateral;
 namespace Remic.Reports.Book;
 
 /// <summary>The collateral summary (per group and in total) and the strat tables (per group, and for the whole pool when there are several).</summary>
-internal static class CollateralTables
+public static class CollateralTables
 {
     public static IReadOnlyList<BookTable> Build(BookInput input)
     {
@@ -15,7 +15,15 @@ internal static class CollateralTables
             .Select(g => (Name: "Group " + g.Key, Stem: "group-" + Stems.Of(g.Key), Loans: (IReadOnlyList<Loan>)g.ToList()))
             .ToList();
         if (groups.Count > 1) groups.Add(("All Loans", "all", input.Loans));
-        var tables = new List<BookTable> { new("collateral-summary", Summary(groups.Select(g => (g.Name, Stratification.Summary(g.Loans))).ToList())) };
+        var summary = Summary(groups.Select(g => (g.Name, Stratification.Summary(g.Loans))).ToList());
+        if (input.StratsSource is { } source) summary = summary with { Notes = [.. summary.Notes, source] };
+        var tables = new List<BookTable> { new("collateral-summary", summary) };
+        // Rep lines report no borrower attribute: every strat would be one "Not Available" row. One page of rep lines instead.
+        if (!input.Loans.Any(HasStratAttribute))
+        {
+            tables.Add(new BookTable("collateral-rep-lines", RepLines(input.Loans)));
+            return tables;
+        }
         foreach (var g in groups)
         {
             var strats = Stratification.Build(g.Loans);
@@ -23,6 +31,41 @@ internal static class CollateralTables
                 tables.Add(new BookTable($"strats-{g.Stem}-{Stems.Of(t.Title.Split('(')[0])}", Strat(g.Name, t), Collapsed: groups.Count > 1 && g.Stem != "all"));
         }
         return tables;
+    }
+
+    private static bool HasStratAttribute(Loan l) =>
+        l.Fico is not null || l.OriginalLtv is not null || !string.IsNullOrWhiteSpace(l.State) || !string.IsNullOrWhiteSpace(l.PropertyType)
+        || !string.IsNullOrWhiteSpace(l.Occupancy) || !string.IsNullOrWhiteSpace(l.Purpose) || !string.IsNullOrWhiteSpace(l.Documentation);
+
+    /// <summary>The rep lines as the deal file gives them: one row each, by group, with the group and pool totals.</summary>
+    private static Table RepLines(IReadOnlyList<Loan> loans)
+    {
+        static IReadOnlyList<string> Row(string group, string id, IReadOnlyList<Loan> ls)
+        {
+            var bal = ls.Sum(l => l.Balance);
+            double Wa(Func<Loan, double> f) => bal == 0 ? 0 : ls.Sum(l => l.Balance * f(l)) / bal;
+            var count = ls.Sum(l => l.LoanCount);
+            return [group, id, Fmt.Money(bal), Fmt.Num(count, "#,##0.##"), Fmt.Money(count > 0 ? bal / count : 0),
+                Fmt.Pct(Wa(l => l.GrossRate * 100)), Fmt.Pct(Wa(l => l.NetRate * 100)), Fmt.Num(Wa(l => l.OriginalTerm > 0 ? l.OriginalTerm : l.RemainingTerm + l.Age), "0"),
+                Fmt.Num(Wa(l => l.RemainingTerm), "0"), Fmt.Num(Wa(l => l.Age), "0"), Fmt.Num(Wa(l => l.IoTerm), "0"), Fmt.Num(Wa(l => l.BalloonTerm), "0")];
+        }
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var g in loans.GroupBy(l => l.Group))
+        {
+            rows.AddRange(g.Select(l => Row(g.Key, l.Id, [l])));
+            rows.Add(Row(g.Key, "Group total", g.ToList()));
+        }
+        rows.Add(Row("All", "Total", loans));
+        return new Table("Collateral: Rep Lines",
+            ["Group", "Rep Line", "Balance ($)", "Loans", "Average Balance ($)", "Gross Rate (%)", "Net Rate (%)", "Original Term", "Remaining Term", "Age", "IO Term", "Balloon"], rows)
+        {
+            Alignment = [Align.Left, Align.Left, .. Enumerable.Repeat(Align.Right, 10)],
+            Notes =
+            [
+                "The deal file describes its collateral as rep lines (aggregate loans), which carry no FICO, LTV, state, property, occupancy, purpose or documentation: strat tables would be empty.",
+                "Give the deal a loan tape (groups[].tape for projection, or strats_tape for strats only) to get strats. Terms and ages in months; totals are balance-weighted.",
+            ],
+        };
     }
 
     private static Table Summary(IReadOnlyList<(string Name, PoolSummary S)> cols)

@@ -192,7 +192,10 @@ public static class DealBook
                 .. Line("Deal File", Path.GetFileName(deal.SourceFile)),
             ],
             Classes = classes,
-            Loans = deal.Groups.SelectMany(g => g.Loans).ToList(),
+            Loans = deal.StratsLoans.Count > 0 ? deal.StratsLoans : deal.Groups.SelectMany(g => g.Loans).ToList(),
+            StratsSource = deal.StratsLoans.Count > 0
+                ? $"Strats from {deal.StratsTapePath}, a loan-level tape for strats only (the deal file's strats_tape; a synthetic tape in the examples, see their SOURCES.md); cash flows are projected from the deal's {(deal.Groups.Any(g => g.TapePath is null) ? "rep lines" : "tapes")}."
+                : deal.StratsTapePath is { } missing ? $"The deal file's strats_tape {missing} was not found next to it: the collateral shown is the projected loans." : null,
             Speeds = speeds,
             PricingSpeed = pricing,
             RunToCall = deal.CleanUpCall is null ? null : r => DealBook.Run(deal, r with { Call = true }, indices),
