@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Remic.Collateral;
+using Remic.Core;
 using Remic.Deals.Projection;
 
 namespace Remic.Cli;
@@ -90,7 +91,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
     }
 
     /// <summary>Writes classes.*, collateral.* and checks.txt into the directory; files appear only when complete.</summary>
-    public void Write(string format, string dir)
+    public void Write(string format, string dir, TextWriter stdout)
     {
         Directory.CreateDirectory(dir);
         var files = new List<(string Name, string Text)>();
@@ -111,7 +112,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             File.WriteAllText(tmp, text);
             File.Move(tmp, Path.Combine(dir, name), overwrite: true);
         }
-        Console.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
+        stdout.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {dir}");
     }
 
     /// <summary>Index of the class's last period with a balance or a payment: the text table stops there.</summary>
@@ -195,8 +196,8 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
 
     private static void WriteCsv(TextWriter w, string[] header, IEnumerable<string[]> rows)
     {
-        w.WriteLine(string.Join(',', header));
-        foreach (var r in rows) w.WriteLine(string.Join(',', r.Select(x => x.Contains(',') ? $"\"{x}\"" : x)));
+        w.WriteLine(CsvCell.Line(header));
+        foreach (var r in rows) w.WriteLine(CsvCell.Line(r));
     }
 
     private static string M(double x) => Remic.Core.Money.ToCents(x).ToString("0.00", Inv);

@@ -29,7 +29,7 @@ public static class TrusteeCommand
 
     public static LedgerDb Open(ParseResult p, Option<string?> db) => LedgerDb.Open(LedgerTarget.Resolve(p.GetValue(db)));
 
-    public static string Actor(ParseResult p, Option<string?> actor) => p.GetValue(actor) is { Length: > 0 } a ? a : Environment.UserName;
+    public static string Actor(ParseResult p, Option<string?> actor) => p.GetValue(actor) is { Length: > 0 } a ? InputText.Name(a, "--actor") : Environment.UserName;
 
     public static Period ParsePeriod(string text) => Period.Parse(text, "--period");
 

@@ -1,19 +1,21 @@
-using CsvHelper;
+using System.Text;
+using Remic.Core;
 
 namespace Remic.Reports;
 
-/// <summary>RFC 4180 CSV of a table (header row, then the rows; title and notes are left out).</summary>
+/// <summary>
+/// RFC 4180 CSV of a table (header row, then the rows; title and notes are left out), CRLF line ends. Cells are
+/// spelled by <see cref="CsvCell"/>: quoted when needed, and a text cell starting with = + - @ neutralised so a
+/// spreadsheet never runs it as a formula.
+/// </summary>
 public static class CsvRenderer
 {
     public static string Render(Table table)
     {
-        using var writer = new StringWriter();
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true))
-        {
-            csv.WriteRecord(table.Header.ToArray());
-            foreach (var row in table.Rows)
-                csv.WriteRecord(Enumerable.Range(0, table.Columns).Select(c => c < row.Count ? row[c] : "").ToArray());
-        }
-        return writer.ToString();
+        var sb = new StringBuilder();
+        sb.Append(CsvCell.Line(table.Header)).Append("\r\n");
+        foreach (var row in table.Rows)
+            sb.Append(CsvCell.Line(Enumerable.Range(0, table.Columns).Select(c => c < row.Count ? row[c] : ""))).Append("\r\n");
+        return sb.ToString();
     }
 }

@@ -16,14 +16,16 @@ public static class DealFile
 {
     public static DealRegistration Registration(string path, string? dealId = null)
     {
-        var deal = DealLoader.Load(path);
+        // Read once: the text registered is exactly the text validated.
+        var text = DealLoader.ReadText(path);
+        var deal = DealLoader.LoadText(text, path);
         // The full path is kept so a tape named relative to the deal file is found again at close.
-        return Registration(deal, Path.GetFullPath(path), File.ReadAllText(path), dealId);
+        return Registration(deal, Path.GetFullPath(path), text, dealId);
     }
 
     public static DealRegistration Registration(Deal deal, string fileName, string content, string? dealId = null)
     {
-        var id = string.IsNullOrWhiteSpace(dealId) ? DefaultId(deal) : dealId.Trim();
+        var id = string.IsNullOrWhiteSpace(dealId) ? DefaultId(deal) : InputText.Name(dealId.Trim(), "--deal-id");
         var loans = deal.Groups.SelectMany(g => g.TapePath is null ? g.Loans.SelectMany(Expand) : g.Loans.Select(l => l with { Group = g.Name })).ToList();
         var classes = deal.Classes.Select(k => new ClassDefinition(k.Name, k.OriginalBalance)).ToList();
         return new DealRegistration(id, fileName, content, Period.Of(deal.Metadata.FirstDistributionDate), loans, classes);

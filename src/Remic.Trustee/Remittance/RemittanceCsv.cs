@@ -14,6 +14,11 @@ public static partial class RemittanceCsv
 {
     public const string AmountExpected = "an amount in dollars with at most 2 decimals, e.g. 1234.56 (no sign, no commas)";
 
+    /// <summary>Most digits before the decimal point: amounts stay below 10¹³ dollars, far inside 64-bit cents and decimal's 28 digits.</summary>
+    public const int MaxWholeDigits = 13;
+
+    public const string AmountTooLarge = "an amount below 10,000,000,000,000.00 (at most 13 digits before the point)";
+
     [GeneratedRegex(@"^\d+(\.\d{1,2})?$")]
     private static partial Regex AmountPattern();
 
@@ -46,13 +51,20 @@ public static partial class RemittanceCsv
                 errors.Add(new(fileName, line, "", $"{csv.FieldCount} fields", $"{header.Length} fields, one per header column"));
                 continue;
             }
-            for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i) ?? "";
+            for (var i = 0; i < values.Length; i++) values[i] = CsvCell.Read(csv.GetString(i) ?? "");
             var row = ParseRow(fileName, line, col => index.TryGetValue(col, out var i) ? values[i] : "", errors);
             if (row is not null) rows.Add(row);
         }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new(fileName, 0, "", null, "at least one loan row after the header"));
         return (rows, errors);
+    }
+
+    private static int LeadingZeros(string s)
+    {
+        var n = 0;
+        while (n < s.Length - 1 && s[n] == '0' && s[n + 1] != '.') n++;
+        return n;
     }
 
     private static bool CheckHeader(string file, string[] header, List<InputError> errors)
@@ -74,7 +86,14 @@ public static partial class RemittanceCsv
         decimal Amount(string col)
         {
             var s = Get(col);
-            if (AmountPattern().IsMatch(s)) return decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (AmountPattern().IsMatch(s))
+            {
+                var point = s.IndexOf('.');
+                if ((point < 0 ? s.Length : point) - LeadingZeros(s) <= MaxWholeDigits)
+                    return decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                errors.Add(new(file, line, col, s, AmountTooLarge));
+                return 0m;
+            }
             errors.Add(new(file, line, col, s, AmountExpected));
             return 0m;
         }
