@@ -65,8 +65,6 @@ public sealed class HostileScene(string dir)
         File.Copy(HostileLedger.Template, P("ledger.db"));
         File.Copy(HostileLedger.May, P("remittance-2004-05.csv"));
     }
-
-    public string Ledger(string name) => P(name);
 }
 
 /// <summary>Prepares, once per test run, a ledger the trustee cases copy.</summary>
