@@ -13,6 +13,8 @@ public readonly record struct Price32(decimal Value) : IComparable<Price32>
     private const string Expected =
         "expected a price in percent of face as points-32nds ('99-16', '99-16+', '99-162': a third digit counts eighths of a 32nd) or a decimal ('99.5')";
 
+    private static readonly string OutOfRange = $"a price above {Domains.MaxPrice:0} is out of range";
+
     public double ToDouble() => (double)Value;
 
     public int CompareTo(Price32 other) => Value.CompareTo(other.Value);
@@ -55,7 +57,8 @@ public readonly record struct Price32(decimal Value) : IComparable<Price32>
         var dash = s.IndexOf('-');
         if (dash < 0)
         {
-            if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return false;
+            if (s.Length > 40 || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return false;
+            if (d > Domains.MaxPrice) { why = OutOfRange; return false; }
             price = new Price32(d);
             return true;
         }
@@ -63,6 +66,7 @@ public readonly record struct Price32(decimal Value) : IComparable<Price32>
         var tail = s[(dash + 1)..];
         if (head.Length == 0 && dash == 0) { why = "a price cannot be negative"; return false; }
         if (!long.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var handle)) return false;
+        if (handle >= Domains.MaxPrice) { why = OutOfRange; return false; }
         if (tail.Length < 2 || !char.IsAsciiDigit(tail[0]) || !char.IsAsciiDigit(tail[1])) { why = "the 32nds need two digits, 00 to 31"; return false; }
         var n32 = (tail[0] - '0') * 10 + (tail[1] - '0');
         if (n32 > 31) { why = $"{n32} is not a number of 32nds (00 to 31)"; return false; }

@@ -9,22 +9,20 @@ internal static class CliValues
     public static double Number(string? text, string option, double min, double max, string expected, double? fallback = null)
     {
         if (text is null) return fallback ?? throw new RemicInputException(option, 0, "", null, $"this option is required: {expected}");
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= min && v <= max)
-            return v;
-        throw new RemicInputException(option, 0, "", text, expected);
+        return FiniteNumber.Parse(text, option, min, max, expected);
     }
 
     public static int Whole(string? text, string option, int min, int max, string expected, int? fallback = null)
     {
         if (text is null) return fallback ?? throw new RemicInputException(option, 0, "", null, $"this option is required: {expected}");
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
-        throw new RemicInputException(option, 0, "", text, expected);
+        return FiniteNumber.Whole(text, option, min, max, expected);
     }
 
     public static DateOnly Date(string? text, string option, DateOnly fallback)
     {
         if (text is null) return fallback;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return Domains.InRange(d) ? d : throw new RemicInputException(option, 0, "", text, Domains.DateRange);
         throw new RemicInputException(option, 0, "", text, "a date as YYYY-MM-DD, e.g. 2004-04-30");
     }
 }

@@ -62,7 +62,7 @@ internal static class CollateralReport
         foreach (var g in CollateralSummary.InGroupOrder(p))
             for (var m = 1; m <= LastActiveMonth(g); m++)
             {
-                sb.Append(g.Group.Contains(',') ? $"\"{g.Group}\"" : g.Group).Append(',').Append(m);
+                sb.Append(CsvCell.Format(g.Group)).Append(',').Append(m);
                 foreach (var c in Columns) sb.Append(',').Append(Cents(c.Value(g, m)));
                 sb.Append(',').Append(g.LoanCount[m].ToString("0.####", CultureInfo.InvariantCulture)).Append('\n');
             }

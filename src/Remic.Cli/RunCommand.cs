@@ -21,7 +21,7 @@ public static class RunCommand
         var prepay = new Option<string>("--prepay") { Description = "Prepayment speed: '100 PPC', '300 PSA', '20 CPR', '5 CPR for 12, then 20 CPR'", DefaultValueFactory = _ => "100 PPC" };
         var dflt = new Option<string>("--default") { Description = "Default speed: '0 CDR', '100 SDA', '0.1 MDR'", DefaultValueFactory = _ => "0 CDR" };
         var severity = new Option<string>("--severity") { Description = "Loss severity in percent, or a monthly vector '30,35,40'", DefaultValueFactory = _ => "0" };
-        var lag = new Option<int>("--lag") { Description = "Months from default to liquidation", DefaultValueFactory = _ => 0 };
+        var lag = new Option<string?>("--lag") { Description = "Months from default to liquidation, 0 to 120 (default 0)" };
         var index = new Option<string[]>("--index") { Description = "Index path: NAME=5.32 (percent), NAME=5.32,5.40,... (monthly vector, last holds), or a CSV file with a column per index (default the deal file's assumptions.indices)", AllowMultipleArgumentsPerToken = false };
         var ramp = new Option<string?>("--ppc-ramp") { Description = "The deal's 100% PPC ramp: 'start CPR, plateau CPR, months to plateau' (default the deal file's prepayment_assumption, else 8,20,12)" };
         var advance = new Option<string?>("--advance") { Description = "What the servicer advances on delinquent loans until liquidation: pi, interest or none (default the deal file's advancing, else interest)" };
@@ -44,9 +44,9 @@ public static class RunCommand
                 Prepay = Speed.Prepay(p.GetValue(prepay)!, p.GetValue(ramp) is { } r ? PpcRamp.Parse(r) : DealBook.Ramp(d)),
                 Default = Speed.Default(p.GetValue(dflt)!),
                 Severity = Percents(p.GetValue(severity)!, "--severity"),
-                RecoveryLag = Lag(p.GetValue(lag)),
+                RecoveryLag = CliValues.Whole(p.GetValue(lag), "--lag", 0, Domains.MaxLagMonths, $"expected a whole number of months from 0 to {Domains.MaxLagMonths}", 0),
                 Advance = p.GetValue(advance) is { } a ? AdvancingConventions.Parse(a, "--advance") : null,
-                Indices = DealBook.AssumedIndices(d, Indices(p.GetValue(index) ?? [])),
+                Indices = DealBook.AssumedIndices(d, GivenIndices(d, p.GetValue(index) ?? [])),
             };
             var run = DealRunner.Run(d, scenario, p.GetValue(call));
             var only = ClassNames(d, p.GetValue(classes) ?? []);
@@ -84,21 +84,25 @@ public static class RunCommand
         w.WriteLine();
     }
 
-    private static int Lag(int lag) => lag >= 0 ? lag
-        : throw new RemicInputException("--lag", 0, "", lag.ToString(CultureInfo.InvariantCulture), "expected a whole number of months ≥ 0");
-
+    /// <summary>Percents from 0 to 100, one or a comma-separated monthly vector; finite only (NaN and ∞ are refused).</summary>
     private static MonthlyVector Percents(string text, string option)
     {
+        const string expected = "expected a percent from 0 to 100, or a comma-separated monthly vector of them";
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > Domains.MaxVectorMonths)
+            throw new RemicInputException(option, 0, "", text, $"{expected} (at most {Domains.MaxVectorMonths} months)");
         var values = new List<double>();
-        foreach (var part in parts)
-        {
-            if (!double.TryParse(part.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0 || v > 100)
-                throw new RemicInputException(option, 0, "", part, "expected a percent from 0 to 100, or a comma-separated monthly vector of them");
-            values.Add(v / 100);
-        }
+        foreach (var part in parts) values.Add(FiniteNumber.Parse(part.TrimEnd('%'), option, 0, 100, expected) / 100);
         if (values.Count == 0) throw new RemicInputException(option, 0, "", text, "expected a percent from 0 to 100");
         return new MonthlyVector(values);
+    }
+
+    /// <summary>The --index paths, each for an index the deal uses.</summary>
+    private static IReadOnlyDictionary<string, MonthlyVector> GivenIndices(Remic.Deals.Model.Deal deal, string[] args)
+    {
+        var given = Indices(args);
+        DealIndices.CheckFixings(deal, given.Keys, "--index");
+        return given;
     }
 
     /// <summary>--index NAME=5.32 | NAME=5.32,5.40 | file.csv (header: period or month, then one column per index, percents).</summary>
@@ -125,8 +129,8 @@ public static class RunCommand
                 var cells = lines[i].Split(',', StringSplitOptions.TrimEntries);
                 for (var k = 1; k < header.Length; k++)
                 {
-                    if (k >= cells.Length || !double.TryParse(cells[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                        throw new RemicInputException(arg, i + 1, header[k], k < cells.Length ? cells[k] : null, "expected the index in percent, e.g. 5.32");
+                    if (k >= cells.Length || !FiniteNumber.TryParse(cells[k], out double v) || v < 0 || v > 100)
+                        throw new RemicInputException(arg, i + 1, header[k], k < cells.Length ? cells[k] : null, "expected the index in percent from 0 to 100, e.g. 5.32");
                     cols[k - 1].Add(v / 100);
                 }
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Remic.Collateral;
+using Remic.Core;
 using Remic.Deals.Projection;
 
 namespace Remic.Cli;
@@ -221,8 +222,8 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
 
     private static void WriteCsv(TextWriter w, string[] header, IEnumerable<string[]> rows)
     {
-        w.WriteLine(string.Join(',', header));
-        foreach (var r in rows) w.WriteLine(string.Join(',', r.Select(x => x.Contains(',') ? $"\"{x}\"" : x)));
+        w.WriteLine(CsvCell.Line(header));
+        foreach (var r in rows) w.WriteLine(CsvCell.Line(r));
     }
 
     private static string M(double x) => Remic.Core.Money.ToCents(x).ToString("0.00", Inv);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Remic.Core;
+using Remic.Deals.Loading;
 using Remic.Trustee.Distribution;
 using Remic.Trustee.Periods;
 using Remic.Trustee.Registry;
@@ -27,6 +28,7 @@ public static class TrusteeCloseCommand
             var ledger = TrusteeCommand.Open(p, db);
             var id = p.GetValue(deal)!;
             var d = DealFile.FromLedger(ledger, id);
+            DealIndices.CheckFixings(d, (p.GetValue(index) ?? []).Select(x => x.IndexOf('=') is > 0 and var eq ? x[..eq].Trim() : x), "--index");
             var r = new PeriodCloser(ledger, new WaterfallCalculator(d)).Close(id, per, market, TrusteeCommand.Actor(p, actor));
             stdout.WriteLine(r.Message);
             return 0;
@@ -48,6 +50,6 @@ public static class TrusteeCloseCommand
     }
 
     private static decimal Percent(string text, string option, string whole) =>
-        decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v >= 0 && v < 100 ? v / 100m
+        FiniteNumber.TryParse(text, out decimal v) && v >= 0 && v < 100 ? v / 100m
             : throw new RemicInputException(option, 0, "", whole, "a rate in percent from 0 to 100, e.g. 5.32");
 }

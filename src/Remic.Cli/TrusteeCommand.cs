@@ -39,7 +39,7 @@ public static class TrusteeCommand
         return create ? LedgerDb.Open(target) : LedgerDb.OpenExisting(target);
     }
 
-    public static string Actor(ParseResult p, Option<string?> actor) => p.GetValue(actor) is { Length: > 0 } a ? a : Environment.UserName;
+    public static string Actor(ParseResult p, Option<string?> actor) => p.GetValue(actor) is { Length: > 0 } a ? InputText.Name(a, "--actor") : Environment.UserName;
 
     public static Period ParsePeriod(string text) => Period.Parse(text, "--period");
 

@@ -16,7 +16,8 @@ public static class TrusteeInitCommand
         cmd.SetAction(p => TrusteeCommand.Guard(p, stdout =>
         {
             var reg = DealFile.Registration(p.GetValue(file)!, p.GetValue(id));
-            var done = DealRegistry.Register(TrusteeCommand.Open(p, db, create: true), reg, TrusteeCommand.Actor(p, actor));
+            var who = TrusteeCommand.Actor(p, actor); // checked before the ledger is opened (and perhaps created)
+            var done = DealRegistry.Register(TrusteeCommand.Open(p, db, create: true), reg, who);
             stdout.WriteLine(done.DealId);
             return 0;
         }));

@@ -24,9 +24,10 @@ public sealed record PpcRamp(double StartCpr, double PlateauCpr, int MonthsToPla
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length == 3
-            && double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var s)
-            && double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var p)
-            && int.TryParse(parts[2], out var m) && s >= 0 && p >= 0 && s <= 100 && p <= 100 && m >= 1)
+            && FiniteNumber.TryParse(parts[0], out double s)
+            && FiniteNumber.TryParse(parts[1], out double p)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)
+            && s >= 0 && p >= 0 && s <= 100 && p <= 100 && m >= 1 && m <= Domains.MaxTermMonths)
             return new PpcRamp(s, p, m);
         throw new RemicInputException(source, 0, "", text,
             "expected 'start CPR, plateau CPR, months to plateau', e.g. '8,20,12'");

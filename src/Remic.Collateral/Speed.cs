@@ -38,14 +38,21 @@ public sealed partial record Speed(string Text, SpeedKind Kind, RateCurve Curve)
         if (string.IsNullOrWhiteSpace(text)) throw new RemicInputException(Bad(text, "the speed is empty"));
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var raw = new List<(double Value, string? Unit, int Months)>();
+        long total = 0;
         foreach (var part in parts)
         {
             var m = SegmentPattern().Match(part);
             if (!m.Success) throw new RemicInputException(Bad(part, "cannot read this part of the speed"));
-            var value = double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture);
+            if (!FiniteNumber.TryParse(m.Groups["v"].Value, out double value) || value > Domains.MaxSpeedMultiple)
+                throw new RemicInputException(Bad(part, string.Create(CultureInfo.InvariantCulture, $"a speed above {Domains.MaxSpeedMultiple:0} is out of range")));
             if (value < 0) throw new RemicInputException(Bad(part, "a speed cannot be negative"));
-            var months = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1;
+            var months = 1;
+            if (m.Groups["n"].Success && (!int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out months) || months > Domains.MaxVectorMonths))
+                throw new RemicInputException(Bad(part, $"'for N' needs N from 1 to {Domains.MaxVectorMonths} months"));
             if (m.Groups["n"].Success && months <= 0) throw new RemicInputException(Bad(part, "'for N' needs N ≥ 1"));
+            total += months;
+            if (parts.Length > Domains.MaxVectorMonths || total > Domains.MaxVectorMonths + 1)
+                throw new RemicInputException(Bad(text.Length > 40 ? text[..40] : text, $"a speed vector may span at most {Domains.MaxVectorMonths} months"));
             raw.Add((value, m.Groups["u"].Success ? m.Groups["u"].Value.ToUpperInvariant() : null, months));
         }
 

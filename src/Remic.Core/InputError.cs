@@ -11,13 +11,15 @@ public sealed record InputError(string Source, int Line, string Field, string? V
 {
     public override string ToString()
     {
-        var where = Line > 0 ? (Column > 0 ? $"{Source}:{Line}:{Column}" : $"{Source}:{Line}") : Source;
-        var field = Field.Length > 0 ? $" {Field}:" : ":";
+        var source = InputText.Visible(Source);
+        var where = Line > 0 ? (Column > 0 ? $"{source}:{Line}:{Column}" : $"{source}:{Line}") : source;
+        var field = Field.Length > 0 ? $" {InputText.Visible(Field)}:" : ":";
         var value = Value is null ? "" : $" got '{Clip(Value)}';";
         return $"{where}{field}{value} {Expected}";
     }
 
-    private static string Clip(string v) => v.Length <= 60 ? v : v[..57] + "...";
+    /// <summary>Readable length, and control or format characters escaped so an echoed value cannot drive a terminal.</summary>
+    private static string Clip(string v) => InputText.Visible(v.Length <= 60 ? v : v[..57] + "...");
 }
 
 /// <summary>Thrown when input is rejected; carries every problem found, not only the first.</summary>
@@ -25,8 +27,20 @@ public sealed class RemicInputException : Exception
 {
     public IReadOnlyList<InputError> Errors { get; }
 
+    /// <summary>Errors kept at most (plus one line counting the rest): past this they are the same mistake repeated, e.g. a wrong file.</summary>
+    public const int MaxShown = 100;
+
     public RemicInputException(IReadOnlyList<InputError> errors)
-        : base(string.Join(Environment.NewLine, errors.Select(e => e.ToString()))) => Errors = errors;
+        : base(string.Join(Environment.NewLine, Capped(errors).Select(e => e.ToString()))) => Errors = Capped(errors);
+
+    private static IReadOnlyList<InputError> Capped(IReadOnlyList<InputError> errors)
+    {
+        if (errors.Count <= MaxShown + 1) return errors;
+        var shown = errors.Take(MaxShown).ToList();
+        shown.Add(new InputError(errors[MaxShown].Source, 0, "", null,
+            $"{errors.Count - MaxShown} more errors not shown ({errors.Count} in all); is this the right file?"));
+        return shown;
+    }
 
     public RemicInputException(InputError error) : this([error]) { }
 

@@ -35,7 +35,8 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
         period = default;
         if (text is null) return false;
         var s = text.Trim();
-        if (DateOnly.TryParseExact(s, ["yyyy-MM", "yyyy/MM", "yyyyMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(s, ["yyyy-MM", "yyyy/MM", "yyyyMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            && Domains.InRange(d))
         {
             period = Of(d);
             return true;
@@ -44,5 +45,8 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
     }
 
     public static Period Parse(string text, string source = "period") =>
-        TryParse(text, out var p) ? p : throw new RemicInputException(source, 0, "", text, "expected a month as YYYY-MM, e.g. 2004-05");
+        TryParse(text, out var p) ? p
+        : throw new RemicInputException(source, 0, "", text, DateOnly.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? $"expected a month from {Domains.MinYear}-01 to {Domains.MaxYear}-12"
+            : "expected a month as YYYY-MM, e.g. 2004-05");
 }

@@ -146,12 +146,12 @@ public class TapeReaderTests
     }
 
     [Theory]
-    [InlineData("balance", "2.5e5", "t.csv:2 balance: got '2.5e5'; a current balance in dollars, greater than 0 (e.g. 250000.00)")]
-    [InlineData("balance", "abc", "t.csv:2 balance: got 'abc'; a current balance in dollars, greater than 0 (e.g. 250000.00)")]
-    [InlineData("balance", "-100", "t.csv:2 balance: got '-100'; a current balance in dollars, greater than 0 (e.g. 250000.00)")]
-    [InlineData("balance", "0", "t.csv:2 balance: got '0'; a current balance in dollars, greater than 0 (e.g. 250000.00)")]
-    [InlineData("balance", "\"250,000\"", "t.csv:2 balance: got '250,000'; a current balance in dollars, greater than 0 (e.g. 250000.00)")]
-    [InlineData("balance", "", "t.csv:2 balance: got ''; the field is required: a current balance in dollars, greater than 0 (e.g. 250000.00)")]
+    [InlineData("balance", "2.5e5", "t.csv:2 balance: got '2.5e5'; a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)")]
+    [InlineData("balance", "abc", "t.csv:2 balance: got 'abc'; a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)")]
+    [InlineData("balance", "-100", "t.csv:2 balance: got '-100'; a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)")]
+    [InlineData("balance", "0", "t.csv:2 balance: got '0'; a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)")]
+    [InlineData("balance", "\"250,000\"", "t.csv:2 balance: got '250,000'; a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)")]
+    [InlineData("balance", "", "t.csv:2 balance: got ''; the field is required: a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)")]
     [InlineData("balance", "270000", "t.csv:2 balance: got '270000'; a current balance no larger than original_balance (260000); negative amortisation is not modelled")]
     [InlineData("gross_rate", "26", "t.csv:2 gross_rate: got '26'; a gross rate in percent from 0 to 25 (e.g. 6.5)")]
     [InlineData("gross_rate", "6.5%", "t.csv:2 gross_rate: got '6.5%'; a gross rate in percent from 0 to 25 (e.g. 6.5)")]

@@ -49,7 +49,7 @@ public class MalformedDealTests
         { "closing before cut-off", "closing_date: 2004-03-30", "closing_date: 2004-02-27",
             "bad.yaml:4:17 deal.closing_date: got '2004-02-27'; the closing date must not be before the cut-off date 2004-03-01" },
         { "negative balance", "balance: 1000000, gross_rate", "balance: -5, gross_rate",
-            "bad.yaml:10:20 groups[0].rep_lines[0].balance: got '-5'; expected a balance above 0" },
+            "bad.yaml:10:20 groups[0].rep_lines[0].balance: got '-5'; expected a balance above 0 and up to 10,000,000,000,000" },
         { "zero remaining term", "remaining_term: 360", "remaining_term: 0",
             "bad.yaml:10:63 groups[0].rep_lines[0].remaining_term: got '0'; expected a whole number of months from 1 to 600" },
         { "rate as text", "gross_rate: 6.25", "gross_rate: six",

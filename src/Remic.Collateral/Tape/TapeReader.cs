@@ -14,6 +14,9 @@ public static class TapeReader
     /// <summary>Errors reported at most; past this the rest are usually the same mistake repeated.</summary>
     public const int MaxErrors = TapeErrors.Cap;
 
+    /// <summary>How far age + remaining_term may fall short of / exceed original_term (deal-file rep lines follow the same rule).</summary>
+    public const int TermShortfallAllowed = TapeRow.TermShortfallAllowed, TermExcessAllowed = TapeRow.TermExcessAllowed;
+
     /// <summary>Reads a tape file: a regular file within <see cref="FileLimits.Tape"/> (<see cref="UserFile"/>).</summary>
     public static IReadOnlyList<Loan> ReadFile(string path) => Read(UserFile.ReadBytes(path, FileLimits.Tape), path);
 
@@ -48,7 +51,7 @@ public static class TapeReader
                 continue;
             }
             var values = new string[header.Length];
-            for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i) ?? "";
+            for (var i = 0; i < values.Length; i++) values[i] = CsvCell.Read(csv.GetString(i) ?? "");
             string? Field(string name) => columns.TryGetValue(name, out var i) ? values[i] : null;
 
             var loan = new TapeRow(errors, line, Field).Read();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Remic.Core;
 using static Remic.Collateral.Tape.TapeColumns;
 
 namespace Remic.Collateral.Tape;
@@ -16,8 +17,8 @@ internal sealed class TapeRow(TapeErrors errors, int line, Func<string, string?>
 
     private bool _ok = true;
 
-    private const string BalanceExpected = "a current balance in dollars, greater than 0 (e.g. 250000.00)";
-    private const string OriginalBalanceExpected = "an original balance in dollars, greater than 0 (e.g. 260000)";
+    private const string BalanceExpected = "a current balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 250000.00)";
+    private const string OriginalBalanceExpected = "an original balance in dollars, greater than 0 and at most 10,000,000,000,000 (e.g. 260000)";
     private const string GrossExpected = "a gross rate in percent from 0 to 25 (e.g. 6.5)";
     private const string ServicingExpected = "a servicing fee in percent from 0 to 5 (e.g. 0.25)";
     private const string OtherFeesExpected = "other fees in percent from 0 to 5 (e.g. 0.01), or blank for none";
@@ -33,8 +34,8 @@ internal sealed class TapeRow(TapeErrors errors, int line, Func<string, string?>
     {
         var id = Text(LoanId, "a loan id (text, at most 64 characters)", 64);
         var group = Text(Group, "a loan group name (e.g. 1 or 2, at most 32 characters)", 32);
-        var balance = Number(Balance, 0, decimal.MaxValue, BalanceExpected, minExclusive: true);
-        var origBalance = Number(OriginalBalance, 0, decimal.MaxValue, OriginalBalanceExpected, minExclusive: true);
+        var balance = Number(Balance, 0, Domains.MaxBalance, BalanceExpected, minExclusive: true);
+        var origBalance = Number(OriginalBalance, 0, Domains.MaxBalance, OriginalBalanceExpected, minExclusive: true);
         var gross = Number(GrossRate, 0, 25, GrossExpected);
         var servicing = Number(ServicingFee, 0, 5, ServicingExpected);
         var other = field(OtherFees) is { Length: > 0 } ? Number(OtherFees, 0, 5, OtherFeesExpected) : 0m;
@@ -137,6 +138,7 @@ internal sealed class TapeRow(TapeErrors errors, int line, Func<string, string?>
     {
         var v = Required(column, expected);
         if (v is not null && v.Length > maxLength) { Fail(column, v, expected); return null; }
+        if (v is not null && InputText.FirstHidden(v) >= 0) { Fail(column, v, InputText.HiddenExpected(v)); return null; }
         return v;
     }
 

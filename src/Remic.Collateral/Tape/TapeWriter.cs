@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Remic.Core;
 
 namespace Remic.Collateral.Tape;
 
@@ -21,7 +22,7 @@ public static class TapeWriter
             var a = l.Arm;
             string[] fields =
             [
-                Quote(l.Id), Quote(l.Group), Money(l.Balance), Money(l.OriginalBalance ?? l.Balance), Pct(l.GrossRate),
+                CsvCell.Format(l.Id), CsvCell.Format(l.Group), Money(l.Balance), Money(l.OriginalBalance ?? l.Balance), Pct(l.GrossRate),
                 Pct(l.ServicingFee), Int(l.OriginalTerm), Int(l.RemainingTerm), Int(l.Age), Int(l.IoTerm), Int(l.BalloonTerm),
                 l.Fico is { } f ? Int(f) : "", l.OriginalLtv is { } ltv ? Pct(ltv) : "", l.State ?? "", l.PropertyType ?? "",
                 l.Occupancy ?? "", l.Purpose ?? "", l.Documentation ?? "", Pct(l.OtherFees),
@@ -42,7 +43,4 @@ public static class TapeWriter
     private static string Money(double x) => ((decimal)x).ToString("0.00", CultureInfo.InvariantCulture);
     private static string Pct(double fraction) => ((decimal)fraction * 100m).ToString("0.##########", CultureInfo.InvariantCulture);
     private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 }

@@ -256,9 +256,10 @@ internal sealed class DealBuilder(SourceMap map)
     private DateOnly Date(JToken t)
     {
         var s = Str(t);
-        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        var ok = DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d);
+        if (ok && Domains.InRange(d)) return d;
         var (path, line, col) = map.Of(t);
-        _errors.Add(new InputError(map.File, line, path, s, "expected a calendar date as YYYY-MM-DD", col));
+        _errors.Add(new InputError(map.File, line, path, s, ok ? $"expected {Domains.DateRange}" : "expected a calendar date as YYYY-MM-DD", col));
         return default;
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Newtonsoft.Json.Linq;
 using Remic.Core;
 using Remic.Deals.Model;
@@ -22,7 +23,8 @@ public static class DealLoader
     /// An embedded deal passes its own.</param>
     public static Deal LoadText(string text, string file, Func<string, byte[]>? readFile = null)
     {
-        var (root, map) = YamlToJson.Read(text, file);
+        NotUtf8(text, file);
+        var (root, map) = ReadYaml(text, file);
         var schemaErrors = SchemaValidation.Validate(root, map);
         if (schemaErrors.Count > 0) throw new RemicInputException(schemaErrors);
         var builder = new DealBuilder(map);
@@ -41,5 +43,27 @@ public static class DealLoader
             throw new RemicInputException(new InputError(map.File, line, path, null, e.Message, col));
         }
         return StratsTape.Attach(deal, file, map.Of("strats_tape"), readFile);
+    }
+
+    /// <summary>
+    /// Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) decode to U+FFFD; such a file is refused at
+    /// the first one rather than read with "Soci\uFFFDt\uFFFD" in a name.
+    /// </summary>
+    private static void NotUtf8(string text, string file)
+    {
+        var at = text.IndexOf('\uFFFD');
+        if (at < 0) return;
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        throw new RemicInputException(file, line, "", null, "a deal file in UTF-8; this line holds bytes that are not UTF-8 (was the file saved as Latin-1 or Windows-1252?)");
+    }
+
+    /// <summary>YAML → JSON; the parser's own exceptions on broken text (an unclosed bracket or quote) are the file's fault, not a bug.</summary>
+    private static (JToken Root, SourceMap Map) ReadYaml(string text, string file)
+    {
+        try { return YamlToJson.Read(text, file); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            throw new RemicInputException(file, 0, "", null, "the file is not valid YAML (an unclosed bracket, brace or quote?)");
+        }
     }
 }

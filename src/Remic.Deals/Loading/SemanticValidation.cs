@@ -45,6 +45,7 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         Other(groupNames, classNames);
         PacBands();
         Assumptions();
+        Inputs();
         return _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
     }
 
@@ -71,18 +72,13 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
             if (r.MonthsToPlateau < 1)
                 Err("deal.prepayment_assumption.months_to_plateau", r.MonthsToPlateau.ToString(inv), "expected a whole number of months ≥ 1");
         }
-        var used = deal.Classes.Select(c => c.Coupon).OfType<FormulaCoupon>().Select(f => f.Index)
-            .Concat(deal.Corridors.Select(k => k.Index))
-            .Concat(deal.Groups.SelectMany(g => g.Loans).Where(l => l.Arm is not null).Select(l => l.Arm!.Index))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var (name, level) in deal.Assumptions.Indices)
+        var used = DealIndices.Used(deal);
+        foreach (var name in deal.Assumptions.Indices.Keys)
         {
             if (!used.Contains(name, StringComparer.OrdinalIgnoreCase))
                 Err($"assumptions.indices.{name}", name, atKey: true, sentence: used.Count == 0
                     ? "the deal uses no index (no floater, corridor or ARM loan): remove it"
                     : $"expected an index the deal uses ({string.Join(", ", used)})");
-            else if (level is < -5 or > 50)
-                Err($"assumptions.indices.{name}", level.ToString(CultureInfo.InvariantCulture), "expected an index level in percent from -5 to 50");
         }
     }
 

@@ -24,6 +24,18 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
     /// </summary>
     public Action<string>? Checkpoint { get; init; }
 
+    /// <summary>The given fixings that differ from those the closed period recorded ("LIBOR_1MO 5.32% (recorded 1.1%)"), or null.</summary>
+    private static string? FixingsDiffer(DbConnection c, string dealId, Period period, PeriodMarket market)
+    {
+        var recorded = new Dictionary<string, decimal>(PeriodWriter.ReadMarket(c, dealId, period), StringComparer.OrdinalIgnoreCase);
+        static string Pct(decimal f) => (f * 100m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        var diffs = market.Indices
+            .Where(x => !recorded.TryGetValue(x.Key, out var v) || v != x.Value)
+            .Select(x => $"{x.Key} {Pct(x.Value)} (recorded {(recorded.TryGetValue(x.Key, out var v) ? Pct(v) : "none")})")
+            .ToList();
+        return diffs.Count == 0 ? null : string.Join(", ", diffs);
+    }
+
     public CloseResult Close(string dealId, Period period, PeriodMarket market, string actor)
     {
         using var c = db.Connect();
@@ -31,6 +43,9 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
             throw new RemicInputException("deal", 0, "deal id", dealId, "a deal registered with `remic trustee init`");
         var record = PeriodBook.Find(c, dealId, period);
         if (record is null) throw new PeriodStateException(WhyNoRemittance(c, dealId, period));
+        if (record.Status == PeriodStatus.Closed && FixingsDiffer(c, dealId, period, market) is { } diff)
+            throw new PeriodStateException(
+                $"{dealId} {period} is already closed (close {record.CloseId}) with other index fixings: {diff}; reopen the period to close it again with new fixings");
         if (record.Status == PeriodStatus.Closed)
             return new CloseResult(dealId, period, CloseOutcome.AlreadyClosed,
                 $"{dealId} {period} is already closed (close {record.CloseId}); nothing to do");

@@ -34,7 +34,7 @@ public static class DealFile
 
     public static DealRegistration Registration(Deal deal, string fileName, string content, string? dealId = null)
     {
-        var id = string.IsNullOrWhiteSpace(dealId) ? DefaultId(deal) : dealId.Trim();
+        var id = string.IsNullOrWhiteSpace(dealId) ? DefaultId(deal) : InputText.Name(dealId.Trim(), "--deal-id");
         var expansions = new List<RepLineExpansion>();
         var loans = deal.Groups.SelectMany(g => g.TapePath is null ? g.Loans.SelectMany(l => Expand(l, expansions)) : g.Loans.Select(l => l with { Group = g.Name })).ToList();
         var classes = deal.Classes.Select(k => new ClassDefinition(k.Name, k.OriginalBalance)).ToList();

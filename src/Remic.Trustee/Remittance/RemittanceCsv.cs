@@ -51,7 +51,7 @@ public static partial class RemittanceCsv
                 errors.Add(new(fileName, line, "", $"{csv.FieldCount} fields", $"{header.Length} fields, one per header column"));
                 continue;
             }
-            for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i) ?? "";
+            for (var i = 0; i < values.Length; i++) values[i] = CsvCell.Read(csv.GetString(i) ?? "");
             var row = ParseRow(fileName, line, col => index.TryGetValue(col, out var i) ? values[i] : "", errors);
             if (row is not null) rows.Add(row);
         }

@@ -105,7 +105,7 @@ public sealed class RemittanceSimulator(IReadOnlyList<Loan> loans, Period firstP
         s.Remaining--;
         var f = CultureInfo.InvariantCulture;
         string A(decimal x) => x.ToString("0.00", f);
-        return string.Join(",", l.Id, period.ToString(), A(prior), A(sched), A(curt), A(payoff), paidThrough?.ToString("yyyy-MM-dd", f) ?? "",
+        return string.Join(",", CsvCell.Format(l.Id), period.ToString(), A(prior), A(sched), A(curt), A(payoff), paidThrough?.ToString("yyyy-MM-dd", f) ?? "",
             A(collected), A(fee), A(pAdv), A(iAdv), A(liq), A(loss), A(ending), s.Status, "N");
     }
 
