@@ -19,17 +19,14 @@ internal static class CliRun
     /// <summary>An unexpected exception: sysexits EX_SOFTWARE.</summary>
     public const int InternalErrorExit = 70;
 
-    /// <summary>At most this many input errors are printed, then "… and N more" (the first ones are the root causes).</summary>
-    public const int MaxErrorsShown = 20;
-
     public static int Guard(ParseResult parse, Func<TextWriter, int> body)
     {
         var err = parse.InvocationConfiguration.Error;
         try { return body(parse.InvocationConfiguration.Output); }
         catch (RemicInputException e)
         {
-            foreach (var x in e.Errors.Take(MaxErrorsShown)) err.WriteLine($"error: {x}");
-            if (e.Errors.Count > MaxErrorsShown) err.WriteLine($"error: … and {e.Errors.Count - MaxErrorsShown} more");
+            // RemicInputException keeps at most RemicInputException.MaxShown errors (root causes first) and a line counting the rest.
+            foreach (var x in e.Errors) err.WriteLine($"error: {x}");
             return InputErrorExit;
         }
         catch (ConservationException e)

@@ -15,7 +15,9 @@ public sealed record InputError(string Source, int Line, string Field, string? V
         var where = Line > 0 ? (Column > 0 ? $"{source}:{Line}:{Column}" : $"{source}:{Line}") : source;
         var field = Field.Length > 0 ? $" {InputText.Visible(Field)}:" : ":";
         var value = Value is null ? "" : $" got '{Clip(Value)}';";
-        return $"{where}{field}{value} {Expected}";
+        // Expected may quote names from the file (a list of the deal's groups): shown as visibly as the value, line
+        // breaks kept for the few multi-line explanations.
+        return $"{where}{field}{value} {string.Join('\n', Expected.Split('\n').Select(InputText.Visible))}";
     }
 
     /// <summary>Readable length, and control or format characters escaped so an echoed value cannot drive a terminal.</summary>

@@ -84,7 +84,7 @@ public class TrusteeOperationsTests
         Assert.Equal(["remit 2004-04", "close 2004-04"], Actions("--period", "2004-04"));
         Assert.Equal(["remit 2004-04", "close 2004-04"], Actions("--actor", "ops"));
         Assert.Equal(["remit 2004-05"], Actions("2004-S1", "--last", "1"));
-        Assert.Equal([], Actions("--since", "2999-01-01"));
+        Assert.Equal([], Actions("--since", "2099-01-01"));
         Assert.Equal((2, "error: --last: got '0'; a number of entries, 1 or more\n"), (Cli.Run("trustee", "audit", "--last", "0", "--db", db) is var r ? (r.Code, r.Err) : default));
         var txt = Cli.Run("trustee", "audit", "--action", "init", "--db", db).Out;
         Assert.Contains("registered ", txt);
@@ -141,9 +141,9 @@ public class TrusteeOperationsTests
         var r = Cli.Run("trustee", "remit", "2004-S1", "--period", "2004-06", "--file", tmp.File("other/remittance-2004-06.csv"), "--db", db);
         Assert.Equal(2, r.Code);
         var lines = r.Err.TrimEnd('\n').Split('\n');
-        Assert.Equal(21, lines.Length);
+        Assert.Equal(Remic.Core.RemicInputException.MaxShown + 1, lines.Length); // the first 100, then a line counting the rest
         Assert.Matches(@"^error: remittance-2004-06\.csv prior_balance: got '\d+ of \d+ rows'; every row's prior balance equal to the ledger's balance after the last closed period; this file does not continue from it", lines[0]);
-        Assert.Matches(@"^error: … and \d+ more$", lines[^1]);
+        Assert.Matches(@"^error: .*\d+ more errors not shown \(\d+ in all\)", lines[^1]);
 
         // Another month's file under the wrong --period: one error, the cause.
         var wrong = Cli.Run("trustee", "remit", "2004-S1", "--period", "2004-06", "--file", tmp.File("sim/remittance-2004-05.csv"), "--db", db);

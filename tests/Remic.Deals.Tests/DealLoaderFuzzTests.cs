@@ -112,6 +112,28 @@ public partial class DealLoaderFuzzTests
     [InlineData("deal: [1, 2\n")]
     public void Regression_texts_are_refused(string text) => LoadsOrRefuses(text);
 
+    /// <summary>Found after the merge of the PAC-band, multi-group and hostile-input work (seeds 6JcHvf3H5yM1, 0R6JPQRFt-11,
+    /// aiLtwBAd2lf1): a floater capped by an unknown group's net WAC reached the waterfall ("unknown group"); a group name
+    /// holding an ANSI escape was echoed raw in the "expected" list of other errors.</summary>
+    [Theory]
+    [InlineData("net_wac_cap: [\"1\"]", "net_wac_cap: [\"3\"]", "fuzz.yaml:31:84 classes[4].coupon.net_wac_cap[0]: got '3'; expected a loan group defined under groups (1)")]
+    public void Structures_regression_cases_are_refused_as_input(string from, string to, string first)
+    {
+        var text = Examples[1].Replace(from, to);
+        Assert.NotEqual(Examples[1], text);
+        var e = Assert.Throws<RemicInputException>(() => DealLoader.LoadText(text, "fuzz.yaml"));
+        Assert.Equal(first, e.Errors[0].ToString());
+    }
+
+    [Fact]
+    public void A_hidden_character_in_a_group_name_is_never_echoed_raw()
+    {
+        var text = Examples[0].Replace("- name: \"2\"", "- name: \"\\e[2J\"");
+        Assert.NotEqual(Examples[0], text);
+        var e = Assert.Throws<RemicInputException>(() => DealLoader.LoadText(text, "fuzz.yaml"));
+        Assert.All(e.Errors, x => Assert.DoesNotContain('\u001b', x.ToString()));
+    }
+
     [Fact]
     public void Latin1_bytes_are_refused_at_their_line()
     {

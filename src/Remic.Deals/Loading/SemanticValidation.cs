@@ -89,6 +89,10 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
         for (var k = 0; k < c.Groups.Count; k++)
             if (!groups.Contains(c.Groups[k]))
                 Err(root["classes"]![i]!["groups"] is not null ? $"{p}.groups[{k}]" : $"{p}.group", c.Groups[k], $"expected a loan group defined under groups ({string.Join(", ", groups)})");
+        if (c.Coupon is FormulaCoupon { NetWacCapGroups: { } capGroups })
+            for (var k = 0; k < capGroups.Count; k++)
+                if (!groups.Contains(capGroups[k]))
+                    Err($"{p}.coupon.net_wac_cap[{k}]", capGroups[k], $"expected a loan group defined under groups ({string.Join(", ", groups)})");
         if ((c.Is(ClassType.Floater) || c.Is(ClassType.InverseFloater)) && c.Coupon is not FormulaCoupon)
             Err(root["classes"]![i]!["coupon"] is null ? p : $"{p}.coupon", null,
                 "a floater or inverse floater needs an index coupon such as {index: LIBOR_1MO, margin: 0.40, cap: 7.5}");

@@ -49,8 +49,18 @@ public static class PacSchedules
     {
         var c = deal.Classes[index];
         var structure = Structure(deal, c.Name);
-        var low = StructurePrincipal(plain, structure, Speed.Prepay(band.LowSpeed!, ramp, "schedule.band"));
-        var high = StructurePrincipal(plain, structure, Speed.Prepay(band.HighSpeed!, ramp, "schedule.band"));
+        double[] low, high;
+        try
+        {
+            low = StructurePrincipal(plain, structure, Speed.Prepay(band.LowSpeed!, ramp, "schedule.band"));
+            high = StructurePrincipal(plain, structure, Speed.Prepay(band.HighSpeed!, ramp, "schedule.band"));
+        }
+        catch (ConservationException e)
+        {
+            // The schedule is derived by running the deal's own priority of payments; a structure whose run fails its
+            // checks (e.g. an accrual class whose accretion no step directs) has no PAC schedule to derive.
+            throw new PacBandException(index, $"a band the deal's priority of payments can be run at to derive the schedule; run without schedules it fails its checks: {e.Message}");
+        }
         var share = (double)band.SharePercent / 100;
         var n = Math.Max(low.Length, high.Length);
         var balances = new decimal[n];
