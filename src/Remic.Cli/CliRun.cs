@@ -77,7 +77,7 @@ internal static class CliRun
     public static IReadOnlyList<string> WriteFiles(string dir, IEnumerable<(string Name, string Text)> files,
         IEnumerable<(string Name, Action<Stream> Write)>? binaries = null)
     {
-        var full = Path.GetFullPath(dir);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
         UserFile.CheckOutputTarget(dir, "--out", directory: true);
         if (!Directory.Exists(Path.GetDirectoryName(full))) throw new RemicInputException("--out", 0, "", dir, "a directory in an existing folder");
         return Writing(dir, () =>

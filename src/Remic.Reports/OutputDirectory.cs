@@ -15,7 +15,7 @@ public sealed class OutputDirectory : IDisposable
 
     public OutputDirectory(string target)
     {
-        _target = Path.GetFullPath(target);
+        _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         var parent = Path.GetDirectoryName(_target) ?? ".";
         Directory.CreateDirectory(parent);
         StagingFolder.CleanStale(_target);

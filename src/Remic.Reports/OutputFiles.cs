@@ -15,7 +15,7 @@ public sealed class OutputFiles : IDisposable
 
     public OutputFiles(string directory)
     {
-        _target = Path.GetFullPath(directory);
+        _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var parent = Path.GetDirectoryName(_target) ?? ".";
         if (!Directory.Exists(parent))
             throw new DirectoryNotFoundException($"the folder {parent} does not exist");

@@ -83,7 +83,7 @@ public static class BookWriter
     /// </summary>
     public static void CheckTarget(string directory, string source = "--out")
     {
-        var full = Path.GetFullPath(directory);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         switch (Remic.Core.FileKinds.Of(full))
         {
             case Remic.Core.FileKind.Special:
