@@ -51,7 +51,7 @@ public static class CmCommand
         var input = DealBook.Input(d, terms);
         var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{d.Metadata.TrustName}: {d.Groups.Sum(g => g.Loans.Count)} loans{(d.StratsLoans.Count > 0 ? $" (strats: a {d.StratsLoans.Count}-loan strats tape)" : "")}; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
+            $"{d.Metadata.TrustName}: {DealOptions.LoanText(d)}{(d.StratsLoans.Count > 0 ? $" (strats: a {d.StratsLoans.Count}-loan strats tape)" : "")}; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
         foreach (var (c, h) in input.Classes.Zip(book.Headlines))
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {c.Name,-7} {c.OriginalBalance,16:#,##0.00}{(c.Notional ? " (N)" : "    ")} {c.Coupon,-24} WAL {h.Wal,6:0.00} yr  window {h.Window}{(c.Offered ? "" : "  (not offered)")}"));
@@ -95,5 +95,13 @@ internal static class DealOptions
                 : $"an index the deal uses ({string.Join(", ", known)})"));
         var pricing = pricingSpeedText is null ? null : Try<Speed?>(() => Speed.Prepay(pricingSpeedText, ramp, "--pricing-speed"), null);
         return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = given, PricingSpeed = pricing });
+    }
+
+    /// <summary>"3,082 loans in 4 rep lines" for rep lines (their loan_count), "1,000 loans" for a tape.</summary>
+    internal static string LoanText(Remic.Deals.Model.Deal d)
+    {
+        var lines = d.Groups.Where(g => g.TapePath is null).Sum(g => g.Loans.Count);
+        var loans = d.Groups.Sum(g => g.TapePath is null ? g.Loans.Sum(l => (long)Math.Max(1, Math.Round(l.LoanCount))) : g.Loans.Count);
+        return lines == 0 ? $"{loans:N0} loans" : $"{loans:N0} loans in {lines} rep line{(lines == 1 ? "" : "s")}";
     }
 }

@@ -106,7 +106,7 @@ public class DealPriceAndCmCommandTests
         var (code, stdout, stderr) = Cli.Run("cm", Structures, "--out", book, "--speeds", "0,100,300 PPC", "--index", "LIBOR_1MO=5.32");
         Assert.Equal("", stderr);
         Assert.Equal(0, code);
-        Assert.StartsWith("Sample Structures Trust 2007-S2: 2 loans; 10 classes; pricing speed 100 PPC (3 speeds); settlement 2007-04-27", stdout);
+        Assert.StartsWith("Sample Structures Trust 2007-S2: 500 loans in 2 rep lines; 10 classes; pricing speed 100 PPC (3 speeds); settlement 2007-04-27", stdout);
         Assert.Contains("  A-6 ", stdout);
         Assert.True(File.Exists(Path.Combine(book, "index.html")));
         Assert.Matches(@"\n\s+DM \(bp\)\s+40\s", File.ReadAllText(Path.Combine(book, "price-yield-a-5.txt")));

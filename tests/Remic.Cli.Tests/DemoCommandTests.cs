@@ -42,7 +42,7 @@ public class DemoCommandTests
         Assert.Equal(0, cm.Code);
 
         var lines = demo.Out.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("CWALT, Inc. Alternative Loan Trust 2004-J4: 4 loans (strats: a 3422-loan strats tape); 15 classes; pricing speed 100 PPC (7 speeds); settlement 2004-04-27", lines[0]);
+        Assert.Equal("CWALT, Inc. Alternative Loan Trust 2004-J4: 3,082 loans in 4 rep lines (strats: a 3422-loan strats tape); 15 classes; pricing speed 100 PPC (7 speeds); settlement 2004-04-27", lines[0]);
         Assert.Matches(@"^Wrote \d+ files to .+demo \(open index\.html\) in \d+\.\d s$", lines[^1]);
         // The class lines (balances, coupons, WALs, windows) are those of `remic cm` on the committed file.
         var cmLines = cm.Out.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
