@@ -97,11 +97,11 @@ internal static class DealOptions
         return (d, new DealBookTerms { Speeds = speeds, Settlement = settle, Indices = indices, Ramp = given, PricingSpeed = pricing });
     }
 
-    /// <summary>"3,082 loans in 4 rep lines" for rep lines (their loan_count), "1,000 loans" for a tape.</summary>
+    /// <summary>"3,082 loans in 4 rep lines" for rep lines (as the trustee registers them: <see cref="Remic.Trustee.Registry.DealFile.LoansOf"/>), "1,000 loans" for a tape.</summary>
     internal static string LoanText(Remic.Deals.Model.Deal d)
     {
         var lines = d.Groups.Where(g => g.TapePath is null).Sum(g => g.Loans.Count);
-        var loans = d.Groups.Sum(g => g.TapePath is null ? g.Loans.Sum(l => (long)Math.Max(1, Math.Round(l.LoanCount))) : g.Loans.Count);
+        var loans = d.Groups.Sum(g => g.TapePath is null ? g.Loans.Sum(l => (long)Remic.Trustee.Registry.DealFile.LoansOf(l)) : g.Loans.Count);
         return lines == 0 ? $"{loans:N0} loans" : $"{loans:N0} loans in {lines} rep line{(lines == 1 ? "" : "s")}";
     }
 }

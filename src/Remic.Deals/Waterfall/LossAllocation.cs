@@ -54,7 +54,7 @@ internal static class LossAllocation
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         // The deal's end (no loans left): no class may keep a balance without a loss shown for it.
-        if (pool < HalfCent<T>())   // a projection's last loans can leave ~1e-7 of floating-point dust
+        if (pool < Num<T>.HalfCent)   // a projection's last loans can leave ~1e-7 of floating-point dust
         {
             var left = T.Zero;
             for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) left += l.Outstanding(i);
@@ -74,8 +74,6 @@ internal static class LossAllocation
         }
         r.Writedown = wd;
     }
-
-    private static T HalfCent<T>() where T : unmanaged, IFloatingPoint<T> => T.CreateChecked(0.005);
 
     private static T WriteDownSubordinates<T>(Ledger<T> l, T amount) where T : unmanaged, IFloatingPoint<T>
     {

@@ -19,6 +19,7 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
 
     /// <summary>Amounts below this are zero: 1e-7 dollars in double (float noise), exactly zero in decimal.</summary>
     public static readonly T Tiny = typeof(T) == typeof(decimal) ? T.Zero : T.CreateChecked(1e-7);
+    public static readonly T HalfCent = T.CreateChecked(0.005);
 
     public static T Of(decimal d) => T.CreateChecked(d);
     public static T Of(double d) => T.CreateChecked(d);

@@ -19,29 +19,12 @@ public sealed class LedgerDb
     /// </summary>
     public static LedgerDb OpenExisting(LedgerTarget target)
     {
-        var db = new LedgerDb(target);
         if (target.Dialect == Dialect.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
             if (!File.Exists(file) && !Directory.Exists(file)) throw NoLedger(target.Shown, $"an existing ledger; there is no file {Path.GetFullPath(file)}");
         }
-        else
-        {
-            bool hasLedger;
-            try
-            {
-                using var c = db.Connect();
-                using var cmd = c.CreateCommand();
-                cmd.CommandText = "SELECT to_regclass('schema_migrations') IS NOT NULL";
-                hasLedger = cmd.ExecuteScalar() is true;
-            }
-            catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
-            {
-                throw LedgerUnavailableException.From(target, e);
-            }
-            if (!hasLedger) throw NoLedger(target.Shown, "an existing ledger; this database holds none");
-        }
-        return Open(target);
+        return Open(target, mustExist: true);
     }
 
     private static Core.RemicInputException NoLedger(string shownAs, string why) =>
@@ -51,21 +34,37 @@ public sealed class LedgerDb
     /// Opens the ledger, creating or upgrading its schema to the latest migration, then checks every table is there.
     /// Any failure is a <see cref="LedgerUnavailableException"/> naming the ledger and what to do.
     /// </summary>
-    public static LedgerDb Open(LedgerTarget target)
+    public static LedgerDb Open(LedgerTarget target) => Open(target, mustExist: false);
+
+    /// <param name="mustExist">A PostgreSQL database without the ledger's schema is refused (checked on the same connection).</param>
+    private static LedgerDb Open(LedgerTarget target, bool mustExist)
     {
         var db = new LedgerDb(target);
+        var missing = false;
         try
         {
             using var c = db.Connect();
-            LedgerSchema.CheckIsLedger(c, target);
-            MigrationRunner.Upgrade(c, target.Dialect);
-            LedgerSchema.CheckTables(c, target);
+            if (mustExist && target.Dialect == Dialect.Postgres && !HasMigrationsTable(c)) missing = true;
+            else
+            {
+                LedgerSchema.CheckIsLedger(c, target);
+                MigrationRunner.Upgrade(c, target.Dialect);
+                LedgerSchema.CheckTables(c, target);
+            }
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
             throw LedgerUnavailableException.From(target, e);
         }
+        if (missing) throw NoLedger(target.Shown, "an existing ledger; this database holds none");
         return db;
+    }
+
+    private static bool HasMigrationsTable(DbConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT to_regclass('schema_migrations') IS NOT NULL";
+        return cmd.ExecuteScalar() is true;
     }
 
     public DbConnection Connect()
