@@ -46,7 +46,11 @@ public sealed class RemittanceSimulator(IReadOnlyList<Loan> loans, Period firstP
         var prior = s.Balance;
         var rate = (decimal)l.GrossRate / 12m;
         var interest = Money.Round(prior * rate);
-        var fee = Money.Round(prior * (decimal)l.ServicingFee / 12m);
+        // The servicer keeps what the interest paid holds above a full month at the net rate, rounded up to the cent
+        // (never more than its fee rate gives, to within that cent): a fee rounded up loan by loan would remit less than
+        // the classes' coupons need and write the lowest subordinate down by cents every month with no loss.
+        var netDue = Math.Ceiling(prior * ((decimal)l.GrossRate - (decimal)l.ServicingFee) / 12m * 100m) / 100m;
+        var fee = Math.Max(interest - netDue, 0m);
         decimal sched = 0, curt = 0, payoff = 0, collected = 0, pAdv = 0, iAdv = 0, liq = 0, loss = 0;
         DateOnly? paidThrough = null;
         s.Age++;
