@@ -149,6 +149,11 @@ public sealed record BondCashFlows
     public double TotalPrincipal => Principal.Sum();
     public double TotalInterest => Interest.Sum();
     public double TotalLoss => Loss.Sum();
+    /// <summary>
+    /// Writedowns later made good to the holder (a Class PO's Class PO Deferred Amounts), paid as cash inside
+    /// <see cref="Interest"/>: the class's net principal loss is <see cref="TotalLoss"/> less this.
+    /// </summary>
+    public double LossReimbursed { get; init; }
     /// <summary>Everything paid to the holder: interest + principal (writedowns pay nothing).</summary>
     public double TotalCash => TotalPrincipal + TotalInterest;
 }

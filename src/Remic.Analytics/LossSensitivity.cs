@@ -45,7 +45,8 @@ public sealed record BreakevenRule(double MaterialityPercent = 0.01, double Yiel
 public static class LossSensitivity
 {
     /// <summary>Principal written down over the life, percent of the original balance.</summary>
-    public static double WritedownPercent(BondCashFlows flows) => 100 * flows.TotalLoss / flows.OriginalBalance;
+    public static double WritedownPercent(BondCashFlows flows) =>
+        100 * Math.Max(flows.TotalLoss - flows.LossReimbursed, 0) / flows.OriginalBalance;
 
     /// <summary>
     /// Breakeven CDR: the largest CDR on a 0.01 grid in [0, <paramref name="maxCdr"/>] at which

@@ -245,6 +245,28 @@ public class PsaFidelityTests
     }
 
     [Fact]
+    public void The_clean_up_call_date_retires_the_classes_in_order_and_its_loss_falls_on_the_lowest_class_left()
+    {
+        // J4, 100 PPC, 1 CDR, 20% severity, 12-month lag, to the call: B-4 and B-5 are gone by the call date (period
+        // 114), so that date's realised loss (the collateral's, independent of the classes) is B-3's alone, and
+        // M, B-1, B-2 and every senior are paid their whole balance. (Pro rata subordinate principal left B-3 too
+        // little to take it: M lost 7,386.36, B-1 2,769.89, B-2 1,846.59.)
+        var deal = DealLoader.Load(Path.Combine(SampleDealTests.RepoRoot(), "examples", "cwalt-2004-j4", "deal.yaml"));
+        var indices = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase) { ["LIBOR_1MO"] = MonthlyVector.Flat(0.011) };
+        var run = Project(deal, "100 PPC", "1 CDR", 0.20, 12, indices, call: true);
+        var last = run.Periods[^1];
+        Assert.Equal(114, last.Period);
+        var dateLoss = last.CollateralLoss.Sum(); // includes the liquidated loans' accrued interest
+        Assert.True(dateLoss > 1000, $"the call date has a realised loss ({dateLoss:F2})");
+        Assert.Equal(Math.Round(dateLoss, 2), Math.Round(last.Loss[deal.C("B-3")], 2));
+        foreach (var name in new[] { "M", "B-1", "B-2", "1-A-4", "2-A-1", "2-A-3" })
+        {
+            Assert.Equal(0, last.Loss[deal.C(name)], 2);
+            Assert.Equal(last.BeginBalance[deal.C(name)], last.Principal[deal.C(name)], 2);
+        }
+    }
+
+    [Fact]
     public void The_subordinates_rate_across_groups_is_weighted_by_each_groups_subordinate_amount()
     {
         var deal = DealLoader.LoadText(Header + "\n" + """

@@ -35,6 +35,11 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
     public bool Depleted;
+    /// <summary>
+    /// The deal's last distribution: no loan is left after this date (the pool paid off, or bought by the clean-up call).
+    /// Every class is retired in its order of priority and the date's losses fall on the classes left, junior first.
+    /// </summary>
+    public bool Terminating;
     /// <summary>The period's share of the Subordinate Percentage kept by the seniors (carried to the next state).</summary>
     public T Shift;
 
@@ -65,7 +70,19 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
         Depleted = false;
+        Terminating = PoolEnds(Groups);
         Shift = T.One;
+    }
+
+    /// <summary>
+    /// No loan is left after this date: the pool ends below half a cent (the rule of the end write-off in
+    /// <see cref="LossAllocation"/>), and it had loans at the date's start.
+    /// </summary>
+    public static bool PoolEnds(GroupCollections<T>[] groups)
+    {
+        T begin = T.Zero, end = T.Zero;
+        foreach (var g in groups) { begin += g.BeginBalance; end += g.EndBalance; }
+        return begin > T.Zero && end < Num<T>.HalfCent;
     }
 
     public int Period => State.Period;

@@ -79,15 +79,32 @@ internal static class ShiftingInterest
             var sSched = Num<T>.Cents(sr * sched);
             var sPrepay = Num<T>.Cents(srpp * prepay);
             var sLiq = Num<T>.Cents(Num<T>.Min(sr * liqBalance, srpp * liqProceeds));
-            l.SeniorPda[g] = sSched + sPrepay + sLiq;
-            r.SeniorPrincipal[g] = l.SeniorPda[g];
             l.NonPoPrincipal[g] = sched + prepay + liqProceeds;
-            // Subordinate Principal Distribution Amount: clause (i) scheduled principal; clauses (ii) liquidation
-            // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
-            l.SubScheduled += sched - sSched;
-            l.SubUnscheduled += prepay - sPrepay + liqProceeds - sLiq;
             l.PoPda[g] = c.PoPrincipal;
-            r.PoPrincipal[g] = c.PoPrincipal;
+            if (l.Terminating)
+            {
+                // The last distribution retires every class: the seniors take the group's principal up to their
+                // balances before any subordinate is paid, so the date's loss falls on the subordinates first.
+                // PO principal beyond the Class PO's balance (cents of rounding) joins the rest.
+                var po = d.PoClass[g];
+                var poExtra = po >= 0 ? Num<T>.Pos(c.PoPrincipal - Num<T>.Pos(r.BeginBalance[po])) : T.Zero;
+                l.PoPda[g] -= poExtra;
+                l.NonPoPrincipal[g] += poExtra;
+                var seniorsLeft = T.Zero;
+                foreach (var i in d.Seniors[g]) seniorsLeft += Num<T>.Pos(r.BeginBalance[i]);
+                l.SeniorPda[g] = Num<T>.Min(l.NonPoPrincipal[g], seniorsLeft);
+                l.SubScheduled += l.NonPoPrincipal[g] - l.SeniorPda[g];
+            }
+            else
+            {
+                l.SeniorPda[g] = sSched + sPrepay + sLiq;
+                // Subordinate Principal Distribution Amount: clause (i) scheduled principal; clauses (ii) liquidation
+                // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
+                l.SubScheduled += sched - sSched;
+                l.SubUnscheduled += prepay - sPrepay + liqProceeds - sLiq;
+            }
+            r.SeniorPrincipal[g] = l.SeniorPda[g];
+            r.PoPrincipal[g] = l.PoPda[g];
         }
         r.SubordinatePrincipal = l.SubScheduled + l.SubUnscheduled;
     }

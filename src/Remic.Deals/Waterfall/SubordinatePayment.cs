@@ -9,7 +9,9 @@ namespace Remic.Deals.Waterfall;
 /// classes whose Class Prepayment Distribution Trigger is met (their subordination, with every class below,
 /// at least its original level; the most senior subordinate always qualifies). Class PO Deferred Amounts
 /// already paid from this amount come out of the lowest classes' shares. A share a class cannot take (its
-/// balance is smaller) passes to the next class, then to the seniors.
+/// balance is smaller) passes to the next class, then to the seniors. On the deal's last distribution
+/// (<see cref="Ledger{T}.Terminating"/>) the subordinates are paid in order of seniority instead, each short of the
+/// date's losses the loss order will give it.
 /// </summary>
 internal static class SubordinatePayment
 {
@@ -49,6 +51,25 @@ internal static class SubordinatePayment
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
         else if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
+        Span<T> reserve = stackalloc T[n];
+        if (l.Terminating && n > 0)
+        {
+            // The last distribution: the subordinates in order of seniority, each up to its balance less the part of
+            // the date's losses (and of the Class PO Deferred Amounts paid from their principal) that the loss order
+            // gives it, so those losses fall on the lowest classes and what they cannot take passes to the seniors.
+            for (var k = 1; k < n; k++) { shares[0] += shares[k]; shares[k] = T.Zero; }
+            var absorb = T.Zero;
+            foreach (var x in l.PoDeferredPaid) absorb += x;
+            foreach (var g in l.Groups) absorb += Num<T>.Pos(g.RealizedLoss - g.PoRealizedLoss);
+            foreach (var s in d.LossOrder)
+            {
+                if (absorb <= T.Zero) break;
+                var k = Array.IndexOf(subs, s);
+                if (k < 0) continue;
+                reserve[k] = Num<T>.Min(absorb, l.Outstanding(s));
+                absorb -= reserve[k];
+            }
+        }
         // Class PO Deferred Amounts came out of the subordinates' principal: lowest classes first.
         var taken = l.SubTakenForDeferred;
         for (var k = n - 1; k >= 0 && taken > T.Zero; k--)
@@ -65,7 +86,7 @@ internal static class SubordinatePayment
             var due = r.InterestDue[c] - r.InterestPaid[c];
             if (due > T.Zero) l.PayInterest(c, l.DrawFor(c, from, due));
             var want = shares[k] + carry;
-            var target = Num<T>.Min(want, l.Outstanding(c));
+            var target = Num<T>.Min(want, l.Outstanding(c) - reserve[k]);
             var got = l.Draw(from, target);
             r.PrincipalShortfall += target - got;
             l.PayPrincipal(c, got);

@@ -11,7 +11,8 @@ namespace Remic.Reports.Book;
 /// <item>an accrual (Z) class's accreted interest is shown as interest, and the accretion as negative principal
 /// (cash = interest paid + principal paid, balance rolls forward);</item>
 /// <item>Class PO Deferred Amounts, corridor payments and the residual distribution are cash that does not reduce a
-/// balance: they are counted with interest;</item>
+/// balance: they are counted with interest (the Class PO Deferred Amounts also as <see cref="BondCashFlows.LossReimbursed"/>,
+/// so the PO's writedown is net of what was made good);</item>
 /// <item>a balance left when the projection ends (the waterfall's undercollateralisation) is written down at the
 /// last distribution, so over the life class principal + writedowns = collateral principal + losses;</item>
 /// <item>notional classes are <see cref="BondCashFlows.NotionalIo"/>: interest on the notional, no principal, the
@@ -63,8 +64,10 @@ public static class DealClassFlows
         // A balance still outstanding when the collateral is gone (the waterfall's undercollateralisation, e.g.
         // principal that paid interest) will never be paid: it is written down at the last distribution.
         if (n > 0 && end[n - 1] > 0) { loss[n - 1] += end[n - 1]; end[n - 1] = 0; }
+        var reimbursed = 0.0;
+        for (var k = 0; k < n; k++) reimbursed += periods[k].PoDeferredPaid[c];
         return new BondCashFlows(dates, begin, interest, principal, loss, end, coupon, Math.Max(original, 1e-2),
-            spec.DayCount, spec.DelayDays, dated);
+            spec.DayCount, spec.DelayDays, dated) { LossReimbursed = reimbursed };
     }
 
     private static int FirstResidual(Deal deal)
