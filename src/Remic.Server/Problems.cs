@@ -31,7 +31,7 @@ public static class Problems
 
     public static ProblemBody Input(RemicInputException e) =>
         new(InvalidInput, "The input is not valid", 422,
-            e.Errors.Count == 1 ? e.Errors[0].ToString() : $"{e.Errors.Count} problems; each is listed in errors",
+            e.Errors.Count == 1 ? ProblemError.Of(e.Errors[0]).Message : $"{e.Errors.Count} problems; each is listed in errors",
             e.Errors.Select(ProblemError.Of).ToList());
 }
 
@@ -42,7 +42,13 @@ public sealed record ProblemBody(string Type, string Title, int Status, string D
 /// <summary>One input error: where (file or option, line, column, field) and what was expected there.</summary>
 public sealed record ProblemError(string Source, int Line, int Column, string Field, string? Value, string Expected, string Message)
 {
-    public static ProblemError Of(InputError e) => new(e.Source, e.Line, e.Column, e.Field, e.Value, e.Expected, e.ToString());
+    /// <summary>The error as the CLI words it, with an option name ("--ppc-ramp") given as the request's field ("ppc_ramp").</summary>
+    public static ProblemError Of(InputError e)
+    {
+        if (e.Source.StartsWith("--", StringComparison.Ordinal))
+            e = e with { Source = e.Source[2..].Replace('-', '_') };
+        return new(e.Source, e.Line, e.Column, e.Field, e.Value, e.Expected, e.ToString());
+    }
 }
 
 /// <summary>Thrown by handlers for an answer that is not a success; the middleware writes it as problem details.</summary>

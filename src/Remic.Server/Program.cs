@@ -4,8 +4,10 @@ namespace Remic.Server;
 /// Runs the server alone (`dotnet run --project src/Remic.Server -- --port 5080 --db remic.db --store remic-deals`);
 /// `remic serve` is the same with the CLI's option parsing.
 /// </summary>
-public static class Program
+public sealed class Program
 {
+    private Program() { }
+
     public static void Main(string[] args)
     {
         string? Arg(string name)

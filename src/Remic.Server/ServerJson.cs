@@ -10,7 +10,7 @@ public static class ServerJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new PeriodText() },
         // A misspelt field is an error, not a default silently used.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
@@ -28,4 +28,11 @@ public sealed class TextOrNumber : JsonConverter<string>
     };
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>A period as users write it, "2004-05".</summary>
+public sealed class PeriodText : JsonConverter<Remic.Core.Period>
+{
+    public override Remic.Core.Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Remic.Core.Period.Parse(reader.GetString()!);
+    public override void Write(Utf8JsonWriter writer, Remic.Core.Period value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

@@ -51,7 +51,7 @@ public static class TrusteeEndpoints
         {
             var req = await Bodies.ReadJson<RegisterRequest>(http, o.MaxJsonBytes);
             var d = s.Get(req.Deal);
-            var reg = DealFile.Registration(d.Deal, Path.Combine(s.Root, d.Id, DealStore.DealFileName), d.Text, req.DealId is { Length: > 0 } x ? InputText.Name(x, "deal_id") : null);
+            var reg = DealFile.Registration(d.Deal, $"{d.Id}/{DealStore.DealFileName}", d.Text, req.DealId is { Length: > 0 } x ? InputText.Name(x, "deal_id") : null);
             var done = DealRegistry.Register(l.Db, reg, Actor(req.Actor));
             return Results.Json(done, ServerJson.Options, statusCode: 201);
         }).AddEndpointFilter<RequireApiKey>().Accepts<RegisterRequest>("application/json")
