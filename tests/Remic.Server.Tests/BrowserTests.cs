@@ -134,9 +134,11 @@ public sealed class BrowserTests(LiveServe live) : IAsyncLifetime
         await page.Locator("#api-key").DispatchEventAsync("change");
         await page.WaitForSelectorAsync("[data-testid=tr-register]");
         await page.Locator("[data-testid=tr-store-deal]").SelectOptionAsync("cwalt-2004-26t1");
-        await page.Locator("[data-testid=tr-new-id]").FillAsync("WEB-26T1");
+        var id = "WEB-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await page.Locator("[data-testid=tr-new-id]").FillAsync(id);
         await page.Locator("[data-testid=tr-register]").ClickAsync();
-        await page.WaitForSelectorAsync("[data-testid=tr-periods]");
+        // The page is drawn again for the new deal (other tests' deals may be on the same ledger).
+        await page.WaitForSelectorAsync($"h2 >> text=Periods of {id}");
         Assert.Equal("2004-11", await page.Locator("[data-testid=tr-period]").InputValueAsync());
         await page.Locator("[data-testid=tr-sim-deal]").SelectOptionAsync("cwalt-2004-26t1");
         await page.Locator("[data-testid=tr-simulate]").ClickAsync();
