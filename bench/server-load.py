@@ -38,6 +38,12 @@ def main():
     ap.add_argument("--monthly", choices=["true", "false"], default="true")
     a = ap.parse_args()
     body = {"prepay": "100 PPC", "monthly": a.monthly == "true"}
+    for _ in range(120):  # wait for the server to answer
+        try:
+            urllib.request.urlopen(a.url + "/healthz", timeout=5).read()
+            break
+        except OSError:
+            time.sleep(0.5)
     print(f"| deal | requests | concurrency | req/s | p50 ms | p99 ms | response bytes |")
     print(f"|---|---:|---:|---:|---:|---:|---:|")
     for deal in a.deals.split(","):
