@@ -147,20 +147,5 @@ internal sealed class CollateralCommand
         };
     }
 
-    internal static Dictionary<string, MonthlyVector> ReadIndices(string[] specs)
-    {
-        var map = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase);
-        foreach (var spec in specs)
-        {
-            const string expected = "NAME=rate in percent, or NAME=r1,r2,... by month (e.g. LIBOR_6MO=1.85)";
-            var eq = spec.IndexOf('=');
-            if (eq <= 0) throw new RemicInputException("--index", 0, "", spec, expected);
-            var name = spec[..eq].Trim();
-            var rates = spec[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries)
-                .Select(r => CliValues.Number(r, "--index", -5, 50, expected) / 100).ToList();
-            if (!map.TryAdd(name, new MonthlyVector(rates)))
-                throw new RemicInputException("--index", 0, "", spec, $"each index once; {name} is given twice");
-        }
-        return map;
-    }
+    internal static Dictionary<string, MonthlyVector> ReadIndices(string[] specs) => IndexOptions.Read(specs);
 }

@@ -161,40 +161,8 @@ internal sealed class PriceCommand
 
     private Quotes ReadQuotes(ParseResult parse)
     {
-        var errors = new List<InputError>();
-        T Try<T>(Func<T> read, T fallback)
-        {
-            try { return read(); }
-            catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
-        }
-        var curve = parse.GetValue(Curve) is { } ct ? Try(() => TreasuryCurve.Parse(ct), null) : null;
-        var yields = Try(() => Numbers(parse.GetValue(Yields), "--yields", -50, 100, "yields in percent, comma-separated, e.g. '4.5, 5, 5.5'"), []);
-        var spreads = Try(() => Numbers(parse.GetValue(SpreadsOpt), "--spreads", -5000, 10000, "spreads in basis points, comma-separated, e.g. '50, 100, 150'"), []);
-        var kind = parse.GetValue(SpreadKind)!.Trim().ToLowerInvariant() switch
-        {
-            "i" or "i-spread" => QuoteKind.ISpread,
-            "z" or "z-spread" => QuoteKind.ZSpread,
-            "dm" => QuoteKind.DiscountMargin,
-            var k => Try<QuoteKind>(() => throw new RemicInputException("--spread-kind", 0, "", k, "i, z or dm"), QuoteKind.ISpread),
-        };
-        if (spreads.Count > 0 && kind != QuoteKind.DiscountMargin && curve is null && parse.GetValue(Curve) is null)
-            errors.Add(new InputError("--spreads", 0, "", parse.GetValue(SpreadsOpt), "a Treasury curve (--curve) to take I- or Z-spreads over, or --spread-kind dm for a floater"));
-        if (errors.Count > 0) throw new RemicInputException(errors);
-        return new Quotes(curve, yields.Select(y => y / 100).ToArray(), spreads, kind);
-    }
-
-    private static IReadOnlyList<double> Numbers(string? text, string option, double min, double max, string expected)
-    {
-        if (text is null) return [];
-        var errors = new List<InputError>();
-        var list = new List<double>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (double.TryParse(part.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= min && v <= max) list.Add(v);
-            else errors.Add(new InputError(option, 0, "", part, expected));
-        }
-        if (errors.Count > 0) throw new RemicInputException(errors);
-        return list;
+        var q = PriceOptions.Quotes(parse.GetValue(Curve), parse.GetValue(Yields), parse.GetValue(SpreadsOpt), parse.GetValue(SpreadKind)!);
+        return new Quotes(q.Curve, q.Yields, q.SpreadsBp, q.Kind);
     }
 
     /// <summary>remic price deal.yaml --class NAME: the class's price exhibit from the deal's waterfall (DM rows for a floater, to-call columns when the deal has a clean-up call).</summary>
@@ -254,23 +222,5 @@ internal sealed class PriceCommand
         return picked;
     }
 
-    internal static IReadOnlyList<Price32> ParsePrices(string? text)
-    {
-        if (text is null) return BookInput.DefaultPrices;
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var errors = new List<InputError>();
-        var prices = new List<Price32>();
-        foreach (var p in parts)
-        {
-            try
-            {
-                var price = Price32.Parse(p, "--prices");
-                if (price.Value <= 0) throw new RemicInputException("--prices", 0, "", p, "a price above 0");
-                prices.Add(price);
-            }
-            catch (RemicInputException e) { errors.AddRange(e.Errors); }
-        }
-        if (errors.Count > 0) throw new RemicInputException(errors);
-        return prices;
-    }
+    internal static IReadOnlyList<Price32> ParsePrices(string? text) => PriceOptions.Prices(text);
 }

@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(Item1115Command.Build());
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(SynthTapeCommand.Build());
         root.Subcommands.Add(TrusteeCommand.Build());
         CliHelp.AddExamples(root);

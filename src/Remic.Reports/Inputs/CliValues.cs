@@ -1,10 +1,10 @@
 using System.Globalization;
 using Remic.Core;
 
-namespace Remic.Cli;
+namespace Remic.Reports.Inputs;
 
 /// <summary>Command-line values read as text and checked here, so a bad value gets the same kind of message (and exit code) as a bad file.</summary>
-internal static class CliValues
+public static class CliValues
 {
     public static double Number(string? text, string option, double min, double max, string expected, double? fallback = null)
     {

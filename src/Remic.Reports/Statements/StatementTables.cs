@@ -3,7 +3,7 @@ using Remic.Reports;
 using Remic.Trustee.Remittance;
 using Remic.Trustee.Statements;
 
-namespace Remic.Cli;
+namespace Remic.Reports.Statements;
 
 /// <summary>The monthly statement as Remic.Reports tables: classes, factors, groups, delinquencies, payments, reconciliation.</summary>
 public static class StatementTables

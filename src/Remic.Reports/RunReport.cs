@@ -5,10 +5,10 @@ using Remic.Collateral;
 using Remic.Core;
 using Remic.Deals.Projection;
 
-namespace Remic.Cli;
+namespace Remic.Reports;
 
 /// <summary>The output of `remic run`: per-class monthly flows, per-group collateral, and the checks that ran.</summary>
-internal sealed class RunReport(DealProjection run, Scenario scenario, string[] onlyClasses)
+public sealed class RunReport(DealProjection run, Scenario scenario, string[] onlyClasses)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -57,7 +57,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
             }
     }
 
-    internal string[] CheckLines()
+    public string[] CheckLines()
     {
         var collPrin = run.Periods.Sum(p => p.CollateralPrincipal.Sum());
         var collLoss = run.Periods.Sum(p => p.CollateralLoss.Sum());
@@ -98,8 +98,8 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         }
     }
 
-    /// <summary>Writes classes.*, collateral.* and checks.txt into the directory: all of them or none (<see cref="CliRun.WriteFiles"/>).</summary>
-    public void Write(string format, string dir, TextWriter stdout)
+    /// <summary>The files `run --out` writes: classes.*, collateral.* and checks.txt as text, the monthly flows also as Parquet.</summary>
+    public (IReadOnlyList<(string Name, string Text)> Texts, IReadOnlyList<(string Name, Action<Stream> Write)> Binaries) Files(string format)
     {
         var files = new List<(string Name, string Text)>();
         if (format == "json") files.Add(("cashflows.json", Json()));
@@ -116,13 +116,18 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         // The long monthly flows also as Parquet (typed columns: pandas.read_parquet reads them as they are).
         var classData = Tidy(ClassColumns, ClassRows());
         var groupData = Tidy(GroupColumns, GroupRows());
-        var names = CliRun.WriteFiles(dir, files,
+        return (files,
         [
             ("classes.parquet", s => Remic.Reports.DataFiles.WriteParquetAsync(s, classData).GetAwaiter().GetResult()),
             ("collateral.parquet", s => Remic.Reports.DataFiles.WriteParquetAsync(s, groupData).GetAwaiter().GetResult()),
         ]);
-        stdout.WriteLine($"wrote {string.Join(", ", names)} to {dir}");
     }
+
+    /// <summary>The per-class monthly rows as tidy data (the columns of classes.csv).</summary>
+    public TidyData ClassData() => Tidy(ClassColumns, ClassRows());
+
+    /// <summary>The per-group collateral monthly rows as tidy data (the columns of collateral.csv).</summary>
+    public TidyData CollateralData() => Tidy(GroupColumns, GroupRows());
 
     /// <summary>Index of the class's last period with a balance or a payment: the text table stops there.</summary>
     private int LastActivePeriod(int c)
@@ -177,7 +182,7 @@ internal sealed class RunReport(DealProjection run, Scenario scenario, string[] 
         foreach (var r in all) w.WriteLine(string.Join("  ", r.Select((x, i) => x.PadLeft(width[i]))));
     }
 
-    private string Json()
+    public string Json()
     {
         using var ms = new MemoryStream();
         using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))

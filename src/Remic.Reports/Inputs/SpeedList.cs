@@ -1,14 +1,14 @@
 using Remic.Collateral;
 using Remic.Core;
 
-namespace Remic.Cli;
+namespace Remic.Reports.Inputs;
 
 /// <summary>
 /// A list of prepayment speeds on the command line. "0,50,100 PPC": comma-separated values, a unit written once
 /// applies to every value without one ("0 PPC, 50 PPC, 100 PPC"; "0,25 CPR,100 PSA" mixes units). Speeds that are
 /// themselves vectors are separated by semicolons: "100 PPC; 5 CPR for 12, then 20 CPR".
 /// </summary>
-internal static class SpeedList
+public static class SpeedList
 {
     public const string Expected = "a list of prepayment speeds such as '0,50,100,150 PPC' (the unit applies to each value) or '100 PSA; 5 CPR for 12, then 20 CPR' (semicolons between vector speeds)";
 

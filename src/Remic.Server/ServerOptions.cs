@@ -1,0 +1,30 @@
+namespace Remic.Server;
+
+/// <summary>How `remic serve` starts the server: where it listens, its ledger, its deal store, its limits.</summary>
+public sealed record ServerOptions
+{
+    public const int DefaultPort = 5080;
+    public const string ApiKeyVariable = "REMIC_API_KEY";
+
+    /// <summary>Port on 127.0.0.1 (0: any free port).</summary>
+    public int Port { get; init; } = DefaultPort;
+    /// <summary>The trustee ledger: a SQLite file or a PostgreSQL connection string (null: REMIC_DB, then remic.db).</summary>
+    public string? Db { get; init; }
+    /// <summary>The deal store: a folder holding each deal's file (examples are written there at start).</summary>
+    public string Store { get; init; } = "remic-deals";
+    /// <summary>The key writes need (null or empty: writes are refused).</summary>
+    public string? ApiKey { get; init; }
+    /// <summary>Origins allowed by CORS; empty: CORS off (no Access-Control-* header is ever sent).</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    public long MaxDealBytes { get; init; } = 4 * 1024 * 1024;
+    public long MaxRemittanceBytes { get; init; } = 64 * 1024 * 1024;
+    public long MaxJsonBytes { get; init; } = 256 * 1024;
+    public int MaxScenarios { get; init; } = 25;
+    public int MaxSpeeds { get; init; } = 20;
+    public int MaxPrices { get; init; } = 200;
+    public int MaxQuotes { get; init; } = 50;
+    public int MaxStoredDeals { get; init; } = 500;
+    /// <summary>Books built at once (each runs the deal a few hundred times).</summary>
+    public int MaxConcurrentBooks { get; init; } = 2;
+}
