@@ -10,9 +10,9 @@ namespace Remic.Deals.Loading;
 /// <summary>
 /// Reads YAML into JSON tokens (what the schema validator checks), recording every node's path, line and
 /// column. Plain scalars are typed as YAML 1.2's core schema types them (numbers, true/false, null); quoted
-/// scalars stay strings. One pass over the parser's events builds the tokens directly (no YAML node tree, no
-/// recursion): each event is checked by <see cref="YamlGuard"/> as it comes, and a list longer than any list a deal
-/// file may hold is refused at that item, so an oversized file is refused before it is held in memory.
+/// scalars stay strings. After <see cref="YamlGuard"/>'s pass over the events (which keeps nothing), a second pass
+/// builds the tokens directly from the events (no YAML node tree, no recursion), and a list longer than any list a
+/// deal file may hold is refused at that item, so an oversized file is refused before it is held in memory.
 /// </summary>
 internal static partial class YamlToJson
 {
@@ -38,14 +38,14 @@ internal static partial class YamlToJson
     public static (JToken Root, SourceMap Map) Read(string text, string file)
     {
         var map = new SourceMap(file);
+        // First the guard's pass (events only, nothing kept): what it refuses is reported ahead of anything else.
+        YamlGuard.Check(text, file);
         var parser = new Parser(new StringReader(text));
-        var state = new YamlGuard.State();
         var open = new Stack<Open>();
         JToken? root = null;
         while (YamlGuard.Next(parser, file))
         {
             var e = parser.Current!;
-            YamlGuard.See(e, state, file);
             var (line, col) = ((int)e.Start.Line, (int)e.Start.Column);
             switch (e)
             {
