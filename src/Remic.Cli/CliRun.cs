@@ -49,22 +49,17 @@ internal static class CliRun
         UserFile.CheckOutputTarget(path, "--out", directory: false);
     }
 
-    /// <summary>Writes the text to stdout, or to <paramref name="path"/> via a temporary file moved into place.</summary>
+    /// <summary>
+    /// Writes the text to stdout, or to <paramref name="path"/> via a hidden file beside it renamed into place
+    /// (<see cref="Remic.Reports.OutputFiles.WriteFile"/>: one a killed run left is removed by the next write).
+    /// </summary>
     public static void Emit(TextWriter stdout, string? path, string text)
     {
         if (string.IsNullOrEmpty(path)) { stdout.Write(text); return; }
         CheckOutFile(path);
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, full, overwrite: true);
-        }
+        try { Remic.Reports.OutputFiles.WriteFile(path, text); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(tmp);
             throw new RemicInputException("--out", 0, "", path, $"a writable file ({e.Message})");
         }
         stdout.WriteLine($"wrote {path}");

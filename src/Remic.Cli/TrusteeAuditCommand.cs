@@ -9,7 +9,7 @@ namespace Remic.Cli;
 /// <summary>`remic trustee audit [DEAL-ID] [--period] [--action] [--actor] [--since] [--last N]`: the append-only audit log, filtered.</summary>
 public static class TrusteeAuditCommand
 {
-    private static readonly string[] Actions = ["init", "remit", "remit-replace", "close", "reopen", "statement"];
+    private static readonly string[] Actions = ["init", "remit", "remit-replace", "close", "reopen", "statement", "store-tapes"];
 
     public static Command Build()
     {

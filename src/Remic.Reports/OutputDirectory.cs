@@ -2,9 +2,11 @@ namespace Remic.Reports;
 
 /// <summary>
 /// Writes a set of report files all-or-nothing: everything goes to a hidden staging folder beside the target, which
-/// replaces the target only when every file is written: the old target is renamed aside, the new one renamed in, then
-/// the old one deleted — a failure or a kill at any point leaves either the old output or the new one, and the next
-/// write tidies what a killed one left (<see cref="StagingFolder"/>).
+/// replaces the target only when every file is written, in one step: a new target is the staging folder renamed into
+/// place, an existing one is swapped with it (Linux RENAME_EXCHANGE) and the old one deleted. Where a swap is not
+/// available the old target is renamed aside, the new one renamed in, then the old one deleted; a kill between the
+/// two renames leaves the old output aside, and the next write puts it back before anything else
+/// (<see cref="StagingFolder"/>). A failure or a kill leaves the old output or the new one.
 /// </summary>
 public sealed class OutputDirectory : IDisposable
 {
@@ -35,6 +37,18 @@ public sealed class OutputDirectory : IDisposable
 
     public void Commit()
     {
+        if (Directory.Exists(_target) && new DirectoryInfo(_target).LinkTarget is null)
+        {
+            AtomicRename.CopyMode(_target, Staging);
+            if (AtomicRename.TryExchange(Staging, _target))
+            {
+                _committed = true;
+                // The staging name now holds the old output.
+                try { Directory.Delete(Staging, recursive: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* removed by the next write (CleanStale) */ }
+                return;
+            }
+        }
         var old = StagingFolder.Old(_target);
         var aside = Directory.Exists(_target);
         if (aside)

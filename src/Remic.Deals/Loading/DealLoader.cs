@@ -19,8 +19,9 @@ public static class DealLoader
     public static string ReadText(string path) => UserFile.ReadText(path, FileLimits.DealFile);
 
     /// <param name="file">Name used in messages (and to resolve relative tape paths).</param>
-    /// <param name="readFile">Reads a file the deal names (its strats tape) by its resolved path; default the file system.
-    /// An embedded deal passes its own.</param>
+    /// <param name="readFile">Reads a file the deal names (its groups' tapes, its strats tape) by its resolved path; default
+    /// the file system. An embedded deal passes its own, and the trustee the copies its ledger stored at registration
+    /// (a FileNotFoundException for a file it does not have).</param>
     public static Deal LoadText(string text, string file, Func<string, byte[]>? readFile = null)
     {
         NotUtf8(text, file);
@@ -30,7 +31,7 @@ public static class DealLoader
         var builder = new DealBuilder(map);
         var deal = builder.Build((JObject)root);
         if (builder.Errors.Count > 0) throw new RemicInputException(builder.Errors);
-        deal = TapeGroups.Attach(deal, file, map);
+        deal = TapeGroups.Attach(deal, file, map, readFile);
         var semantic = new SemanticValidation(map, (JObject)root, deal).Check();
         if (semantic.Count > 0) throw new RemicInputException(semantic);
         // PAC/TAC bands: derive the schedules now (the deal's own allocation at both band speeds), so a band the
@@ -44,6 +45,12 @@ public static class DealLoader
         }
         return StratsTape.Attach(deal, file, map.Of("strats_tape"), readFile);
     }
+
+    /// <summary>The files a deal reads beside its text, by resolved path: its groups' tapes and its strats tape (which may be absent).</summary>
+    public static IReadOnlyList<string> TapeFiles(Deal deal, string file) =>
+        deal.Groups.Where(g => g.TapePath is not null).Select(g => TapeGroups.Resolve(file, g.TapePath!))
+            .Concat(deal.StratsTapePath is { } s ? [TapeGroups.Resolve(file, s)] : [])
+            .Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) decode to U+FFFD; such a file is refused at

@@ -25,7 +25,7 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
             var g = deal.Groups[i];
             if (deal.Groups.Take(i).Any(x => x.Name == g.Name))
                 Err($"groups[{i}].name", g.Name, "a loan group name must be unique; this one is used twice");
-            if (g.TapePath is not null && !File.Exists(TapeGroups.Resolve(deal.SourceFile, g.TapePath)))
+            if (g.TapePath is not null && g.Loans.Count == 0 && !File.Exists(TapeGroups.Resolve(deal.SourceFile, g.TapePath)))
                 Err($"groups[{i}].tape", g.TapePath, $"no tape file at {TapeGroups.Resolve(deal.SourceFile, g.TapePath)} (tape paths are relative to the deal file)");
             else if (g.TapePath is not null && g.Loans.Count == 0)
                 Err($"groups[{i}].tape", g.TapePath, $"the tape holds no loans of group '{g.Name}'; its group column must name the deal's loan group");

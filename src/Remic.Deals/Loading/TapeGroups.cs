@@ -17,7 +17,9 @@ internal static class TapeGroups
     /// <summary>Environment variable naming one more folder tapes may be read from (e.g. a shared data folder).</summary>
     public const string DataRootVariable = "REMIC_DATA_ROOT";
 
-    public static Deal Attach(Deal deal, string dealFile, SourceMap map)
+    /// <param name="readFile">Reads a tape by its resolved path instead of the file system (the trustee's stored copy); the
+    /// caller answers for where it came from, so the folder and file-kind checks are not made again.</param>
+    public static Deal Attach(Deal deal, string dealFile, SourceMap map, Func<string, byte[]>? readFile = null)
     {
         if (deal.Groups.All(g => g.TapePath is null)) return deal;
         var tapes = new Dictionary<string, IReadOnlyList<Loan>>(StringComparer.Ordinal);
@@ -25,14 +27,27 @@ internal static class TapeGroups
         {
             if (g.TapePath is null) return g;
             var path = Resolve(dealFile, g.TapePath);
-            if (WhyNotAllowed(dealFile, g.TapePath, path) is { } why)
+            if (readFile is null && WhyNotAllowed(dealFile, g.TapePath, path) is { } why)
             {
                 var field = $"groups[{i}].tape";
                 var (line, col) = map.Of(field);
                 throw new RemicInputException(new InputError(map.File, line, field, g.TapePath, why, col));
             }
-            if (!File.Exists(path)) return g; // reported by semantic validation at the tape line
-            if (!tapes.TryGetValue(path, out var loans)) tapes[path] = loans = TapeReader.ReadFile(path);
+            if (!tapes.TryGetValue(path, out var loans))
+            {
+                byte[] bytes;
+                if (readFile is null)
+                {
+                    if (!File.Exists(path)) return g; // reported by semantic validation at the tape line
+                    bytes = UserFile.ReadBytes(path, FileLimits.Tape);
+                }
+                else
+                {
+                    try { bytes = readFile(path); }
+                    catch (FileNotFoundException) { return g; }
+                }
+                tapes[path] = loans = TapeReader.Read(bytes, path);
+            }
             var groupFees = (double)((g.TrusteeFee + g.LpmiFee) / 100);
             return g with
             {

@@ -3,14 +3,16 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using Remic.Core;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Remic.Deals.Loading;
 
 /// <summary>
 /// Reads YAML into JSON tokens (what the schema validator checks), recording every node's path, line and
 /// column. Plain scalars are typed as YAML 1.2's core schema types them (numbers, true/false, null); quoted
-/// scalars stay strings.
+/// scalars stay strings. After <see cref="YamlGuard"/>'s pass over the events (which keeps nothing), a second pass
+/// builds the tokens directly from the events (no YAML node tree, no recursion), and a list longer than any list a
+/// deal file may hold is refused at that item, so an oversized file is refused before it is held in memory.
 /// </summary>
 internal static partial class YamlToJson
 {
@@ -20,67 +22,104 @@ internal static partial class YamlToJson
     [GeneratedRegex(@"^[-+]?\d+$")]
     private static partial Regex IntegerPattern();
 
+    /// <summary>A mapping or list being read: its token, path and position, its pending key or item count.</summary>
+    private sealed class Open(JContainer container, string path, int line, int column)
+    {
+        public JContainer Container { get; } = container;
+        public string Path { get; } = path;
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+        public string? Key { get; set; }
+        /// <summary>The pending key's full path (one string shared by the key's and the value's entries in the map).</summary>
+        public string? KeyPath { get; set; }
+        public int Items { get; set; }
+    }
+
     public static (JToken Root, SourceMap Map) Read(string text, string file)
     {
         var map = new SourceMap(file);
+        // First the guard's pass (events only, nothing kept): what it refuses is reported ahead of anything else.
         YamlGuard.Check(text, file);
-        var stream = new YamlStream();
-        try
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<Open>();
+        JToken? root = null;
+        while (YamlGuard.Next(parser, file))
         {
-            stream.Load(new StringReader(text));
+            var e = parser.Current!;
+            var (line, col) = ((int)e.Start.Line, (int)e.Start.Column);
+            switch (e)
+            {
+                case Scalar key when open.TryPeek(out var m) && m.Container is JObject obj && m.Key is null:
+                {
+                    var name = key.Value ?? "";
+                    var childPath = Join(m.Path, name);
+                    if (obj.ContainsKey(name)) throw YamlGuard.NotYaml(file, line, col, $"Duplicate key {name}");
+                    map.AddKey(childPath, line, col);
+                    m.Key = name;
+                    m.KeyPath = childPath;
+                    break;
+                }
+                case Scalar sc:
+                {
+                    var token = Scalar(sc);
+                    map.Add(token, PathOfNext(open, file, line, col), line, col);
+                    Attach(open, token);
+                    break;
+                }
+                case MappingStart or SequenceStart:
+                    if (open.Count == 0 && e is SequenceStart) throw NotAMapping(file);
+                    open.Push(new Open(e is MappingStart ? new JObject() : new JArray(), open.Count == 0 ? "" : PathOfNext(open, file, line, col), line, col));
+                    break;
+                case MappingEnd or SequenceEnd:
+                {
+                    var done = open.Pop();
+                    map.Add(done.Container, done.Path, done.Line, done.Column);
+                    if (open.Count == 0) root = done.Container;
+                    else Attach(open, done.Container);
+                    break;
+                }
+            }
         }
-        catch (YamlException e)
-        {
-            throw YamlGuard.NotYaml(file, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
-            throw new RemicInputException(new InputError(file, 1, "", null,
-                "expected a YAML mapping with the sections deal, groups, classes and waterfall", 1));
-        var root = Convert(rootNode, "", map, file);
+        if (root is not JObject) throw NotAMapping(file);
         return (root, map);
     }
 
-    private static JToken Convert(YamlNode node, string path, SourceMap map, string file)
+    private static RemicInputException NotAMapping(string file) =>
+        new(new InputError(file, 1, "", null, "expected a YAML mapping with the sections deal, groups, classes and waterfall", 1));
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    /// <summary>The path of the value about to be read in the innermost open mapping or list (a scalar at the top is not a deal file).</summary>
+    private static string PathOfNext(Stack<Open> open, string file, int line, int col)
     {
-        JToken token;
-        switch (node)
-        {
-            case YamlMappingNode m:
-            {
-                var obj = new JObject();
-                foreach (var (k, v) in m.Children)
-                {
-                    var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
-                    var childPath = path.Length == 0 ? key : $"{path}.{key}";
-                    if (obj.ContainsKey(key))
-                        throw new RemicInputException(new InputError(file, (int)k.Start.Line, childPath, key,
-                            "this key appears twice in the same mapping; keep one", (int)k.Start.Column));
-                    map.AddKey(childPath, (int)k.Start.Line, (int)k.Start.Column);
-                    obj.Add(key, Convert(v, childPath, map, file));
-                }
-                token = obj;
-                break;
-            }
-            case YamlSequenceNode s:
-            {
-                var arr = new JArray();
-                var i = 0;
-                foreach (var item in s.Children) arr.Add(Convert(item, $"{path}[{i++}]", map, file));
-                token = arr;
-                break;
-            }
-            case YamlScalarNode sc:
-                token = Scalar(sc);
-                break;
-            default:
-                token = JValue.CreateNull();
-                break;
-        }
-        map.Add(token, path, (int)node.Start.Line, (int)node.Start.Column);
-        return token;
+        if (!open.TryPeek(out var top)) throw NotAMapping(file);
+        if (top.Container is JObject)
+            return top.KeyPath is { } keyPath ? keyPath : throw YamlGuard.Refuse(file, line, col, "a plain name as each mapping key (not a list or mapping)");
+        if (top.Items >= YamlGuard.MaxListItems)
+            throw new RemicInputException(new InputError(file, top.Line, top.Path, null,
+                top.Path.EndsWith(".rep_lines", StringComparison.Ordinal)
+                    ? $"expected at most {YamlGuard.MaxListItems} items"
+                    : $"expected at most {YamlGuard.MaxListItems} items (no list in a deal file is longer)", top.Column));
+        return $"{top.Path}[{top.Items}]";
     }
 
-    private static JValue Scalar(YamlScalarNode sc)
+    private static void Attach(Stack<Open> open, JToken token)
+    {
+        var top = open.Peek();
+        if (top.Container is JObject obj)
+        {
+            obj.Add(top.Key!, token);
+            top.Key = null;
+            top.KeyPath = null;
+        }
+        else
+        {
+            ((JArray)top.Container).Add(token);
+            top.Items++;
+        }
+    }
+
+    private static JValue Scalar(Scalar sc)
     {
         var v = sc.Value ?? "";
         if (sc.Style != ScalarStyle.Plain) return new JValue(v);

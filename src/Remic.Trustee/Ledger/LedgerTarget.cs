@@ -53,7 +53,11 @@ public sealed record LedgerTarget(Dialect Dialect, string ConnectionString)
                 throw new RemicInputException("--db", 0, "", text, $"a ledger file path ({e.Message.TrimEnd('.')})");
             }
         }
-        if (path.Length == 0 || path.Equals(":memory:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase))
+        // A NUL cannot be in a file name (and the SQLite builder throws on one): no path on the command line holds one,
+        // a server's request might.
+        if (path.Contains('\0', StringComparison.Ordinal))
+            throw new RemicInputException("--db", 0, "", InputText.Visible(text), "a ledger file path; a file name holds no NUL character");
+        if (string.IsNullOrWhiteSpace(path) || path.Equals(":memory:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase))
             throw new RemicInputException("--db", 0, "", text, "a ledger file path; an in-memory database would be lost when the command ends");
         // Pooling off: a closed connection releases the file, so tests and the CLI never hold stale locks.
         // Default Timeout is the busy wait (seconds) when another process holds the write lock.
@@ -61,6 +65,9 @@ public sealed record LedgerTarget(Dialect Dialect, string ConnectionString)
         {
             DataSource = path, Pooling = false, DefaultTimeout = BusyTimeoutSeconds,
         };
+        // The connection string must name exactly this file (the builder drops a path's trailing spaces and line breaks).
+        if (new SqliteConnectionStringBuilder(builder.ToString()).DataSource != path)
+            throw new RemicInputException("--db", 0, "", InputText.Visible(text), "a ledger file path without trailing spaces or line breaks");
         return new LedgerTarget(Dialect.Sqlite, builder.ToString());
     }
 

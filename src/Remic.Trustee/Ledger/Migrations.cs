@@ -204,5 +204,30 @@ public static class Migrations
         new(3, "class accretion", """
             ALTER TABLE class_periods ADD COLUMN accretion_cents BIGINT NOT NULL DEFAULT 0
             """),
+        // The tapes a deal reads (its groups' loan tapes, its strats tape) are kept as registered: a close never depends on
+        // a file that may since have changed or gone. A deal registered before this migration has tapes_stored = 0 and its
+        // tapes are read from disk and stored at their first use (DealTapes).
+        new(4, "deal tapes stored at registration", """
+            CREATE TABLE deal_tapes (
+              deal_id TEXT NOT NULL REFERENCES deals(deal_id),
+              file_name TEXT NOT NULL,
+              content BLOB NOT NULL,
+              sha256 TEXT NOT NULL,
+              size_bytes BIGINT NOT NULL,
+              PRIMARY KEY (deal_id, file_name))
+            --;
+            ALTER TABLE deals ADD COLUMN tapes_stored INTEGER NOT NULL DEFAULT 0
+            """,
+            PostgresSql: """
+            CREATE TABLE deal_tapes (
+              deal_id TEXT NOT NULL REFERENCES deals(deal_id),
+              file_name TEXT NOT NULL,
+              content BYTEA NOT NULL,
+              sha256 TEXT NOT NULL,
+              size_bytes BIGINT NOT NULL,
+              PRIMARY KEY (deal_id, file_name))
+            --;
+            ALTER TABLE deals ADD COLUMN tapes_stored INTEGER NOT NULL DEFAULT 0
+            """),
     ];
 }

@@ -18,11 +18,14 @@ public static class DealFile
 {
     public static DealRegistration Registration(string path, string? dealId = null)
     {
-        // Read once: the text registered is exactly the text validated.
+        // Read once: the text registered is exactly the text validated, and so are the tapes (loaded again from the
+        // bytes the ledger will store; DealTapes).
         var text = DealLoader.ReadText(path);
         var deal = DealLoader.LoadText(text, path);
-        // The full path is kept so a tape named relative to the deal file is found again at close.
-        return Registration(deal, Path.GetFullPath(path), text, dealId);
+        var tapes = DealTapes.ReadFromDisk(deal, path);
+        if (tapes.Count > 0) deal = DealTapes.Load(text, path, tapes);
+        // The full path is kept: the stored tapes are known by their path resolved against it.
+        return Registration(deal, Path.GetFullPath(path), text, dealId) with { Tapes = tapes };
     }
 
     /// <summary>
@@ -59,14 +62,8 @@ public static class DealFile
     public static string DefaultId(Deal deal) =>
         !string.IsNullOrWhiteSpace(deal.Metadata.Series) ? deal.Metadata.Series.Trim() : deal.Metadata.TrustName.Replace(' ', '-');
 
-    /// <summary>The deal as registered: parsed again from the deal file text the ledger keeps.</summary>
-    public static Deal FromLedger(LedgerDb db, string dealId)
-    {
-        using var c = db.Connect();
-        var row = c.QueryFirstOrDefault<(string file_name, string content)>("SELECT file_name, content FROM deals WHERE deal_id = @dealId", new { dealId });
-        if (row.file_name is null) throw new RemicInputException("deal", 0, "deal id", dealId, "a deal registered with `remic trustee init`");
-        return DealLoader.LoadText(row.content, row.file_name);
-    }
+    /// <summary>The deal as registered: parsed again from the deal file text and the tapes the ledger keeps (<see cref="DealTapes"/>).</summary>
+    public static Deal FromLedger(LedgerDb db, string dealId) => DealTapes.FromLedger(db, dealId);
 
     private static IEnumerable<Loan> Expand(Loan line, List<RepLineExpansion> expansions)
     {

@@ -17,7 +17,11 @@ public sealed record DealRegistration(
     Core.Period FirstPeriod,
     IReadOnlyList<Loan> Loans,
     IReadOnlyList<ClassDefinition> Classes,
-    IReadOnlyList<RepLineExpansion>? Expansions = null);
+    IReadOnlyList<RepLineExpansion>? Expansions = null)
+{
+    /// <summary>The tape files the deal reads (groups' tapes, strats tape), by resolved path, as validated: stored with the deal.</summary>
+    public IReadOnlyDictionary<string, byte[]> Tapes { get; init; } = new Dictionary<string, byte[]>();
+}
 
 /// <summary>
 /// How an inline rep line became single loans: <see cref="Loans"/> loans of equal balance, from the rep line's

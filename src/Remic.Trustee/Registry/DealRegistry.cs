@@ -44,10 +44,12 @@ public static class DealRegistry
                 l.OriginalTerm, l.RemainingTerm, l.Age, cents, null,
             };
         }));
+        DealTapes.Store(c, tx, reg.DealId, reg.Tapes);
         var total = reg.Loans.Sum(l => Money.ToCents(l.Balance));
         AuditLog.Append(c, tx, actor, "init", reg.DealId, null,
             $"registered {reg.DealFileName}: {reg.Loans.Count} loans, cut-off balance {total:0.00}, {reg.Classes.Count} classes, first period {reg.FirstPeriod}" +
-            (reg.Expansions is { Count: > 0 } x ? "; " + string.Join("; ", DealFile.Describe(x)) : ""), sha);
+            (reg.Expansions is { Count: > 0 } x ? "; " + string.Join("; ", DealFile.Describe(x)) : "") +
+            (reg.Tapes.Count > 0 ? "; tapes stored: " + DealTapes.Describe(reg.Tapes) : ""), sha);
         tx.Commit();
         return new RegisteredDeal(reg.DealId, reg.DealFileName, sha, reg.FirstPeriod, reg.Loans.Count, total);
     }

@@ -13,7 +13,7 @@ public static class LedgerDump
     public static readonly string[] Tables =
     [
         "deals", "loans", "deal_classes", "remittances", "remittance_rows", "periods", "period_collections", "delinquency_buckets",
-        "class_periods", "period_payments", "trigger_results", "corridor_receipts", "statements",
+        "class_periods", "period_payments", "trigger_results", "corridor_receipts", "statements", "deal_tapes",
     ];
 
     private static readonly HashSet<string> Volatile = ["registered_at", "imported_at", "closed_at", "close_id", "at", "applied_at", "remittance_id"];
