@@ -55,6 +55,7 @@ internal static class ShiftingInterest
             if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;
         }
         var twoTimes = TwoTimes(l, subBal, nonPoPool, delinquent, cumLoss);
+        if (l.Trace is { } trace) trace.StepDown(l, subBal, delinquent, cumLoss, y, stepDown, share, twoTimes);
 
         for (var g = 0; g < d.NGroups; g++)
         {
@@ -81,6 +82,7 @@ internal static class ShiftingInterest
             var sLiq = Num<T>.Cents(Num<T>.Min(sr * liqBalance, srpp * liqProceeds));
             l.SeniorPda[g] = sSched + sPrepay + sLiq;
             r.SeniorPrincipal[g] = l.SeniorPda[g];
+            if (l.Trace is { } t) t.SeniorPrincipal(l, g, sr, srpp, sched, prepay, liqProceeds, liqBalance, sSched, sPrepay, sLiq, anyAboveOriginal);
             l.NonPoPrincipal[g] = sched + prepay + liqProceeds;
             // Subordinate Principal Distribution Amount: clause (i) scheduled principal; clauses (ii) liquidation
             // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
@@ -90,6 +92,7 @@ internal static class ShiftingInterest
             r.PoPrincipal[g] = c.PoPrincipal;
         }
         r.SubordinatePrincipal = l.SubScheduled + l.SubUnscheduled;
+        l.Trace?.SubordinatePrincipal(l);
     }
 
     /// <summary>
