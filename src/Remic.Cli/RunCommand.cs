@@ -85,7 +85,7 @@ public static class RunCommand
     }
 
     /// <summary>Percents from 0 to 100, one or a comma-separated monthly vector; finite only (NaN and ∞ are refused).</summary>
-    private static MonthlyVector Percents(string text, string option)
+    internal static MonthlyVector Percents(string text, string option)
     {
         const string expected = "expected a percent from 0 to 100, or a comma-separated monthly vector of them";
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -98,7 +98,7 @@ public static class RunCommand
     }
 
     /// <summary>The --index paths, each for an index the deal uses.</summary>
-    private static IReadOnlyDictionary<string, MonthlyVector> GivenIndices(Remic.Deals.Model.Deal deal, string[] args)
+    internal static IReadOnlyDictionary<string, MonthlyVector> GivenIndices(Remic.Deals.Model.Deal deal, string[] args)
     {
         var given = Indices(args);
         DealIndices.CheckFixings(deal, given.Keys, "--index");
