@@ -27,7 +27,7 @@ public static class TrusteeStatementCommand
             var id = p.GetValue(deal)!;
             var per = TrusteeCommand.ParsePeriod(p.GetValue(period)!);
             var s = StatementBuilder.Build(ledger, DealFile.FromLedger(ledger, id), id, per);
-            var text = Render(s, p.GetValue(format)!);
+            var text = Render(s, p.GetValue(format)!, p.GetValue(format) == "html" ? Remic.Trustee.Periods.CloseTraces.Find(ledger, id, per) : null);
             // Record, then deliver: a statement handed out is always one the ledger holds as issued.
             CliRun.CheckOutFile(p.GetValue(output));
             StatementArchive.Save(ledger, id, per, p.GetValue(format)!, text, TrusteeCommand.Actor(p, actor));
@@ -46,7 +46,8 @@ public static class TrusteeStatementCommand
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static string Render(Statement s, string format)
+    /// <param name="trace">The close's trace: the HTML statement links each class's figures to its explanation, written below the tables.</param>
+    public static string Render(Statement s, string format, Remic.Deals.Explain.PeriodTrace? trace = null)
     {
         var tables = StatementTables.All(s);
         switch (format)
@@ -57,7 +58,8 @@ public static class TrusteeStatementCommand
             {
                 var page = new HtmlPage($"{s.DealId} statement {s.Period}");
                 page.Paragraph(StatementTables.Heading(s));
-                foreach (var t in tables) page.Section(t.Title).Add(t);
+                foreach (var t in tables) page.Section(t.Title).Add(ExplanationLinks.Link(t, trace));
+                ExplanationLinks.Write(page, trace);
                 return page.Render();
             }
             default:
