@@ -78,9 +78,9 @@ internal sealed partial class TraceRecorder<T> where T : unmanaged, IFloatingPoi
         var r = l.R;
         for (var c = 0; c < _d.NClasses; c++)
         {
-            if (r.BeginBalance[c] <= T.Zero && r.InterestDue[c] <= T.Zero) continue;
             var spec = _d.Classes[c];
             var k = _d.Coupons[c];
+            if (r.InterestDue[c] <= T.Zero && (r.BeginBalance[c] <= T.Zero || k.Kind == CompiledDeal<T>.CouponKind.None)) continue;
             var inputs = new List<TraceValue>();
             if (spec.Notional is ClassNotional cn)
                 inputs.Add(Money($"notional amount ({(cn.Factor == 1m ? "" : cn.Factor.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) + " × ")}{string.Join(" + ", cn.Classes)})", r.BeginBalance[c]));
@@ -94,7 +94,13 @@ internal sealed partial class TraceRecorder<T> where T : unmanaged, IFloatingPoi
                     if (k.Multiplier != T.One) inputs.Add(Num("multiplier", k.Multiplier));
                     inputs.Add(Pct("margin", k.Margin));
                     if (k.Floor is { } fl) inputs.Add(Pct("floor", fl));
-                    if (k.Cap is { } cap) inputs.Add(Pct("cap", cap));
+                    if (k.Cap is { } cap)
+                    {
+                        var raw = Num<T>.Of(l.Market.Index(k.Index)) * k.Multiplier + k.Margin;
+                        if (k.Floor is { } f) raw = Num<T>.Max(raw, f);
+                        inputs.Add(Pct("rate before the cap", raw));
+                        inputs.Add(Pct("cap", cap));
+                    }
                     if (k.NetWacGroups is { } ng) inputs.Add(Pct("net WAC cap (restated to the day count)", Coupons.NetWac(l, ng) * Coupons.Fraction<T>(Remic.Core.DayCount.Thirty360, 0) / frac));
                     break;
                 case CompiledDeal<T>.CouponKind.NetWac:
@@ -108,7 +114,11 @@ internal sealed partial class TraceRecorder<T> where T : unmanaged, IFloatingPoi
             inputs.Add(Pct("pass-through rate", r.Coupon[c]));
             if (k.Kind != CompiledDeal<T>.CouponKind.StripExcess) inputs.Add(Num($"day count fraction ({DayCountText(spec.DayCount, l.Market.ActualDays)})", frac));
             inputs.Add(Money("current interest", current[c]));
-            if (uncapped[c] > current[c]) inputs.Add(Money("interest at the uncapped rate (net rate cap shortfall " + M(uncapped[c] - current[c]).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture) + ")", uncapped[c]));
+            if (uncapped[c] > current[c])
+            {
+                inputs.Add(Money("interest at the rate before the cap", uncapped[c]));
+                inputs.Add(Money("net rate cap shortfall (for the corridor)", uncapped[c] - current[c]));
+            }
             if (r.InterestShortfall[c] > T.Zero) inputs.Add(Money("less Net Interest Shortfall allocated", r.InterestShortfall[c]));
             if (l.State.UnpaidInterest[c] > T.Zero) inputs.Add(Money("plus unpaid interest from prior dates", l.State.UnpaidInterest[c]));
             Add(New(TraceKind.Interest, "Interest Distribution Amount", Deal.Sources.Class(c)) with
