@@ -24,7 +24,7 @@ internal static class CliHelp
         ["trustee simulate"] = "remic trustee simulate examples/sample/deal.yaml --months 24 --prepay \"100 PPC\" --out sim/",
         ["trustee remit"] = "remic trustee remit 2004-S1 --period 2004-04 --file sim/remittance-2004-04.csv --db t.db",
         ["trustee close"] = "remic trustee close 2004-S1 --period 2004-04 --libor 1.10 --db t.db",
-        ["trustee explain"] = "remic trustee explain 2004-S1 --period 2004-04 --class A-1 --db t.db",
+        ["trustee explain"] = "remic trustee explain 2004-S1 --period 2004-04 --class 1-A-1 --db t.db",
         ["trustee reopen"] = "remic trustee reopen 2004-S1 --period 2004-04 --reason \"restated remittance\" --db t.db",
         ["trustee statement"] = "remic trustee statement 2004-S1 --period 2004-04 --format html --out statement.html --db t.db",
     };
