@@ -18,6 +18,7 @@ internal static class PrincipalAllocation
         return paid;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // the untraced path keeps one frame per node
     private static T AllocateCore<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         if (amount <= T.Zero) return T.Zero;

@@ -82,7 +82,8 @@ public static class Waterfall
         ShiftingInterest.Compute(l);
         l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
 
-        foreach (var step in d.Steps) Run(l, step);
+        if (trace is null) foreach (var step in d.Steps) RunStep(l, step); // untraced: no wrapper call per step
+        else foreach (var step in d.Steps) Run(l, step);
 
         var poDeferred = new T[d.NGroups];
         var unpaid = new T[d.NClasses];
