@@ -44,6 +44,14 @@ public class WaterfallBenchmarks
     [Benchmark(Description = "waterfall only (double, 360 months)")]
     public int WaterfallOnly() => DealRunner.RunWaterfall(_deal, _collateral, _noIndices).Periods.Count;
 
+    /// <summary>What `remic explain` runs: the same with the trace recorded for one distribution date (the 12th).</summary>
+    [Benchmark(Description = "waterfall only, trace on for period 12 (double, 360 months)")]
+    public int WaterfallTracedOnePeriod() => DealRunner.RunWaterfall(_deal, _collateral, _noIndices, false, TracePeriods.Only(12)).Traces.Count;
+
+    /// <summary>The same with the full trace recorded for every one of the 360 periods.</summary>
+    [Benchmark(Description = "waterfall only, trace on (double, 360 months)")]
+    public int WaterfallTraced() => DealRunner.RunWaterfall(_deal, _collateral, _noIndices, false, TracePeriods.All).Traces.Count;
+
     [Benchmark(Description = "collateral + waterfall (double, 360 months)")]
     public int CollateralAndWaterfall() => DealRunner.Run(_deal, _scenario).Periods.Count;
 

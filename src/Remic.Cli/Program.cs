@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(CmCommand.Build());
         root.Subcommands.Add(CollateralCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(Item1115Command.Build());
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());

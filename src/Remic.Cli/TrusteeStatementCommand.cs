@@ -27,7 +27,7 @@ public static class TrusteeStatementCommand
             var id = p.GetValue(deal)!;
             var per = TrusteeCommand.ParsePeriod(p.GetValue(period)!);
             var s = StatementBuilder.Build(ledger, DealFile.FromLedger(ledger, id), id, per);
-            var text = Render(s, p.GetValue(format)!);
+            var text = Render(s, p.GetValue(format)!, p.GetValue(format) == "html" ? Remic.Trustee.Periods.CloseTraces.Find(ledger, id, per) : null);
             // Record, then deliver: a statement handed out is always one the ledger holds as issued.
             CliRun.CheckOutFile(p.GetValue(output));
             StatementArchive.Save(ledger, id, per, p.GetValue(format)!, text, TrusteeCommand.Actor(p, actor));
@@ -40,5 +40,6 @@ public static class TrusteeStatementCommand
     /// <summary>The JSON naming every Remic command uses (<see cref="StatementRender.JsonOptions"/>).</summary>
     public static readonly JsonSerializerOptions JsonOptions = StatementRender.JsonOptions;
 
-    public static string Render(Statement s, string format) => StatementRender.Render(s, format);
+    /// <param name="trace">The close's trace: the HTML statement links each class's figures to its explanation, written below the tables.</param>
+    public static string Render(Statement s, string format, Remic.Deals.Explain.PeriodTrace? trace = null) => StatementRender.Render(s, format, trace);
 }

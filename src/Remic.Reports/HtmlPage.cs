@@ -47,6 +47,14 @@ public sealed class HtmlPage(string title)
         return this;
     }
 
+    /// <summary>Preformatted text under its own anchor (e.g. a class's explanation that the page's tables link to).</summary>
+    public HtmlPage Pre(string id, string heading, string text)
+    {
+        _body.Append($"<section id=\"{HtmlRenderer.Enc(id)}\"><h3>").Append(HtmlRenderer.Enc(heading)).Append("</h3><pre>")
+            .Append(HtmlRenderer.Enc(text)).Append("</pre></section>\n");
+        return this;
+    }
+
     public HtmlPage Image(string relativePath, string alt)
     {
         _body.Append($"<figure><img src=\"{HtmlRenderer.Enc(relativePath)}\" alt=\"{HtmlRenderer.Enc(alt)}\"><figcaption>{HtmlRenderer.Enc(alt)}</figcaption></figure>\n");

@@ -15,10 +15,12 @@ public static class HtmlRenderer
         sb.Append("<thead><tr>");
         for (var c = 0; c < table.Columns; c++) sb.Append(Cell("th", table, c, table.Header[c]));
         sb.Append("</tr></thead><tbody>");
-        foreach (var row in table.Rows)
+        for (var i = 0; i < table.Rows.Count; i++)
         {
+            var row = table.Rows[i];
+            var link = table.RowLinks is { } links && i < links.Count ? links[i] : null;
             sb.Append("<tr>");
-            for (var c = 0; c < table.Columns; c++) sb.Append(Cell("td", table, c, c < row.Count ? row[c] : ""));
+            for (var c = 0; c < table.Columns; c++) sb.Append(Cell("td", table, c, c < row.Count ? row[c] : "", link));
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table>");
@@ -26,8 +28,8 @@ public static class HtmlRenderer
         return sb.ToString();
     }
 
-    private static string Cell(string tag, Table t, int c, string text) =>
-        $"<{tag} class=\"{(t.AlignOf(c) == Align.Left ? "l" : "r")}\">{Enc(text)}</{tag}>";
+    private static string Cell(string tag, Table t, int c, string text, string? link = null) =>
+        $"<{tag} class=\"{(t.AlignOf(c) == Align.Left ? "l" : "r")}\">{(link is null || text.Length == 0 ? Enc(text) : $"<a href=\"{Enc(link)}\">{Enc(text)}</a>")}</{tag}>";
 
     public static string Enc(string s) => WebUtility.HtmlEncode(s);
 }

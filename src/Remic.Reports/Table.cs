@@ -26,6 +26,9 @@ public sealed record Table(string Title, IReadOnlyList<string> Header, IReadOnly
     /// <summary>The data behind the table: <see cref="Data"/>, else the display cells tidied.</summary>
     public TidyData Tidy() => Data ?? TidyData.FromDisplay(this);
 
+    /// <summary>Per row, a link its cells lead to in HTML (e.g. a class's explanation); null or a null entry: none.</summary>
+    public IReadOnlyList<string?>? RowLinks { get; init; }
+
     public Align AlignOf(int column) =>
         Alignment is { } a && column < a.Count ? a[column] : column == 0 ? Align.Left : Align.Right;
 

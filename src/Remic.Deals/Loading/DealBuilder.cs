@@ -29,8 +29,23 @@ internal sealed class DealBuilder(SourceMap map)
         CrossCollateral = root["cross_collateral"] is JObject x ? new CrossCollateralSpec(Names(x["groups"])) : null,
         Assumptions = root["assumptions"] is JObject a ? Assumptions(a) : new PricingAssumptions(),
         StratsTapePath = root["strats_tape"] is { } st ? Str(st) : null,
+        Sources = Sources(root),
         SourceFile = map.File,
     };
+
+    /// <summary>Where each class, group and section is written (the line of its mapping) with its psa:/note:.</summary>
+    private DealSources Sources(JObject root) => new()
+    {
+        Classes = ((JArray)root["classes"]!).Select(Ref).ToList(),
+        Groups = ((JArray)root["groups"]!).Select(Ref).ToList(),
+        Corridors = root["corridors"] is JArray cs ? cs.Select(Ref).ToList() : [],
+        ShiftingInterest = root["shifting_interest"] is { } si ? Ref(si) : SourceRef.None,
+        Losses = root["losses"] is { } lo ? Ref(lo) : SourceRef.None,
+        CrossCollateral = root["cross_collateral"] is { } x ? Ref(x) : SourceRef.None,
+    };
+
+    private SourceRef Ref(JToken t) => new(map.Of(t).Line,
+        t is JObject o && o["psa"] is { } p ? Str(p) : null, t is JObject o2 && o2["note"] is { } n ? Str(n) : null);
 
     private DealMetadata Metadata(JObject o) => new()
     {
@@ -174,6 +189,12 @@ internal sealed class DealBuilder(SourceMap map)
     private Step Step(JObject s)
     {
         var (kind, body) = (s.Properties().First().Name, (JObject)s.Properties().First().Value);
+        var source = new SourceRef(map.Of(s).Line, body["psa"] is { } psa ? Str(psa) : null, body["note"] is { } note ? Str(note) : null);
+        return StepOf(kind, body) with { Source = source };
+    }
+
+    private Step StepOf(string kind, JObject body)
+    {
         return kind switch
         {
             "pay_po" => new PayPoPrincipal(Str(body["group"]), Str(body["class"])),

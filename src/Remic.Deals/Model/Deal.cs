@@ -21,6 +21,8 @@ public sealed record Deal
     public string? StratsTapePath { get; init; }
     /// <summary>The loans of <see cref="StratsTapePath"/>: for the collateral strats only (projections use <see cref="Groups"/>).</summary>
     public IReadOnlyList<Remic.Collateral.Loan> StratsLoans { get; init; } = [];
+    /// <summary>Lines (and psa:/note:) of the classes, groups and sections in the deal file, for explanations.</summary>
+    public DealSources Sources { get; init; } = DealSources.None;
     /// <summary>Deal file the deal came from (for messages); empty for deals built in code.</summary>
     public string SourceFile { get; init; } = "";
 

@@ -4,7 +4,11 @@ namespace Remic.Deals.Model;
 /// One line of the priority of payments. The deal file lists steps; <see cref="Waterfall.Waterfall"/>
 /// interprets them in order with one switch. "From" names the loan groups whose Available Funds pay.
 /// </summary>
-public abstract record Step;
+public abstract record Step
+{
+    /// <summary>The step's line in the deal file and its optional <c>psa:</c> and <c>note:</c> (for explanations).</summary>
+    public SourceRef Source { get; init; } = SourceRef.None;
+}
 
 /// <summary>Class PO: the PO Principal Distribution Amount of the group, from its Available Funds.</summary>
 public sealed record PayPoPrincipal(string Group, string Class) : Step;

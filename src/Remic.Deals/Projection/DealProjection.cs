@@ -20,8 +20,18 @@ public sealed class DealProjection
     public IReadOnlyList<PeriodResult<double>> Periods { get; }
     /// <summary>Distribution period in which the clean-up call was exercised, if it was.</summary>
     public int? CalledAt { get; }
+    /// <summary>The traces recorded (see <see cref="DealRunner.RunWaterfall"/>'s trace periods), in period order; empty by default.</summary>
+    public IReadOnlyList<Remic.Deals.Explain.PeriodTrace> Traces { get; init; } = [];
 
     public double TotalPrincipal(int c) => Periods.Sum(p => p.Principal[c]);
     public double TotalInterest(int c) => Periods.Sum(p => p.InterestPaid[c]);
     public double TotalLoss(int c) => Periods.Sum(p => p.Loss[c]);
+}
+
+/// <summary>Distribution periods <see cref="From"/>..<see cref="To"/> (1-based, inclusive) to trace.</summary>
+public sealed record TracePeriods(int From, int To)
+{
+    public static readonly TracePeriods All = new(1, int.MaxValue);
+    public static TracePeriods Only(int period) => new(period, period);
+    public bool Includes(int period) => period >= From && period <= To;
 }

@@ -34,8 +34,10 @@ public static class DealRunner
     }
 
     /// <summary>The waterfall alone over an existing collateral projection (what the benchmark times).</summary>
+    /// <param name="trace">The distribution periods to record a <see cref="Explain.PeriodTrace"/> for (null: none, the default;
+    /// an untraced run records and allocates nothing for traces); they are in <see cref="DealProjection.Traces"/>.</param>
     public static DealProjection RunWaterfall(Deal deal, CollateralProjection collateral,
-        IReadOnlyDictionary<string, MonthlyVector> indices, bool exerciseCall = false)
+        IReadOnlyDictionary<string, MonthlyVector> indices, bool exerciseCall = false, TracePeriods? trace = null)
     {
         deal = PacSchedules.Resolve(deal);
         var groups = deal.Groups.Select(g => collateral.Group(g.Name)).ToArray();
@@ -48,6 +50,7 @@ public static class DealRunner
         var projected = new ProjectedCollections(deal, collateral);
         int? calledAt = null;
         var priorDate = deal.Metadata.ClosingDate; // each date is computed once: it is the next period's prior date
+        List<Explain.PeriodTrace>? traces = trace is null ? null : [];
 
         for (var m = 1; m <= collateral.Months; m++)
         {
@@ -58,7 +61,9 @@ public static class DealRunner
             var date = deal.Metadata.DistributionDate(m);
             var market = Market(m, priorDate, date, indices);
             priorDate = date;
-            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market, ledger);
+            var recorder = trace is { } tp && tp.Includes(m) ? new TraceRecorder<double>(compiled) : null;
+            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market, ledger, recorder);
+            if (recorder is not null) traces!.Add(recorder.Finish(r));
             results.Add(r);
             state = r.Next;
             if (call) { calledAt = m; break; }
@@ -66,7 +71,14 @@ public static class DealRunner
             foreach (var g in groups) done &= g.EndBalance[m] <= 0.005;
             if (done) break;
         }
-        return new DealProjection(deal, collateral, results, calledAt);
+        return new DealProjection(deal, collateral, results, calledAt) { Traces = traces ?? [] };
+    }
+
+    /// <summary>With the trace on for the given distribution periods (see <see cref="RunWaterfall"/>).</summary>
+    public static DealProjection Run(Deal deal, Scenario scenario, bool exerciseCall, TracePeriods trace)
+    {
+        deal = PacSchedules.Resolve(deal);
+        return RunWaterfall(deal, ProjectCollateral(deal, scenario), scenario.Indices, exerciseCall, trace);
     }
 
     /// <summary>

@@ -152,7 +152,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
 
     private int[] Gs(IReadOnlyList<string> names) => names.Count == 1 && names[0] == "all" ? Enumerable.Range(0, NGroups).ToArray() : names.Select(G).ToArray();
 
-    private CStep Compile(Step s) => s switch
+    private CStep Compile(Step s) => CompileStep(s) with { Origin = s };
+
+    private CStep CompileStep(Step s) => s switch
     {
         PayPoPrincipal p => new CPayPo(G(p.Group), C(p.Class)),
         PayInterest p => new CPayInterest(Gs(p.From), p.Classes.Select(C).ToArray()),
@@ -216,7 +218,11 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     };
 
     // Compiled mirrors of the model's steps: the same vocabulary with indices instead of names.
-    internal abstract record CStep;
+    internal abstract record CStep
+    {
+        /// <summary>The deal file's step (its line, psa: and note:, for traces).</summary>
+        public Step Origin { get; init; } = null!;
+    }
     internal sealed record CPayPo(int Group, int Class) : CStep
     {
         public readonly int[] From = [Group];

@@ -14,18 +14,25 @@ internal static class Corridor
         var d = l.Deal;
         var r = l.R;
         for (var c = 0; c < d.NClasses; c++) nextCapShortfall[c] = l.State.CapShortfall[c] + capShortfall[c];
-        foreach (var k in d.Corridors)
+        for (var i = 0; i < d.Corridors.Length; i++)
         {
+            var k = d.Corridors[i];
             var spec = k.Spec;
             var notional = l.Period - 1 < k.Notional.Length ? k.Notional[l.Period - 1] : T.Zero;
             var index = Num<T>.Of(l.Market.Index(spec.Index));
             var rate = Num<T>.Pos(Num<T>.Min(index, k.Ceiling) - k.Strike);
-            var payment = Num<T>.Cents(notional * rate * Coupons.Fraction<T>(spec.DayCount, l.Market.ActualDays));
-            if (payment <= T.Zero) continue;
+            var fraction = Coupons.Fraction<T>(spec.DayCount, l.Market.ActualDays);
+            var payment = Num<T>.Cents(notional * rate * fraction);
+            if (payment <= T.Zero)
+            {
+                if (l.Trace is { } t0) t0.Corridor(i, k, notional, index, rate, fraction, T.Zero, nextCapShortfall[k.Beneficiary], T.Zero);
+                continue;
+            }
             r.CorridorReceived += payment;
             var b = k.Beneficiary;
             var covered = Num<T>.Min(payment, nextCapShortfall[b]);
             r.CorridorPaid[b] += covered;
+            if (l.Trace is { } t) t.Corridor(i, k, notional, index, rate, fraction, payment, nextCapShortfall[b], covered);
             nextCapShortfall[b] -= covered;
             if (k.ExcessTo >= 0) r.CorridorPaid[k.ExcessTo] += payment - covered;
         }

@@ -42,6 +42,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public bool Terminating;
     /// <summary>The period's share of the Subordinate Percentage kept by the seniors (carried to the next state).</summary>
     public T Shift;
+    /// <summary>The distribution's trace recorder; null (the default) when tracing is off.</summary>
+    public TraceRecorder<T>? Trace;
 
     public Ledger(CompiledDeal<T> deal)
     {

@@ -11,6 +11,16 @@ internal static class PrincipalAllocation
 {
     public static T Allocate<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
+        if (l.Trace is not { } t || amount <= T.Zero) return AllocateCore(l, node, amount);
+        t.BeginAllocation(l, node, amount);
+        var paid = AllocateCore(l, node, amount);
+        t.EndAllocation(paid);
+        return paid;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // the untraced path keeps one frame per node
+    private static T AllocateCore<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
         if (amount <= T.Zero) return T.Zero;
         switch (node)
         {

@@ -55,6 +55,7 @@ internal static class ShiftingInterest
             if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;
         }
         var twoTimes = TwoTimes(l, subBal, nonPoPool, delinquent, cumLoss);
+        if (l.Trace is { } trace) trace.StepDown(l, subBal, delinquent, cumLoss, y, stepDown, share, twoTimes);
 
         for (var g = 0; g < d.NGroups; g++)
         {
@@ -102,11 +103,13 @@ internal static class ShiftingInterest
                 // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
                 l.SubScheduled += sched - sSched;
                 l.SubUnscheduled += prepay - sPrepay + liqProceeds - sLiq;
+                if (l.Trace is { } t) t.SeniorPrincipal(l, g, sr, srpp, sched, prepay, liqProceeds, liqBalance, sSched, sPrepay, sLiq, anyAboveOriginal);
             }
             r.SeniorPrincipal[g] = l.SeniorPda[g];
             r.PoPrincipal[g] = l.PoPda[g];
         }
         r.SubordinatePrincipal = l.SubScheduled + l.SubUnscheduled;
+        l.Trace?.SubordinatePrincipal(l);
     }
 
     /// <summary>

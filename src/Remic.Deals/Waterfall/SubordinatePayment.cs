@@ -25,6 +25,8 @@ internal static class SubordinatePayment
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
         for (var g = 0; g < d.NGroups; g++) { pool += l.NonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
         Span<bool> eligible = stackalloc bool[n];
+        Span<T> s = stackalloc T[n];
+        Span<T> p = stackalloc T[n];
         var below = T.Zero;
         for (var k = n - 1; k >= 0; k--)
         {
@@ -44,8 +46,6 @@ internal static class SubordinatePayment
                 w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
                 we[k] = eligible[k] ? w[k] : T.Zero;
             }
-            Span<T> s = stackalloc T[n];
-            Span<T> p = stackalloc T[n];
             ProRataShares.Split<T>(l.SubScheduled, w, s);
             ProRataShares.Split<T>(l.SubUnscheduled, eligibleTotal > T.Zero ? we : w, p);
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
@@ -79,6 +79,7 @@ internal static class SubordinatePayment
             taken -= t;
         }
 
+        if (l.Trace is { } trace) trace.SubordinateShares(subs, eligible, s, p, shares);
         var carry = T.Zero;
         for (var k = 0; k < n; k++)
         {

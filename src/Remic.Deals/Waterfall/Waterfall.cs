@@ -19,9 +19,24 @@ public static class Waterfall
     public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market)
         where T : unmanaged, IFloatingPoint<T> => Distribute(CompiledDeal<T>.For(deal), state, collections, market);
 
+    /// <summary>
+    /// <see cref="Distribute{T}(Deal, DealState{T}, PeriodCollections{T}, PeriodMarket)"/> with the trace on: the same
+    /// result, and the date's <see cref="Explain.PeriodTrace"/> (why each class got what it got).
+    /// </summary>
+    public static PeriodResult<T> Distribute<T>(Deal deal, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market,
+        out Explain.PeriodTrace trace) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = CompiledDeal<T>.For(deal);
+        var recorder = new TraceRecorder<T>(d);
+        var r = Distribute(d, state, collections, market, null, recorder);
+        trace = recorder.Finish(r);
+        return r;
+    }
+
     /// <param name="ledger">A run's working ledger, reused period after period (null: a fresh one).</param>
+    /// <param name="trace">Records the date's trace (null: off, the default; nothing is recorded or allocated for it).</param>
     internal static PeriodResult<T> Distribute<T>(CompiledDeal<T> d, DealState<T> state, PeriodCollections<T> collections, PeriodMarket market,
-        Ledger<T>? ledger = null)
+        Ledger<T>? ledger = null, TraceRecorder<T>? trace = null)
         where T : unmanaged, IFloatingPoint<T>
     {
         if (collections.Groups.Count != d.NGroups)
@@ -31,6 +46,7 @@ public static class Waterfall
         collections = LiquidationInterest(collections, r, out var uncovered);
         l.Begin(state, collections, market, r);
         if (uncovered is not null) uncovered.CopyTo(l.UncoveredInterest, 0);
+        l.Trace = trace;
 
         for (var g = 0; g < d.NGroups; g++)
         {
@@ -51,6 +67,7 @@ public static class Waterfall
             if (d.Notional[c]) l.Balance[c] = NotionalAmount(d, c, state.Balances, collections);
             r.BeginBalance[c] = l.Balance[c];
         }
+        if (trace is not null) trace.Collections(l, r);
 
         Span<T> current = stackalloc T[d.NClasses];
         Span<T> uncapped = stackalloc T[d.NClasses];
@@ -61,15 +78,19 @@ public static class Waterfall
             r.InterestDue[c] = current[c] - r.InterestShortfall[c] + state.UnpaidInterest[c];
             if (d.Beneficiary[c]) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
         }
+        if (trace is not null) trace.Interest(l, current, uncapped);
         ShiftingInterest.Compute(l);
         l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
 
-        foreach (var step in d.Steps) Run(l, step);
+        if (trace is null) foreach (var step in d.Steps) RunStep(l, step); // untraced: no wrapper call per step
+        else foreach (var step in d.Steps) Run(l, step);
 
         var poDeferred = new T[d.NGroups];
         var unpaid = new T[d.NClasses];
         var capShortfall = new T[d.NClasses];
+        trace?.BeginLosses(l);
         LossAllocation.Allocate(l, poDeferred);
+        trace?.EndLosses(l);
         r.EndBalance = l.Balance; // the ledger's balances become the next state's: no copy
         r.UnpaidInterest = unpaid;
         for (var c = 0; c < d.NClasses; c++)
@@ -133,8 +154,20 @@ public static class Waterfall
         return h;
     }
 
-    /// <summary>The meaning of every step of a priority of payments.</summary>
     private static void Run<T>(Ledger<T> l, CompiledDeal<T>.CStep step) where T : unmanaged, IFloatingPoint<T>
+    {
+        if (l.Trace is not { } t)
+        {
+            RunStep(l, step);
+            return;
+        }
+        t.BeginStep(l, step, step is CompiledDeal<T>.CWhen w && Holds(l, w.If));
+        RunStep(l, step);
+        t.EndStep(l, step);
+    }
+
+    /// <summary>The meaning of every step of a priority of payments.</summary>
+    private static void RunStep<T>(Ledger<T> l, CompiledDeal<T>.CStep step) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;

@@ -16,7 +16,8 @@ public static class StatementRender
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static string Render(Statement s, string format)
+    /// <param name="trace">The close's trace: the HTML statement links each class's figures to its explanation, written below the tables.</param>
+    public static string Render(Statement s, string format, Remic.Deals.Explain.PeriodTrace? trace = null)
     {
         var tables = StatementTables.All(s);
         switch (format)
@@ -27,7 +28,8 @@ public static class StatementRender
             {
                 var page = new HtmlPage($"{s.DealId} statement {s.Period}");
                 page.Paragraph(StatementTables.Heading(s));
-                foreach (var t in tables) page.Section(t.Title).Add(t);
+                foreach (var t in tables) page.Section(t.Title).Add(ExplanationLinks.Link(t, trace));
+                ExplanationLinks.Write(page, trace);
                 return page.Render();
             }
             default:

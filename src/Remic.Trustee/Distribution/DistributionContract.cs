@@ -92,7 +92,11 @@ public sealed record PeriodDistribution(
     decimal Residual,
     IReadOnlyList<TriggerResult> Triggers,
     IReadOnlyList<CorridorReceipt> CorridorReceipts,
-    IReadOnlyList<CarryForward> CarryForwards);
+    IReadOnlyList<CarryForward> CarryForwards)
+{
+    /// <summary>Why each class got its amount (the waterfall's trace), stored with the close; null if the calculator gives none.</summary>
+    public Remic.Deals.Explain.PeriodTrace? Trace { get; init; }
+}
 
 /// <summary>
 /// The seam to the deal's waterfall: phase 2 implements this over Remic.Deals' per-period step

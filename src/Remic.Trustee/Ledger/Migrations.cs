@@ -229,5 +229,14 @@ public static class Migrations
             --;
             ALTER TABLE deals ADD COLUMN tapes_stored INTEGER NOT NULL DEFAULT 0
             """),
+        // Why each class got its amount: the waterfall's trace of the close, as JSON (remic trustee explain; issue 16).
+        new(5, "close traces", """
+            CREATE TABLE close_traces (
+              deal_id TEXT NOT NULL REFERENCES deals(deal_id),
+              period TEXT NOT NULL,
+              close_id TEXT NOT NULL,
+              trace_json TEXT NOT NULL,
+              PRIMARY KEY (deal_id, period))
+            """),
     ];
 }

@@ -76,6 +76,7 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
         PeriodWriter.WriteCollections(c, tx, dealId, collections);
         Checkpoint?.Invoke("collections");
         PeriodWriter.WriteDistribution(c, tx, dealId, period, request.Classes, distribution);
+        if (distribution.Trace is { } trace) CloseTraces.Write(c, tx, dealId, period, closeId, trace);
         Checkpoint?.Invoke("distribution");
         PeriodWriter.RollLoanBalances(c, tx, dealId, period);
         Checkpoint?.Invoke("loans");

@@ -12,7 +12,7 @@ public static class PeriodWriter
     /// <summary>Tables holding a period's close results; reopen deletes exactly these rows.</summary>
     public static readonly IReadOnlyList<string> CloseTables =
         ["period_collections", "delinquency_buckets", "class_periods", "period_payments", "trigger_results", "corridor_receipts",
-         "carry_forwards", "period_indices", "statements"];
+         "carry_forwards", "period_indices", "statements", "close_traces"];
 
     public static void WriteCollections(DbConnection c, DbTransaction tx, string dealId, PeriodCollections pc)
     {

@@ -22,7 +22,7 @@ public sealed class WaterfallCalculator(Deal deal) : IDistributionCalculator
     {
         var (collections, fees) = ActualCollections.Build(deal, request);
         var state = DealStateCarry.From(deal, request);
-        var r = W.Waterfall.Distribute(deal, state, collections, Market(request));
+        var r = W.Waterfall.Distribute(deal, state, collections, Market(request), out var trace);
 
         var positions = request.Classes.ToDictionary(k => k.Name, StringComparer.Ordinal);
         var classes = new List<ClassDistribution>();
@@ -46,7 +46,7 @@ public sealed class WaterfallCalculator(Deal deal) : IDistributionCalculator
         var cashIn = request.Collections.Remitted + r.CorridorReceived;
         var paid = classes.Sum(k => k.InterestPaid + k.PrincipalPaid) + feeLines.Sum(f => f.Amount) + retained.Sum(x => x.Amount) + r.ResidualPaid;
         if (cashIn - paid > 0) retained.Add(new(Undistributed, cashIn - paid)); // e.g. principal no class could take
-        return new PeriodDistribution(classes, feeLines, retained, r.ResidualPaid, Triggers(r), corridor, DealStateCarry.To(deal, r.Next));
+        return new PeriodDistribution(classes, feeLines, retained, r.ResidualPaid, Triggers(r), corridor, DealStateCarry.To(deal, r.Next)) { Trace = trace };
     }
 
     /// <summary>Ending balance: the waterfall's, except a premium-loan notional, which follows the premium loans' ending balance.</summary>
