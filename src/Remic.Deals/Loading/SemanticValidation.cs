@@ -111,9 +111,9 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
                 if (g.StripRate is null) { Err($"{p}.type", "po", $"a Class PO needs its group '{gname}' to have a strip_rate"); return; }
             }
             var poPool = c.Groups.Select(gn => deal.Groups.FirstOrDefault(x => x.Name == gn)).Where(g => g?.StripRate is not null).Sum(g => PoBalance(g!));
-            if (!BalanceTolerance.AgreeToTheCent(poPool, c.OriginalBalance))
+            if (!BalanceTolerance.PoWithinRemainder(c.OriginalBalance, poPool))
                 Err($"{p}.balance", c.OriginalBalance.ToString(CultureInfo.InvariantCulture),
-                    $"expected the PO portion of the loans at the strip rate, {poPool:0.00} (Class PO must equal it to the cent)");
+                    $"expected the PO portion of the loans at the strip rate, {poPool:0.00} (Class PO must be within 1.00 of it)");
         }
         if (c.Notional is ClassNotional cn)
             for (var k = 0; k < cn.Classes.Count; k++)
