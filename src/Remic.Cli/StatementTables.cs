@@ -21,7 +21,7 @@ public static class StatementTables
 
     public static Table ClassDetail(Statement s) => new("Class shortfalls, losses and credit enhancement",
         ["class", "prepayment interest shortfall", "Relief Act shortfall", "net rate cap shortfall carried", "corridor paid", "write-up",
-         "cumulative realized loss", "credit enhancement %"],
+         "cumulative loss", "credit enhancement %"],
         s.Classes.Select(k => (IReadOnlyList<string>)[k.Name, M(k.PrepaymentInterestShortfall), M(k.ReliefActShortfall), M(k.CapShortfall), M(k.CorridorPaid),
             M(k.WriteUp), M(k.CumulativeRealizedLoss), k.CreditEnhancement is { } ce ? (ce * 100m).ToString("0.0000", F) : ""]).ToArray());
 
