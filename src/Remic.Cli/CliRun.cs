@@ -12,6 +12,8 @@ internal static class CliRun
 {
     /// <summary>Bad input: a file, option or value the user can fix (sysexits EX_DATAERR is 65; Remic has always used 2).</summary>
     public const int InputErrorExit = 2;
+    /// <summary>`remic trustee reconcile`: the filed statement and the ledger (or the filing's own figures) disagree somewhere.</summary>
+    public const int BreaksFoundExit = 1;
     /// <summary>A conservation check failed: a bug in Remic or its figures.</summary>
     public const int ConservationExit = 3;
     /// <summary>The ledger cannot be used now (locked, read-only, damaged, newer, unreachable): sysexits EX_UNAVAILABLE.</summary>

@@ -26,6 +26,7 @@ public static class TrusteeCommand
         cmd.Subcommands.Add(TrusteePeriodsCommand.Build());
         cmd.Subcommands.Add(TrusteeAuditCommand.Build());
         cmd.Subcommands.Add(TrusteeLoanCommand.Build());
+        cmd.Subcommands.Add(TrusteeReconcileCommand.Build());
         return cmd;
     }
 

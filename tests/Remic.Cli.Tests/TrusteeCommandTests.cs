@@ -79,21 +79,35 @@ public class TrusteeCommandTests
     }
 
     /// <summary>
-    /// A deal file whose Class PO is 50 cents above its loans' PO portion (and 1-A-2 50 cents below, so the classes still add up):
-    /// the loader refuses it as bad input (exit 2) at init, simulate and run — before, the loader allowed $1.00 and the first
-    /// close failed the waterfall's exact check with exit 3, "a bug".
+    /// The remainder rule (docs/trustee.md): a deal file whose Class PO is 50 cents above its loans' PO portion (and 1-A-2 50 cents
+    /// below, so the classes still add up) is accepted; the first close folds the −0.50 into the PO pool's scheduled principal and
+    /// closes exactly (exit 0), and from then on the Class PO equals the PO pool — the classes with principal end at the pool. A Class
+    /// PO $1.50 off is still bad input (exit 2) at init, simulate and run.
     /// </summary>
     [Fact]
-    public void A_class_po_off_by_50_cents_is_bad_input_not_a_bug()
+    public void A_class_po_within_a_dollar_closes_exactly_and_one_further_off_is_bad_input()
     {
         using var tmp = new Cli.TempDir();
         var db = tmp.File("ledger.db");
         var deal = tmp.File("d.yaml", File.ReadAllText(Sample).Replace("balance: 481818.18,", "balance: 481818.68,").Replace("balance: 16527172.73,", "balance: 16527172.23,"));
-        var message = $"error: {deal}:41:46 classes[5].balance: got '481818.68'; expected the PO portion of the loans at the strip rate, 481818.18 (Class PO must equal it to the cent)\n";
-        Assert.Equal((2, "", message), Cli.Run("trustee", "init", deal, "--db", db));
-        Assert.Equal((2, message), (Cli.Run("trustee", "simulate", deal, "--months", "1", "--out", tmp.File("sim")) is var r ? (r.Code, r.Err) : default));
-        Assert.Equal(2, Cli.Run("run", deal).Code); // `run` prints its errors to the console's stderr, not the captured one
-        Assert.False(Directory.Exists(tmp.File("sim")));
+        var init = Cli.Run("trustee", "init", deal, "--db", db);
+        Assert.True(init.Code == 0, init.Err);
+        var id = init.Out.Trim();
+        Assert.Equal(0, Cli.Run("trustee", "simulate", deal, "--months", "2", "--out", tmp.File("sim")).Code);
+        foreach (var p in new[] { "2004-04", "2004-05" })
+        {
+            Assert.Equal(0, Cli.Run("trustee", "remit", id, "--period", p, "--file", tmp.File($"sim/remittance-{p}.csv"), "--db", db).Code);
+            var close = Cli.Run("trustee", "close", id, "--period", p, "--db", db);
+            Assert.True(close.Code == 0, close.Err);
+        }
+        Assert.Equal(0, Cli.Run("run", deal).Code);
+
+        var far = tmp.File("far.yaml", File.ReadAllText(Sample).Replace("balance: 481818.18,", "balance: 481819.68,").Replace("balance: 16527172.73,", "balance: 16527171.23,"));
+        var message = $"error: {far}:41:46 classes[5].balance: got '481819.68'; expected the PO portion of the loans at the strip rate, 481818.18 (Class PO must be within 1.00 of it)\n";
+        Assert.Equal((2, "", message), Cli.Run("trustee", "init", far, "--db", tmp.File("far.db")));
+        Assert.Equal((2, message), (Cli.Run("trustee", "simulate", far, "--months", "1", "--out", tmp.File("sim2")) is var r ? (r.Code, r.Err) : default));
+        Assert.Equal(2, Cli.Run("run", far).Code);
+        Assert.False(Directory.Exists(tmp.File("sim2")));
     }
 
     private static decimal D(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);

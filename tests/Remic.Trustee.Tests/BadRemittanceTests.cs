@@ -32,7 +32,7 @@ public sealed class BadRemittanceTests
         yield return ("missing column", File(Header.Replace(",modified", ""), L1[..L1.LastIndexOf(',')]),
             ["bad.csv:1 modified: the column in the header"]);
         yield return ("unknown column", File(Header + ",note", L1 + ",x"),
-            ["bad.csv:1 note: got 'note'; a known column: loan_id, period, prior_balance, scheduled_principal, curtailment, payoff, paid_through_date, interest_collected, servicing_fee, principal_advance, interest_advance, liquidation_proceeds, realized_loss, ending_balance, delinquency, modified"]);
+            ["bad.csv:1 note: got 'note'; a known column: loan_id, period, prior_balance, scheduled_principal, curtailment, payoff, paid_through_date, interest_collected, servicing_fee, principal_advance, interest_advance, liquidation_proceeds, realized_loss, ending_balance, delinquency, modified, compensating_interest, prepayment_interest_shortfall, relief_act_shortfall, subsequent_recovery, modified_rate, modified_term"]);
         yield return ("repeated column", File(Header + ",payoff", L1 + ",0.00"),
             ["bad.csv:1 payoff: got 'payoff'; each column once in the header"]);
         yield return ("short row", File(Header, L1, "L2,2004-05,,0.00", L3),

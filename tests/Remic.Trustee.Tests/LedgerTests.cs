@@ -43,10 +43,10 @@ public sealed class LedgerTests
     {
         using var ledger = new TestLedger(kind);
         using var c = ledger.Db.Connect();
-        Assert.Equal([1, 2, 3], MigrationRunner.AppliedVersions(c));
+        Assert.Equal(Migrations.All.Select(m => m.Version).Order(), MigrationRunner.AppliedVersions(c));
         Assert.Empty(MigrationRunner.Upgrade(c, ledger.Db.Dialect));
         LedgerDb.Open(ledger.Target); // a second process opening the ledger changes nothing
-        Assert.Equal([1, 2, 3], MigrationRunner.AppliedVersions(c));
+        Assert.Equal(Migrations.All.Select(m => m.Version).Order(), MigrationRunner.AppliedVersions(c));
     }
 
     [Theory]

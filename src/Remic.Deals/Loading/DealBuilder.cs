@@ -145,6 +145,8 @@ internal sealed class DealBuilder(SourceMap map)
             DelayDays = o["delay"]?.Value<int>() ?? (type.HasFlag(ClassType.Floater) || type.HasFlag(ClassType.InverseFloater) ? 0 : 24),
             Schedule = o["schedule"] is JObject s ? Schedule(s) : null,
             Offered = o["offered"]?.Value<bool>(),
+            Cusip = o["cusip"] is { } cusip ? Str(cusip) : null,
+            Description = o["description"] is { } description ? Str(description) : null,
         };
     }
 

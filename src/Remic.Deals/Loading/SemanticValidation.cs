@@ -102,6 +102,10 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
             Err($"{p}.coupon", "strip_excess", "the strip_excess coupon is for Class X, whose notional must be premium_loans");
         if ((c.Is(ClassType.Pac) || c.Is(ClassType.Tac)) && c.Schedule is null)
             Err(p, null, "a PAC or TAC class needs 'schedule': {balances: [...]} or {band: [\"100 PPC\", \"300 PPC\"]}");
+        if (c.Cusip is { } cusip && CusipCheckDigit(cusip) is { } digit && digit != cusip[8])
+            Err($"{p}.cusip", cusip, $"expected a CUSIP whose check digit (the 9th character) is {digit}: a mistyped CUSIP");
+        if (c.Cusip is { } again && deal.Classes.Take(i).FirstOrDefault(o => o.Cusip == again) is { } first)
+            Err($"{p}.cusip", again, $"expected a CUSIP of this class alone; class {first.Name} has it already");
         if (c.Is(ClassType.Po))
         {
             foreach (var gname in c.Groups)
@@ -111,9 +115,9 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
                 if (g.StripRate is null) { Err($"{p}.type", "po", $"a Class PO needs its group '{gname}' to have a strip_rate"); return; }
             }
             var poPool = c.Groups.Select(gn => deal.Groups.FirstOrDefault(x => x.Name == gn)).Where(g => g?.StripRate is not null).Sum(g => PoBalance(g!));
-            if (!BalanceTolerance.AgreeToTheCent(poPool, c.OriginalBalance))
+            if (!BalanceTolerance.PoWithinRemainder(c.OriginalBalance, poPool))
                 Err($"{p}.balance", c.OriginalBalance.ToString(CultureInfo.InvariantCulture),
-                    $"expected the PO portion of the loans at the strip rate, {poPool:0.00} (Class PO must equal it to the cent)");
+                    $"expected the PO portion of the loans at the strip rate, {poPool:0.00} (Class PO must be within 1.00 of it)");
         }
         if (c.Notional is ClassNotional cn)
             for (var k = 0; k < cn.Classes.Count; k++)
@@ -341,5 +345,21 @@ internal sealed partial class SemanticValidation(SourceMap map, JObject root, De
     {
         var (line, col) = atKey ? map.KeyOf(path) : map.Of(path);
         _errors.Add(new InputError(map.File, line, path, value, sentence, col));
+    }
+
+    /// <summary>The CUSIP check digit of the first 8 characters (digits 0–9, letters A–Z as 10–35, every second value doubled, digits summed), or null when they are not 8 such characters.</summary>
+    internal static char? CusipCheckDigit(string cusip)
+    {
+        if (cusip.Length != 9) return null;
+        var sum = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            var ch = cusip[k];
+            int v = ch is >= '0' and <= '9' ? ch - '0' : ch is >= 'A' and <= 'Z' ? ch - 'A' + 10 : -1;
+            if (v < 0) return null;
+            if (k % 2 == 1) v *= 2;
+            sum += v / 10 + v % 10;
+        }
+        return (char)('0' + (10 - sum % 10) % 10);
     }
 }

@@ -42,6 +42,10 @@ public sealed record ClassSpec
     public ScheduleSpec? Schedule { get; init; }
     /// <summary>Whether the prospectus offers the class (false: privately placed or the residual); null when the file does not say.</summary>
     public bool? Offered { get; init; }
+    /// <summary>The class's CUSIP as filed (e.g. in the trustee's statements), when the deal file gives it.</summary>
+    public string? Cusip { get; init; }
+    /// <summary>The trustee statement's class description ("Senior", "Strip IO", "Subordinate", ...), when the deal file gives it.</summary>
+    public string? Description { get; init; }
 
     public bool Is(ClassType t) => (Type & t) != 0;
     public bool IsNotional => Notional is not null || Is(ClassType.NotionalIo);

@@ -37,7 +37,8 @@ public static class StatementRender
                 var sb = new StringBuilder();
                 if (format == "txt") sb.Append(StatementTables.Heading(s)).Append("\n\n");
                 foreach (var t in tables)
-                    sb.Append(format == "csv" ? "# " + t.Title + "\n" + CsvRenderer.Render(t) : TextRenderer.Render(t)).Append('\n');
+                    sb.Append(format == "csv" ? "# " + t.Title + "\n" + CsvRenderer.Render(t)
+                        : t.Title == StatementTables.Item1121Title ? StatementTables.Item1121Text(s) : TextRenderer.Render(t)).Append('\n');
                 return sb.ToString();
             }
         }

@@ -16,7 +16,44 @@ public static class StatementTables
     public static string Heading(Statement s) =>
         $"{s.TrustName} ({s.DealId}) — statement to certificateholders, period {s.Period}, distribution date {s.DistributionDate:yyyy-MM-dd}, close {s.CloseId}";
 
-    public static IReadOnlyList<Table> All(Statement s) => [Classes(s), Factors(s), Groups(s), Delinquencies(s), Payments(s), Reconciliation(s)];
+    public static IReadOnlyList<Table> All(Statement s) =>
+        [Classes(s), Factors(s), ClassDetail(s), Groups(s), Delinquencies(s), Payments(s), Reconciliation(s), Item1121Table(s)];
+
+    public static Table ClassDetail(Statement s) => new("Class shortfalls, losses and credit enhancement",
+        ["class", "prepayment interest shortfall", "Relief Act shortfall", "net rate cap shortfall carried", "corridor paid", "write-up",
+         "cumulative loss", "credit enhancement %"],
+        s.Classes.Select(k => (IReadOnlyList<string>)[k.Name, M(k.PrepaymentInterestShortfall), M(k.ReliefActShortfall), M(k.CapShortfall), M(k.CorridorPaid),
+            M(k.WriteUp), M(k.CumulativeRealizedLoss), k.CreditEnhancement is { } ce ? (ce * 100m).ToString("0.0000", F) : ""]).ToArray());
+
+    public const string Item1121Title = "Regulation AB Item 1121(a)";
+
+    /// <summary>The Item 1121(a) report as text: each paragraph and item on a line, its answer below, wrapped at 100 columns.</summary>
+    public static string Item1121Text(Statement s)
+    {
+        var sb = new System.Text.StringBuilder(Item1121Title + "\n" + new string('=', Item1121Title.Length) + "\n");
+        foreach (var x in s.Item1121)
+        {
+            sb.Append(x.Paragraph).Append("  ").Append(x.Item).Append('\n');
+            foreach (var line in Wrap(x.Value, 96)) sb.Append("    ").Append(line).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { yield return line.ToString(); line.Clear(); }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) yield return line.ToString();
+    }
+
+    public static Table Item1121Table(Statement s) => new(Item1121Title,
+        ["paragraph", "item", "this period"],
+        s.Item1121.Select(x => (IReadOnlyList<string>)[x.Paragraph, x.Item, x.Value]).ToArray());
 
     public static Table Classes(Statement s)
     {
@@ -54,6 +91,13 @@ public static class StatementTables
             ("ending balance", g => M(g.EndingBalance)),
             ("Senior Percentage %", g => Pct(g.SeniorPercentage)), ("Senior Prepayment Percentage %", g => Pct(g.SeniorPrepaymentPercentage)),
             ("step-down test", g => g.StepDownPassed is { } p ? (p ? "pass" : "fail") : "n/a"),
+            ("compensating interest", g => M(g.CompensatingInterest)), ("prepayment interest shortfall", g => M(g.PrepaymentInterestShortfall)),
+            ("Relief Act shortfall", g => M(g.ReliefActShortfall)), ("net interest shortfall", g => M(g.NetInterestShortfall)),
+            ("subsequent recoveries", g => M(g.SubsequentRecoveries)), ("LPMI fees", g => M(g.LpmiFees)),
+            ("loans modified", g => g.ModifiedLoans.ToString(F)), ("modified balance", g => M(g.ModifiedBalance)),
+            ("Class PO Deferred Amount", g => M(g.PoDeferred)), ("loans at the start", g => g.BeginningLoanCount.ToString(F)),
+            ("weighted average mortgage rate %", g => Pct(g.WeightedAverageMortgageRate)), ("weighted average net rate %", g => Pct(g.WeightedAverageNetRate)),
+            ("weighted average remaining term", g => g.WeightedAverageRemainingTerm is { } t ? t.ToString("0.00", F) : ""),
         ];
         return new Table("Collateral by loan group", ["item", .. s.Groups.Select(g => "group " + g.Group)],
             rows.Select(r => (IReadOnlyList<string>)[r.Item1, .. s.Groups.Select(r.Item2)]).ToArray());

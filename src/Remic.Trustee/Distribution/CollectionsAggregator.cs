@@ -23,7 +23,11 @@ public static class CollectionsAggregator
                    CAST(SUM(r.liquidation_proceeds_cents) AS BIGINT) AS Liquidation, CAST(SUM(r.realized_loss_cents) AS BIGINT) AS Losses,
                    CAST(SUM(r.interest_collected_cents) AS BIGINT) AS Interest, CAST(SUM(r.servicing_fee_cents) AS BIGINT) AS Fees,
                    CAST(SUM(r.principal_advance_cents) AS BIGINT) AS PrincipalAdvances, CAST(SUM(r.interest_advance_cents) AS BIGINT) AS InterestAdvances,
-                   CAST(SUM(r.ending_balance_cents) AS BIGINT) AS Ending
+                   CAST(SUM(r.ending_balance_cents) AS BIGINT) AS Ending,
+                   CAST(SUM(r.compensating_interest_cents) AS BIGINT) AS Compensating, CAST(SUM(COALESCE(r.prepayment_interest_shortfall_cents, 0)) AS BIGINT) AS Ppis,
+                   CAST(SUM(r.relief_act_shortfall_cents) AS BIGINT) AS Relief, CAST(SUM(r.subsequent_recovery_cents) AS BIGINT) AS Recoveries,
+                   CAST(SUM(CASE WHEN r.modified <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS Modified,
+                   CAST(SUM(CASE WHEN r.modified <> 0 THEN r.ending_balance_cents ELSE 0 END) AS BIGINT) AS ModifiedBalance
             FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
             WHERE r.deal_id = @dealId AND r.period = @p
             GROUP BY l.group_name
@@ -46,7 +50,8 @@ public static class CollectionsAggregator
             var cum = priorCumulative.GetValueOrDefault(g) + s.Losses;
             var dq = Buckets(buckets[g]);
             return new GroupCollections(g, (int)s.LoanCount, M(s.Beginning), M(s.Scheduled), M(s.Payoffs), M(s.Curtailments),
-                M(s.Liquidation), M(s.Losses), M(cum), M(s.Interest), M(s.Fees), M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending), dq);
+                M(s.Liquidation), M(s.Losses), M(cum), M(s.Interest), M(s.Fees), M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending), dq,
+                M(s.Compensating), M(s.Ppis), M(s.Relief), M(s.Recoveries), (int)s.Modified, M(s.ModifiedBalance));
         }).ToArray();
         return new PeriodCollections(period, result);
     }
@@ -72,12 +77,14 @@ public static class CollectionsAggregator
                    scheduled_principal_cents AS Scheduled, prepayments_in_full_cents AS Payoffs, curtailments_cents AS Curtailments,
                    liquidation_proceeds_cents AS Liquidation, realized_losses_cents AS Losses, cumulative_realized_losses_cents AS Cumulative,
                    interest_collected_cents AS Interest, servicing_fees_cents AS Fees, principal_advances_cents AS PrincipalAdvances,
-                   interest_advances_cents AS InterestAdvances, ending_balance_cents AS Ending
+                   interest_advances_cents AS InterestAdvances, ending_balance_cents AS Ending,
+                   compensating_interest_cents AS Compensating, prepayment_interest_shortfall_cents AS Ppis, relief_act_shortfall_cents AS Relief,
+                   subsequent_recoveries_cents AS Recoveries, modified_loans AS Modified, modified_balance_cents AS ModifiedBalance
             FROM period_collections WHERE deal_id = @dealId AND period = @p ORDER BY group_name
             """, new { dealId, p }, tx).Select(s => new GroupCollections(s.GroupName, (int)s.LoanCount, M(s.Beginning), M(s.Scheduled),
                 M(s.Payoffs), M(s.Curtailments), M(s.Liquidation), M(s.Losses), M(s.Cumulative), M(s.Interest), M(s.Fees),
                 M(s.PrincipalAdvances), M(s.InterestAdvances), M(s.Ending),
-                Buckets(buckets[s.GroupName])))
+                Buckets(buckets[s.GroupName]), M(s.Compensating), M(s.Ppis), M(s.Relief), M(s.Recoveries), (int)s.Modified, M(s.ModifiedBalance)))
             .ToArray();
         return new PeriodCollections(period, groups);
     }
@@ -115,5 +122,19 @@ public static class CollectionsAggregator
         public long PrincipalAdvances { get; set; }
         public long InterestAdvances { get; set; }
         public long Ending { get; set; }
+        public long Compensating { get; set; }
+        public long Ppis { get; set; }
+        public long Relief { get; set; }
+        public long Recoveries { get; set; }
+        public long Modified { get; set; }
+        public long ModifiedBalance { get; set; }
     }
+
+    /// <summary>The groups' prepayment interest shortfall as the close used it (the servicer's figure, or derived from paid-through dates).</summary>
+    public static PeriodCollections WithShortfalls(PeriodCollections pc, IReadOnlyList<GroupFigures>? figures) =>
+        figures is null ? pc : pc with
+        {
+            Groups = pc.Groups.Select(g => figures.FirstOrDefault(f => f.Group == g.Group) is { } f
+                ? g with { PrepaymentInterestShortfall = f.PrepaymentInterestShortfall } : g).ToArray(),
+        };
 }

@@ -3,7 +3,7 @@ using Remic.Core;
 namespace Remic.Trustee.Distribution;
 
 /// <summary>A class as it stands before a period's distribution (after the prior closed period).</summary>
-public sealed record ClassPosition(string Name, decimal OriginalBalance, decimal Balance, decimal UnpaidInterest);
+public sealed record ClassPosition(string Name, decimal OriginalBalance, decimal Balance, decimal UnpaidInterest, decimal CumulativeLoss = 0m);
 
 /// <summary>
 /// Market inputs fixed for the period: index fixings by name as annual fractions (e.g. "LIBOR_1MO" = 0.0532),
@@ -27,7 +27,9 @@ public sealed record LoanCollection(
     string LoanId, string Group, decimal GrossRate, decimal ServicingFeeRate, decimal OtherFeeRate,
     decimal PriorBalance, decimal ScheduledPrincipal, decimal Curtailment, decimal Payoff, DateOnly? PaidThroughDate,
     decimal InterestCollected, decimal ServicingFee, decimal PrincipalAdvance, decimal InterestAdvance,
-    decimal LiquidationProceeds, decimal RealizedLoss, decimal EndingBalance, Remittance.Delinquency Delinquency, bool Modified)
+    decimal LiquidationProceeds, decimal RealizedLoss, decimal EndingBalance, Remittance.Delinquency Delinquency, bool Modified,
+    decimal CompensatingInterest = 0m, decimal? PrepaymentInterestShortfall = null, decimal ReliefActShortfall = 0m, decimal SubsequentRecovery = 0m,
+    decimal? ModifiedRate = null, int? ModifiedTerm = null)
 {
     /// <summary>Pass-through (net) rate: gross less servicing and other fees.</summary>
     public decimal NetRate => GrossRate - ServicingFeeRate - OtherFeeRate;
@@ -54,6 +56,9 @@ public sealed record DistributionRequest(
 /// A class's line for a period: beginning − principal − realized loss + accretion = ending. Accretion is a Z class's
 /// accrued interest added to its balance. A <see cref="Notional"/> class owes no principal: its notional amount
 /// follows its reference (<see cref="NotionalChange"/>), with no principal, loss or accretion.
+/// <see cref="WriteUp"/>: a subsequent recovery restoring part of the losses allocated earlier (beginning − principal − loss
+/// + accretion + write-up = ending). <see cref="CorridorPaid"/> is the part of <see cref="InterestPaid"/> that came from a corridor
+/// contract; <see cref="PoDeferredPaid"/> a Class PO Deferred Amount paid to the class (held outside its balance).
 /// </summary>
 public sealed record ClassDistribution(
     string Name,
@@ -67,7 +72,10 @@ public sealed record ClassDistribution(
     decimal EndingBalance,
     decimal? PassThroughRate,
     decimal Accretion = 0m,
-    bool Notional = false)
+    bool Notional = false,
+    decimal CorridorPaid = 0m,
+    decimal WriteUp = 0m,
+    decimal PoDeferredPaid = 0m)
 {
     /// <summary>A notional class's change of notional amount this period (ending − beginning); zero for a class with principal.</summary>
     public decimal NotionalChange => Notional ? EndingBalance - BeginningBalance : 0m;
@@ -92,11 +100,21 @@ public sealed record PeriodDistribution(
     decimal Residual,
     IReadOnlyList<TriggerResult> Triggers,
     IReadOnlyList<CorridorReceipt> CorridorReceipts,
-    IReadOnlyList<CarryForward> CarryForwards)
+    IReadOnlyList<CarryForward> CarryForwards,
+    IReadOnlyList<GroupFigures>? Groups = null)
 {
     /// <summary>Why each class got its amount (the waterfall's trace), stored with the close; null if the calculator gives none.</summary>
     public Remic.Deals.Explain.PeriodTrace? Trace { get; init; }
 }
+
+/// <summary>
+/// A loan group's figures of the period in their own ledger columns: Senior Percentage and Senior Prepayment Percentage
+/// (fractions; null for a group without shifting interest), the Class PO Deferred Amount outstanding after the distribution,
+/// the prepayment interest shortfall before compensating interest, and the Net Interest Shortfall allocated to the classes (prepayment interest shortfall net of compensating interest,
+/// plus Relief Act shortfall).
+/// </summary>
+public sealed record GroupFigures(string Group, decimal? SeniorPercentage, decimal? SeniorPrepaymentPercentage, decimal PoDeferred,
+    decimal PrepaymentInterestShortfall, decimal NetInterestShortfall);
 
 /// <summary>
 /// The seam to the deal's waterfall: phase 2 implements this over Remic.Deals' per-period step

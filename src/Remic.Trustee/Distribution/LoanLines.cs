@@ -17,7 +17,10 @@ public static class LoanLines
                    r.curtailment_cents AS Curtailment, r.payoff_cents AS Payoff, r.paid_through_date AS PaidThrough,
                    r.interest_collected_cents AS Interest, r.servicing_fee_cents AS Fee, r.principal_advance_cents AS PrincipalAdvance,
                    r.interest_advance_cents AS InterestAdvance, r.liquidation_proceeds_cents AS Liquidation, r.realized_loss_cents AS Loss,
-                   r.ending_balance_cents AS Ending, r.delinquency AS Delinquency, r.modified AS Modified
+                   r.ending_balance_cents AS Ending, r.delinquency AS Delinquency, r.modified AS Modified,
+                   r.compensating_interest_cents AS Compensating, r.prepayment_interest_shortfall_cents AS Ppis,
+                   r.relief_act_shortfall_cents AS Relief, r.subsequent_recovery_cents AS Recovery,
+                   r.modified_rate AS ModifiedRate, r.modified_term AS ModifiedTerm
             FROM remittance_rows r JOIN loans l ON l.deal_id = r.deal_id AND l.loan_id = r.loan_id
             WHERE r.deal_id = @dealId AND r.period = @p ORDER BY r.row_number
             """, new { dealId, p = period.ToString() }, tx)
@@ -26,7 +29,8 @@ public static class LoanLines
                 r.PaidThrough is null ? null : DateOnly.ParseExact(r.PaidThrough, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 M(r.Interest), M(r.Fee), M(r.PrincipalAdvance), M(r.InterestAdvance), M(r.Liquidation), M(r.Loss), M(r.Ending),
                 DelinquencyCodes.TryParse(r.Delinquency, out var s) ? s : throw new InvalidOperationException($"ledger holds unknown status '{r.Delinquency}'"),
-                r.Modified != 0))
+                r.Modified != 0, M(r.Compensating), r.Ppis is { } ppis ? M(ppis) : null, M(r.Relief), M(r.Recovery),
+                r.ModifiedRate, r.ModifiedTerm))
             .ToArray();
 
     private static decimal M(long cents) => Cents.ToMoney(cents);
@@ -52,5 +56,11 @@ public static class LoanLines
         public long Ending { get; set; }
         public string Delinquency { get; set; } = "";
         public long Modified { get; set; }
+        public long Compensating { get; set; }
+        public long? Ppis { get; set; }
+        public long Relief { get; set; }
+        public long Recovery { get; set; }
+        public decimal? ModifiedRate { get; set; }
+        public int? ModifiedTerm { get; set; }
     }
 }

@@ -24,16 +24,22 @@ public sealed record GroupCollections(
     decimal PrincipalAdvances,
     decimal InterestAdvances,
     decimal EndingBalance,
-    IReadOnlyList<DelinquencyBucket> Delinquencies)
+    IReadOnlyList<DelinquencyBucket> Delinquencies,
+    decimal CompensatingInterest = 0m,
+    decimal PrepaymentInterestShortfall = 0m,
+    decimal ReliefActShortfall = 0m,
+    decimal SubsequentRecoveries = 0m,
+    int ModifiedLoans = 0,
+    decimal ModifiedBalance = 0m)
 {
     /// <summary>Principal remitted: scheduled (collected or advanced) + prepayments in full + curtailments + liquidation proceeds.</summary>
     public decimal PrincipalRemitted => ScheduledPrincipal + PrepaymentsInFull + Curtailments + LiquidationProceeds;
 
-    /// <summary>Interest remitted: collected + advanced − servicing fee kept by the servicer.</summary>
-    public decimal InterestRemitted => InterestCollected + InterestAdvances - ServicingFees;
+    /// <summary>Interest remitted: collected + advanced − servicing fee kept by the servicer + compensating interest it paid.</summary>
+    public decimal InterestRemitted => InterestCollected + InterestAdvances - ServicingFees + CompensatingInterest;
 
-    /// <summary>Cash the master servicer remits to the trustee for this group.</summary>
-    public decimal Remitted => PrincipalRemitted + InterestRemitted;
+    /// <summary>Cash the master servicer remits to the trustee for this group (subsequent recoveries included).</summary>
+    public decimal Remitted => PrincipalRemitted + InterestRemitted + SubsequentRecoveries;
 
     public DelinquencyBucket Bucket(Delinquency s) => Delinquencies.FirstOrDefault(b => b.Status == s) ?? new DelinquencyBucket(s, 0, 0m);
 }

@@ -46,12 +46,15 @@ public static class DistributionCheck
                 problems.Add($"class {k.Name}: beginning balance {k.BeginningBalance:0.00} ≠ ledger balance {pos.Balance:0.00}");
             if (k.Notional && (k.PrincipalPaid != 0 || k.RealizedLoss != 0 || k.Accretion != 0))
                 problems.Add($"notional class {k.Name}: principal {k.PrincipalPaid:0.00}, loss {k.RealizedLoss:0.00} and accretion {k.Accretion:0.00} must be 0 (its notional amount only changes)");
-            else if (!k.Notional && k.BeginningBalance - k.PrincipalPaid - k.RealizedLoss + k.Accretion != k.EndingBalance)
-                problems.Add(k.Accretion == 0
+            else if (!k.Notional && k.BeginningBalance - k.PrincipalPaid - k.RealizedLoss + k.Accretion + k.WriteUp != k.EndingBalance)
+                problems.Add(k.WriteUp != 0
+                    ? $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} + accretion {k.Accretion:0.00} + write-up {k.WriteUp:0.00} ≠ ending {k.EndingBalance:0.00}"
+                    : k.Accretion == 0
                     ? $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} ≠ ending {k.EndingBalance:0.00}"
                     : $"class {k.Name}: {k.BeginningBalance:0.00} − principal {k.PrincipalPaid:0.00} − loss {k.RealizedLoss:0.00} + accretion {k.Accretion:0.00} ≠ ending {k.EndingBalance:0.00}");
             foreach (var (name, v) in new[] { ("interest due", k.InterestDue), ("interest paid", k.InterestPaid), ("interest shortfall", k.InterestShortfall),
-                         ("unpaid interest", k.UnpaidInterest), ("principal", k.PrincipalPaid), ("loss", k.RealizedLoss), ("accretion", k.Accretion), ("ending balance", k.EndingBalance) })
+                         ("unpaid interest", k.UnpaidInterest), ("principal", k.PrincipalPaid), ("loss", k.RealizedLoss), ("accretion", k.Accretion), ("ending balance", k.EndingBalance),
+                         ("corridor paid", k.CorridorPaid), ("write-up", k.WriteUp), ("PO deferred paid", k.PoDeferredPaid) })
                 if (v < 0 || v != Money.Round(v)) problems.Add($"class {k.Name}: {name} {v} is not a non-negative amount in whole cents");
         }
         foreach (var x in d.Fees.Concat(d.Retained).Append(new NamedAmount("residual", d.Residual)).Concat(d.CorridorReceipts.Select(c => new NamedAmount(c.Contract, c.Amount)))

@@ -238,5 +238,48 @@ public static class Migrations
               trace_json TEXT NOT NULL,
               PRIMARY KEY (deal_id, period))
             """),
+        // Issue 17: the remittance's optional columns, what the close makes of them, and the statement's figures in their own columns
+        // (Senior / Senior Prepayment Percentages, Class PO Deferred Amounts, corridor payments per class, subsequent-recovery write-ups).
+        new(6, "compensating interest, interest shortfalls, subsequent recoveries, modifications; group and class figures", """
+            ALTER TABLE remittance_rows ADD COLUMN compensating_interest_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE remittance_rows ADD COLUMN prepayment_interest_shortfall_cents BIGINT NULL
+            --;
+            ALTER TABLE remittance_rows ADD COLUMN relief_act_shortfall_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE remittance_rows ADD COLUMN subsequent_recovery_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE remittance_rows ADD COLUMN modified_rate {decimal} NULL
+            --;
+            ALTER TABLE remittance_rows ADD COLUMN modified_term INTEGER NULL
+            --;
+            ALTER TABLE period_collections ADD COLUMN compensating_interest_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE period_collections ADD COLUMN prepayment_interest_shortfall_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE period_collections ADD COLUMN relief_act_shortfall_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE period_collections ADD COLUMN subsequent_recoveries_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE period_collections ADD COLUMN modified_loans INTEGER NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE period_collections ADD COLUMN modified_balance_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE class_periods ADD COLUMN corridor_paid_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE class_periods ADD COLUMN write_up_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            ALTER TABLE class_periods ADD COLUMN po_deferred_paid_cents BIGINT NOT NULL DEFAULT 0
+            --;
+            CREATE TABLE group_periods (
+              deal_id TEXT NOT NULL,
+              period TEXT NOT NULL,
+              group_name TEXT NOT NULL,
+              senior_percentage {decimal} NULL,
+              senior_prepayment_percentage {decimal} NULL,
+              po_deferred_cents BIGINT NOT NULL,
+              net_interest_shortfall_cents BIGINT NOT NULL,
+              PRIMARY KEY (deal_id, period, group_name))
+            """),
     ];
 }

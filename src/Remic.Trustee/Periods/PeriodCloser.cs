@@ -57,6 +57,7 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
             CollectionsAggregator.History(c, dealId, period, HistoryPeriods), LoanLines.Read(c, dealId, period));
         var distribution = calculator.Distribute(request);
         var recon = DistributionCheck.Verify(request, distribution);
+        collections = CollectionsAggregator.WithShortfalls(collections, distribution.Groups);
         Checkpoint?.Invoke("computed");
 
         var closeId = Guid.NewGuid().ToString("N");
@@ -91,15 +92,21 @@ public sealed class PeriodCloser(LedgerDb db, IDistributionCalculator calculator
             $"{dealId} {period} closed: cash in {recon.CashIn:0.00} = cash out {recon.CashOut:0.00}", collections, distribution, recon);
     }
 
-    /// <summary>Each class's balance and unpaid interest after the prior closed period (original balance before the first).</summary>
+    /// <summary>
+    /// Each class's balance and unpaid interest after the prior closed period (original balance before the first), and its realised
+    /// losses not yet written back up by subsequent recoveries (for the next write-up).
+    /// </summary>
     public static IReadOnlyList<ClassPosition> ClassPositions(DbConnection c, string dealId, Period period, DbTransaction? tx = null) =>
-        c.Query<(string class_name, long original, long? ending, long? unpaid)>("""
-            SELECT k.class_name, k.original_balance_cents, cp.ending_balance_cents, cp.unpaid_interest_cents
+        c.Query<(string class_name, long original, long? ending, long? unpaid, long lost)>("""
+            SELECT k.class_name, k.original_balance_cents, cp.ending_balance_cents, cp.unpaid_interest_cents,
+                   CAST(COALESCE((SELECT SUM(h.realized_loss_cents - h.write_up_cents) FROM class_periods h
+                                  WHERE h.deal_id = k.deal_id AND h.class_name = k.class_name AND h.period < @p), 0) AS BIGINT)
             FROM deal_classes k
             LEFT JOIN class_periods cp ON cp.deal_id = k.deal_id AND cp.class_name = k.class_name AND cp.period = @prev
             WHERE k.deal_id = @dealId ORDER BY k.seq
-            """, new { dealId, prev = period.AddMonths(-1).ToString() }, tx)
-            .Select(r => new ClassPosition(r.class_name, Cents.ToMoney(r.original), Cents.ToMoney(r.ending ?? r.original), Cents.ToMoney(r.unpaid ?? 0)))
+            """, new { dealId, prev = period.AddMonths(-1).ToString(), p = period.ToString() }, tx)
+            .Select(r => new ClassPosition(r.class_name, Cents.ToMoney(r.original), Cents.ToMoney(r.ending ?? r.original), Cents.ToMoney(r.unpaid ?? 0),
+                Cents.ToMoney(r.lost)))
             .ToArray();
 
     private static string? RemittanceSha(DbConnection c, DbTransaction tx, long remittanceId) =>

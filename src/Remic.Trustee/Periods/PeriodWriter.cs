@@ -12,7 +12,7 @@ public static class PeriodWriter
     /// <summary>Tables holding a period's close results; reopen deletes exactly these rows.</summary>
     public static readonly IReadOnlyList<string> CloseTables =
         ["period_collections", "delinquency_buckets", "class_periods", "period_payments", "trigger_results", "corridor_receipts",
-         "carry_forwards", "period_indices", "statements", "close_traces"];
+         "carry_forwards", "period_indices", "statements", "close_traces", "group_periods"];
 
     public static void WriteCollections(DbConnection c, DbTransaction tx, string dealId, PeriodCollections pc)
     {
@@ -20,13 +20,17 @@ public static class PeriodWriter
         c.Execute("""
             INSERT INTO period_collections (deal_id, period, group_name, loan_count, beginning_balance_cents, scheduled_principal_cents,
               prepayments_in_full_cents, curtailments_cents, liquidation_proceeds_cents, realized_losses_cents, cumulative_realized_losses_cents,
-              interest_collected_cents, servicing_fees_cents, principal_advances_cents, interest_advances_cents, ending_balance_cents)
-            VALUES (@d, @p, @g, @n, @b, @s, @pif, @cu, @liq, @loss, @cum, @int, @fee, @padv, @iadv, @e)
+              interest_collected_cents, servicing_fees_cents, principal_advances_cents, interest_advances_cents, ending_balance_cents,
+              compensating_interest_cents, prepayment_interest_shortfall_cents, relief_act_shortfall_cents, subsequent_recoveries_cents,
+              modified_loans, modified_balance_cents)
+            VALUES (@d, @p, @g, @n, @b, @s, @pif, @cu, @liq, @loss, @cum, @int, @fee, @padv, @iadv, @e, @ci, @ppis, @relief, @rec, @mods, @modb)
             """, pc.Groups.Select(g => new
         {
             d = dealId, p, g = g.Group, n = g.LoanCount, b = C(g.BeginningBalance), s = C(g.ScheduledPrincipal), pif = C(g.PrepaymentsInFull),
             cu = C(g.Curtailments), liq = C(g.LiquidationProceeds), loss = C(g.RealizedLosses), cum = C(g.CumulativeRealizedLosses),
             @int = C(g.InterestCollected), fee = C(g.ServicingFees), padv = C(g.PrincipalAdvances), iadv = C(g.InterestAdvances), e = C(g.EndingBalance),
+            ci = C(g.CompensatingInterest), ppis = C(g.PrepaymentInterestShortfall), relief = C(g.ReliefActShortfall), rec = C(g.SubsequentRecoveries),
+            mods = g.ModifiedLoans, modb = C(g.ModifiedBalance),
         }), tx);
         c.Execute("INSERT INTO delinquency_buckets (deal_id, period, group_name, status, loan_count, balance_cents) VALUES (@d, @p, @g, @s, @n, @b)",
             pc.Groups.SelectMany(g => g.Delinquencies.Select(b => new
@@ -41,13 +45,22 @@ public static class PeriodWriter
         var original = positions.ToDictionary(k => k.Name, k => k.OriginalBalance, StringComparer.Ordinal);
         c.Execute("""
             INSERT INTO class_periods (deal_id, period, class_name, beginning_balance_cents, interest_due_cents, interest_paid_cents,
-              interest_shortfall_cents, unpaid_interest_cents, principal_paid_cents, realized_loss_cents, ending_balance_cents, factor, pass_through_rate, accretion_cents)
-            VALUES (@d, @p, @n, @b, @due, @paid, @sf, @unpaid, @prin, @loss, @e, @factor, @rate, @acc)
+              interest_shortfall_cents, unpaid_interest_cents, principal_paid_cents, realized_loss_cents, ending_balance_cents, factor, pass_through_rate, accretion_cents,
+              corridor_paid_cents, write_up_cents, po_deferred_paid_cents)
+            VALUES (@d, @p, @n, @b, @due, @paid, @sf, @unpaid, @prin, @loss, @e, @factor, @rate, @acc, @cor, @wu, @pod)
             """, d.Classes.Select(k => new
         {
             d = dealId, p, n = k.Name, b = C(k.BeginningBalance), due = C(k.InterestDue), paid = C(k.InterestPaid), sf = C(k.InterestShortfall),
             unpaid = C(k.UnpaidInterest), prin = C(k.PrincipalPaid), loss = C(k.RealizedLoss), e = C(k.EndingBalance),
             factor = Factor(k.EndingBalance, original[k.Name]), rate = k.PassThroughRate, acc = C(k.Accretion),
+            cor = C(k.CorridorPaid), wu = C(k.WriteUp), pod = C(k.PoDeferredPaid),
+        }), tx);
+        c.Execute("""
+            INSERT INTO group_periods (deal_id, period, group_name, senior_percentage, senior_prepayment_percentage, po_deferred_cents, net_interest_shortfall_cents)
+            VALUES (@d, @p, @g, @sp, @spp, @po, @nis)
+            """, (d.Groups ?? []).Select(g => new
+        {
+            d = dealId, p, g = g.Group, sp = g.SeniorPercentage, spp = g.SeniorPrepaymentPercentage, po = C(g.PoDeferred), nis = C(g.NetInterestShortfall),
         }), tx);
         var payments = d.Fees.Select(f => ("fee", f.Name, f.Amount))
             .Concat(d.Retained.Select(r => ("retained", r.Name, r.Amount)))

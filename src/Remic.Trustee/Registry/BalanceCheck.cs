@@ -6,8 +6,9 @@ namespace Remic.Trustee.Registry;
 
 /// <summary>
 /// At registration, the amounts the ledger will hold must agree as exactly as the close's checks demand: the loans
-/// as registered (each to the cent) add up to the classes' original balances, and each Class PO is the PO portion
-/// of its loans as the close computes it (per group, summed unrounded and rounded once). The loader checks the deal
+/// as registered (each to the cent) add up to the classes' original balances, and each Class PO is within $1.00 of the PO
+/// portion of its loans as the close computes it (per group, summed unrounded and rounded once; the close folds the remainder
+/// into the first month's scheduled PO principal). The loader checks the deal
 /// file to the cent; a rep line with fractions of a cent can still make the ledger's sum differ, and that is the
 /// user's input, refused here (exit 2) rather than by a failed check at the first close.
 /// </summary>
@@ -25,9 +26,10 @@ internal static class BalanceCheck
         foreach (var c in deal.Classes.Where(c => c.Is(ClassType.Po)))
         {
             var po = c.Groups.Select(deal.GroupIndex).Where(g => g >= 0).Sum(g => PoPortion(deal.Groups[g], reg.Loans));
-            if (po != c.OriginalBalance)
+            // Within $1.00 the close folds the remainder into the PO pool's scheduled principal (ActualCollections.PoRemainderLimit).
+            if (Math.Abs(po - c.OriginalBalance) > Waterfall.ActualCollections.PoRemainderLimit)
                 errors.Add(new(reg.DealFileName, 0, $"class {c.Name} balance", c.OriginalBalance.ToString("0.00", f), string.Create(f,
-                    $"the PO portion of its loans as the trustee computes it from the loans registered to the cent, {po:0.00}")));
+                    $"the PO portion of its loans as the trustee computes it from the loans registered to the cent, {po:0.00} (within 1.00)")));
         }
         if (errors.Count > 0) throw new RemicInputException(errors);
     }

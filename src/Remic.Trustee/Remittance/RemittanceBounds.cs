@@ -59,6 +59,10 @@ public static class RemittanceBounds
         yield return (C.LiquidationProceeds, r.LiquidationProceeds);
         yield return (C.RealizedLoss, r.RealizedLoss);
         yield return (C.EndingBalance, r.EndingBalance);
+        yield return (C.CompensatingInterest, r.CompensatingInterest);
+        if (r.PrepaymentInterestShortfall is { } ppis) yield return (C.PrepaymentInterestShortfall, ppis);
+        yield return (C.ReliefActShortfall, r.ReliefActShortfall);
+        yield return (C.SubsequentRecovery, r.SubsequentRecovery);
     }
 
     private static string Money(decimal x) => x.ToString("0.00", CultureInfo.InvariantCulture);

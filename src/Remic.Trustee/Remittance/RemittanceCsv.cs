@@ -36,12 +36,13 @@ public static partial class RemittanceCsv
         var header = csv.Headers.Select(h => h.Trim()).ToArray();
         if (header.Length == 0 || header.All(h => h.Length == 0))
         {
-            errors.Add(new(fileName, 1, "", null, "a header line: " + string.Join(",", C.All)));
+            errors.Add(new(fileName, 1, "", null, "a header line: " + string.Join(",", C.Basic)));
             return (rows, errors);
         }
         if (!CheckHeader(fileName, header, errors)) return (rows, errors);
 
         var index = header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i, StringComparer.Ordinal);
+        var present = new HashSet<string>(header, StringComparer.Ordinal);
         var values = new string[header.Length];
         while (csv.Read())
         {
@@ -52,7 +53,7 @@ public static partial class RemittanceCsv
                 continue;
             }
             for (var i = 0; i < values.Length; i++) values[i] = CsvCell.Read(csv.GetString(i) ?? "");
-            var row = ParseRow(fileName, line, col => index.TryGetValue(col, out var i) ? values[i] : "", errors);
+            var row = ParseRow(fileName, line, col => index.TryGetValue(col, out var i) ? values[i] : "", present, errors);
             if (row is not null) rows.Add(row);
         }
         if (rows.Count == 0 && errors.Count == 0)
@@ -79,7 +80,7 @@ public static partial class RemittanceCsv
         return errors.Count == before;
     }
 
-    private static RemittanceRow? ParseRow(string file, int line, Func<string, string> Get, List<InputError> errors)
+    private static RemittanceRow? ParseRow(string file, int line, Func<string, string> Get, IReadOnlySet<string> present, List<InputError> errors)
     {
         var before = errors.Count;
 
@@ -137,8 +138,38 @@ public static partial class RemittanceCsv
         if (modText is not ("Y" or "y" or "N" or "n"))
             errors.Add(new(file, line, C.Modified, modText, "Y or N"));
 
+        // Optional columns: a column the file leaves out (or an empty cell) is 0; an empty prepayment_interest_shortfall is "derive it".
+        decimal Optional(string col) => present.Contains(col) && Get(col).Length > 0 ? Amount(col) : 0m;
+        var compensating = Optional(C.CompensatingInterest);
+        decimal? ppis = present.Contains(C.PrepaymentInterestShortfall) && Get(C.PrepaymentInterestShortfall).Length > 0 ? Amount(C.PrepaymentInterestShortfall) : null;
+        var relief = Optional(C.ReliefActShortfall);
+        var recovery = Optional(C.SubsequentRecovery);
+        var (modRate, modTerm) = ModificationTerms(file, line, Get, modified || modText is not ("N" or "n"), errors);
+
         if (errors.Count > before) return null;
         return new RemittanceRow(line, loanId, period, prior, scheduled, curtailment, payoff, paidThrough, interest, fee,
-            pAdv, iAdv, liquidation, loss, ending, status, modified);
+            pAdv, iAdv, liquidation, loss, ending, status, modified, compensating, ppis, relief, recovery, modRate, modTerm);
+    }
+
+    /// <summary>A modification's new note rate (percent, 0–25, at most 6 decimals) and remaining term (1–600 months): only on a modified loan.</summary>
+    private static (decimal? Rate, int? Term) ModificationTerms(string file, int line, Func<string, string> Get, bool modified, List<InputError> errors)
+    {
+        decimal? rate = null;
+        int? term = null;
+        var rateText = Get(C.ModifiedRate);
+        if (rateText.Length > 0)
+        {
+            if (decimal.TryParse(rateText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) && r <= 25m && decimal.Round(r, 6) == r) rate = r;
+            else errors.Add(new(file, line, C.ModifiedRate, rateText, "the modified note rate in percent, 0 to 25 with at most 6 decimals (e.g. 4.5), or empty"));
+        }
+        var termText = Get(C.ModifiedTerm);
+        if (termText.Length > 0)
+        {
+            if (int.TryParse(termText, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t is >= 1 and <= 600) term = t;
+            else errors.Add(new(file, line, C.ModifiedTerm, termText, "the modified remaining term in months, 1 to 600, or empty"));
+        }
+        if ((rate is not null || term is not null) && !modified)
+            errors.Add(new(file, line, C.Modified, Get(C.Modified), "Y on a row that gives modification terms (modified_rate, modified_term)"));
+        return (rate, term);
     }
 }

@@ -80,6 +80,9 @@ public static class RemittanceImporter
         ("servicing_fee_cents", ColumnType.BigInt), ("principal_advance_cents", ColumnType.BigInt), ("interest_advance_cents", ColumnType.BigInt),
         ("liquidation_proceeds_cents", ColumnType.BigInt), ("realized_loss_cents", ColumnType.BigInt), ("ending_balance_cents", ColumnType.BigInt),
         ("delinquency", ColumnType.Text), ("modified", ColumnType.Int),
+        ("compensating_interest_cents", ColumnType.BigInt), ("prepayment_interest_shortfall_cents", ColumnType.BigInt),
+        ("relief_act_shortfall_cents", ColumnType.BigInt), ("subsequent_recovery_cents", ColumnType.BigInt),
+        ("modified_rate", ColumnType.Decimal), ("modified_term", ColumnType.Int),
     ];
 
     public static Dictionary<string, LoanPosition> LoadPositions(DbConnection c, string dealId, DbTransaction? tx = null) =>
@@ -101,6 +104,8 @@ public static class RemittanceImporter
             r.PaidThroughDate?.ToString("yyyy-MM-dd"), Cents.FromMoney(r.InterestCollected), Cents.FromMoney(r.ServicingFee),
             Cents.FromMoney(r.PrincipalAdvance), Cents.FromMoney(r.InterestAdvance), Cents.FromMoney(r.LiquidationProceeds),
             Cents.FromMoney(r.RealizedLoss), Cents.FromMoney(r.EndingBalance), DelinquencyCodes.Code(r.Delinquency), r.Modified ? 1 : 0,
+            Cents.FromMoney(r.CompensatingInterest), r.PrepaymentInterestShortfall is { } ppis ? Cents.FromMoney(ppis) : null,
+            Cents.FromMoney(r.ReliefActShortfall), Cents.FromMoney(r.SubsequentRecovery), r.ModifiedRate, r.ModifiedTerm,
         }));
     }
 }

@@ -54,12 +54,36 @@ public static class RemittanceValidator
         return errors;
     }
 
+    private static bool IsRecoveryOnly(RemittanceRow r) =>
+        r.PriorBalance is null or 0 && r.ScheduledPrincipal == 0 && r.Curtailment == 0 && r.Payoff == 0 && r.InterestCollected == 0 && r.ServicingFee == 0
+        && r.PrincipalAdvance == 0 && r.InterestAdvance == 0 && r.LiquidationProceeds == 0 && r.RealizedLoss == 0 && r.EndingBalance == 0
+        && r.CompensatingInterest == 0 && r.PrepaymentInterestShortfall is null or 0 && r.ReliefActShortfall == 0;
+
     private static void CheckRow(string file, RemittanceRow r, LoanPosition pos, List<InputError> errors)
     {
         if (pos.Balance == 0)
         {
-            errors.Add(new(file, r.Line, C.LoanId, r.LoanId, "an outstanding loan; this loan was paid off or liquidated in an earlier period"));
+            // A loan liquidated earlier may come back only with a subsequent recovery, every other amount 0.
+            if (r.SubsequentRecovery > 0 && IsRecoveryOnly(r)) return;
+            errors.Add(new(file, r.Line, C.LoanId, r.LoanId, r.SubsequentRecovery > 0
+                ? "a row of a subsequent recovery only (every other amount 0.00) for a loan paid off or liquidated in an earlier period"
+                : "an outstanding loan; this loan was paid off or liquidated in an earlier period"));
             return;
+        }
+        if (r.SubsequentRecovery > 0)
+            errors.Add(new(file, r.Line, C.SubsequentRecovery, $"{r.SubsequentRecovery:0.00}",
+                "0.00 for a loan still outstanding (a subsequent recovery is cash on a loan liquidated in an earlier period)"));
+        if (pos.GrossRate is { } note && r.ReliefActShortfall > Math.Round(pos.Balance * note / 12m, 2) + 0.01m)
+            errors.Add(new(file, r.Line, C.ReliefActShortfall, $"{r.ReliefActShortfall:0.00}",
+                $"at most a month's interest on the prior balance at the note rate, {Math.Round(pos.Balance * note / 12m, 2):0.00}"));
+        var prepaid = r.Payoff > 0 || r.Curtailment > 0;
+        if (r.CompensatingInterest > r.ServicingFee)
+            errors.Add(new(file, r.Line, C.CompensatingInterest, $"{r.CompensatingInterest:0.00}",
+                $"at most the servicing fee retained, {r.ServicingFee:0.00} (compensating interest comes out of the master servicer's fee)"));
+        if (!prepaid && (r.CompensatingInterest > 0 || r.PrepaymentInterestShortfall > 0))
+        {
+            var (col, v) = r.CompensatingInterest > 0 ? (C.CompensatingInterest, r.CompensatingInterest) : (C.PrepaymentInterestShortfall, r.PrepaymentInterestShortfall!.Value);
+            errors.Add(new(file, r.Line, col, $"{v:0.00}", "0.00 on a loan with no payoff or curtailment this month (only a prepayment cuts interest short)"));
         }
         if (r.PriorBalance is { } given && given != pos.Balance)
             errors.Add(new(file, r.Line, C.PriorBalance, $"{given:0.00}", $"the ledger's balance after the last closed period, {pos.Balance:0.00}"));

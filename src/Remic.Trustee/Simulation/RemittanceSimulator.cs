@@ -27,7 +27,7 @@ public sealed class RemittanceSimulator(IReadOnlyList<Loan> loans, Period firstP
         for (var m = 1; m <= options.Months; m++)
         {
             var period = firstPeriod.AddMonths(m - 1);
-            var sb = new StringBuilder(string.Join(",", RemittanceColumns.All)).Append('\n');
+            var sb = new StringBuilder(string.Join(",", RemittanceColumns.Basic)).Append('\n');
             var any = false;
             foreach (var loan in state)
             {

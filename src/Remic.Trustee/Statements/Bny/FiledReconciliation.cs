@@ -1,0 +1,196 @@
+using System.Globalization;
+using Remic.Core;
+
+namespace Remic.Trustee.Statements.Bny;
+
+/// <summary>One finding: what was checked, for which class, the figure expected and the one filed, and the likely reason.</summary>
+public sealed record Break(string Check, string Class, decimal? Expected, decimal? Filed, string Convention)
+{
+    public decimal? Difference => Expected is { } e && Filed is { } f ? f - e : null;
+}
+
+/// <summary>How a group's interest was found to be computed: the accrual convention that reproduces every class of the group to the cent.</summary>
+public sealed record GroupInterest(string Group, IReadOnlyList<string> Classes, decimal Shortfall, string? Convention, IReadOnlyList<Break> Breaks)
+{
+    /// <summary>Every convention tried that reproduces every class of the group.</summary>
+    public IReadOnlyList<string> Reproducing { get; init; } = [];
+}
+
+/// <summary>What reconciling a filed statement found; <see cref="Compared"/> when a ledger period was given.</summary>
+public sealed record FiledReport(FiledStatement Filed, IReadOnlyList<Break> Identities, IReadOnlyList<GroupInterest> Interest, IReadOnlyList<Break> LedgerBreaks,
+    IReadOnlyList<string> Unmatched, bool Compared = false);
+
+/// <summary>
+/// Checks a filed statement on its own (beginning − principal − current loss = ending; principal + interest = total; column totals;
+/// 30/360 accrual at the stated rate with any shortfall allocated pro rata within the class's group) and, given a ledger period's
+/// statement, compares every class figure with the close and names the most likely convention behind each break.
+/// </summary>
+public static class FiledReconciliation
+{
+    /// <summary>
+    /// Interest accrual conventions tried, each followed by the pro-rata allocation of the group's shortfall (Σ accrual − Σ paid) by
+    /// accrual with each share rounded half away from zero — the rule the CWALT prospectus supplements state ("pro rata based on the
+    /// interest ... they would otherwise be entitled to"). "binary double" is a month's interest computed as balance × (rate / 100) / 12
+    /// in IEEE double precision and then rounded to the cent: a half cent then falls up or down as its binary value does (the Bank of
+    /// New York's 2008 statements for CWALT 2008-2R show both: 9,577,507 × 6% / 12 = 47,887.535 paid 47,887.53, and 2,352,911 × 6% / 12 =
+    /// 11,764.555 accrued 11,764.56).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, Func<decimal, decimal, decimal> Accrual)> Conventions =
+    [
+        ("decimal, half-cent up", (b, r) => Math.Round(b * r / 1200m, 2, MidpointRounding.AwayFromZero)),
+        ("binary double, rounded to the cent", (b, r) => Math.Round(ExactDecimal((double)b * ((double)r / 100.0) / 12.0), 2, MidpointRounding.AwayFromZero)),
+        ("decimal, truncated to the cent", (b, r) => Math.Truncate(b * r / 1200m * 100m) / 100m),
+    ];
+
+    /// <summary>A double's shortest round-trip value as a decimal (47,887.534999999996 stays below the half cent; a cast would make it 47,887.535).</summary>
+    private static decimal ExactDecimal(double x) => decimal.Parse(x.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    public static FiledReport Reconcile(FiledStatement filed, Statement? ledger = null)
+    {
+        var identities = Identities(filed);
+        var interest = filed.Classes.Where(c => c.Beginning is not null && c.Rate is not null && c.Interest is not null && IsThirty360(c))
+            .GroupBy(c => c.Group).Select(g => Interest(g.Key, g.ToList())).ToList();
+        var (breaks, unmatched) = ledger is null ? ([], []) : Compare(filed, ledger);
+        return new FiledReport(filed, identities, interest, breaks, unmatched, ledger is not null);
+    }
+
+    private static bool IsThirty360(FiledClass c) => c.RateType is null || c.RateType.EndsWith("30/360", StringComparison.OrdinalIgnoreCase);
+
+    private static List<Break> Identities(FiledStatement f)
+    {
+        var list = new List<Break>();
+        foreach (var c in f.Classes)
+        {
+            if (!c.Notional && c.Beginning is { } b && c.Principal is { } p && c.Ending is { } e && b - p - (c.CurrentLoss ?? 0) != e)
+                list.Add(new("beginning − principal − current loss = ending", c.Name, b - p - (c.CurrentLoss ?? 0), e,
+                    "the filing's own figures disagree (a write-up, accretion, or a misprint)"));
+            if (c.Principal is { } pp && c.Interest is { } i && c.Total is { } t && pp + i != t)
+                list.Add(new("principal + interest = total", c.Name, pp + i, t, Math.Abs(pp + i - t) == 0.01m
+                    ? "a cent: the total was rounded from unrounded principal and interest (or a misprint)" : "the filing's own figures disagree (a misprint)"));
+        }
+        var money = f.Classes.Where(c => !c.Notional).ToList();
+        void Total(string column, decimal? filed, IEnumerable<decimal?> values)
+        {
+            var v = values.ToList();
+            if (filed is { } t && v.All(x => x is not null) && v.Sum() != t)
+                list.Add(new($"Totals: {column} = sum of the classes", "Totals", v.Sum(), t,
+                    column == "interest" || column == "total" ? "notional classes counted differently" : "notional classes counted differently, or a class missing from the text"));
+        }
+        Total("beginning balance", f.Totals.Beginning, money.Select(c => c.Beginning));
+        Total("principal", f.Totals.Principal, f.Classes.Select(c => c.Principal));
+        Total("interest", f.Totals.Interest, f.Classes.Select(c => c.Interest));
+        Total("total", f.Totals.Total, f.Classes.Select(c => c.Total));
+        Total("ending balance", f.Totals.Ending, money.Select(c => c.Ending));
+        return list;
+    }
+
+    /// <summary>
+    /// The group's interest: for each convention, the accruals, the group's shortfall (Σ accrual − Σ paid, never negative) allocated pro
+    /// rata by accrual (shares rounded half up), and whether every class's interest paid is reproduced. The first convention that
+    /// reproduces every class is reported; when none does, the breaks of the first are listed.
+    /// </summary>
+    private static GroupInterest Interest(string group, List<FiledClass> classes)
+    {
+        List<Break>? firstBreaks = null;
+        decimal firstShortfall = 0;
+        GroupInterest? found = null;
+        var reproducing = new List<string>();
+        foreach (var (name, accrual) in Conventions)
+        {
+            var accrued = classes.Select(c => accrual(c.Beginning!.Value, c.Rate!.Value)).ToArray();
+            var shortfall = Math.Max(0m, accrued.Sum() - classes.Sum(c => c.Interest!.Value));
+            var total = accrued.Sum();
+            var breaks = new List<Break>();
+            for (var k = 0; k < classes.Count; k++)
+            {
+                var share = total == 0 ? 0m : Math.Round(shortfall * accrued[k] / total, 2, MidpointRounding.AwayFromZero);
+                var expected = accrued[k] - share;
+                if (expected != classes[k].Interest)
+                    breaks.Add(new($"interest = 30/360 accrual at the rate − pro-rata share of the group's shortfall ({name})", classes[k].Name, expected,
+                        classes[k].Interest, Likely(expected, classes[k].Interest!.Value, accrued[k])));
+            }
+            if (breaks.Count == 0)
+            {
+                reproducing.Add(name);
+                found ??= new GroupInterest(group, classes.Select(c => c.Name).ToArray(), shortfall, name, []);
+            }
+            else if (firstBreaks is null) (firstBreaks, firstShortfall) = (breaks, shortfall);
+        }
+        return (found ?? new GroupInterest(group, classes.Select(c => c.Name).ToArray(), firstShortfall, null, firstBreaks!)) with { Reproducing = reproducing };
+    }
+
+    /// <summary>The conventions that reproduce every group's interest (the trustee's evident rule), or none.</summary>
+    public static IReadOnlyList<string> CommonConventions(FiledReport r) =>
+        r.Interest.Count == 0 ? [] : Conventions.Select(c => c.Name).Where(n => r.Interest.All(g => g.Reproducing.Contains(n))).ToArray();
+
+    private static string Likely(decimal expected, decimal filed, decimal accrued)
+    {
+        var d = filed - expected;
+        if (Math.Abs(d) == 0.01m) return "a cent: the half-cent rule or where the remainder cent of the allocation went";
+        if (filed < accrued) return "a shortfall not allocated pro rata within this group (another group's, or a class-specific shortfall)";
+        return "interest above the accrual: a carryforward or corridor payment, or another rate";
+    }
+
+    /// <summary>Each filed class against the ledger's class of the same name (compared without dashes and case: "1A1" = "1-A-1").</summary>
+    private static (List<Break>, List<string>) Compare(FiledStatement f, Statement s)
+    {
+        static string Key(string n) => n.Replace("-", "").ToUpperInvariant();
+        var ledger = s.Classes.GroupBy(k => Key(k.Name)).ToDictionary(g => g.Key, g => g.First());
+        var breaks = new List<Break>();
+        var unmatched = new List<string>();
+        foreach (var c in f.Classes)
+        {
+            if (!ledger.TryGetValue(Key(c.Name), out var k)) { unmatched.Add($"filed class {c.Name} is not a class of the ledger's deal"); continue; }
+            if (c.Cusip is { } cusip && k.Cusip is { } mine && cusip != mine)
+                breaks.Add(new("CUSIP", c.Name, null, null, $"filed {cusip}, the deal file says {mine}"));
+            void One(string what, decimal mine, decimal? filed, string likely)
+            {
+                if (filed is { } v && v != mine) breaks.Add(new(what, c.Name, mine, v, Math.Abs(v - mine) == 0.01m ? "a cent: the half-cent rule or the remainder cent" : likely));
+            }
+            One("beginning balance", k.BeginningBalance, c.Beginning, "a different history before this period (an earlier month closed differently)");
+            One("pass-through rate", Math.Round((k.PassThroughRate ?? 0m) * 100m, 6), c.Rate, "another index fixing or rate formula");
+            One("principal", k.Principal, c.Principal, "principal allocation (shifting-interest percentages, or prepayment/liquidation amounts)");
+            One("interest", k.Interest, c.Interest, "the interest shortfall allocation or the accrual's rounding");
+            One("total", k.Principal + k.Interest, c.Total, "follows the principal and interest breaks");
+            One("current realized loss", k.RealizedLoss, c.CurrentLoss, "loss allocation (order of the subordinates, or the liquidated loan's interest)");
+            One("ending balance", k.EndingBalance, c.Ending, "follows the principal and loss breaks");
+            One("cumulative realized loss", k.CumulativeRealizedLoss, c.CumulativeLoss, "losses of earlier months, or subsequent recoveries written up");
+        }
+        unmatched.AddRange(s.Classes.Where(k => f.Classes.All(c => Key(c.Name) != Key(k.Name))).Select(k => $"ledger class {k.Name} is not in the filed statement"));
+        return (breaks, unmatched);
+    }
+
+    public static string Render(FiledReport r)
+    {
+        var F = CultureInfo.InvariantCulture;
+        string M(decimal? x) => x is { } v ? v.ToString("#,##0.00", F) : "-";
+        var sb = new System.Text.StringBuilder();
+        var f = r.Filed;
+        sb.Append($"filed statement {f.FileName}: {f.Title ?? "(no title)"}, distribution date {(f.DistributionDate is { } d ? d.ToString("yyyy-MM-dd", F) : "not found")}, {f.Classes.Count} classes\n");
+        foreach (var n in f.Notes) sb.Append("  note: ").Append(n).Append('\n');
+        sb.Append($"internal identities: {(r.Identities.Count == 0 ? "all hold" : $"{r.Identities.Count} breaks")}\n");
+        foreach (var b in r.Identities) sb.Append($"  {b.Class}: {b.Check}: expected {M(b.Expected)}, filed {M(b.Filed)} (difference {M(b.Difference)}): {b.Convention}\n");
+        foreach (var g in r.Interest)
+        {
+            var name = g.Group.Length == 0 ? "all classes" : $"group {g.Group}";
+            sb.Append(g.Convention is { } c
+                ? $"interest, {name} ({string.Join(", ", g.Classes)}): reproduced to the cent with a shortfall of {M(g.Shortfall)} allocated pro rata; accrual conventions that reproduce it: {string.Join("; ", g.Reproducing)}\n"
+                : $"interest, {name} ({string.Join(", ", g.Classes)}): not reproduced by any convention tried; {g.Breaks.Count} breaks\n");
+            foreach (var b in g.Breaks) sb.Append($"  {b.Class}: {b.Check}: expected {M(b.Expected)}, filed {M(b.Filed)} (difference {M(b.Difference)}): {b.Convention}\n");
+        }
+        if (r.Interest.Count > 0)
+            sb.Append(CommonConventions(r) is { Count: > 0 } common
+                ? $"every group's interest is reproduced by: {string.Join("; ", common)}\n"
+                : "no one accrual convention reproduces every group's interest\n");
+        if (r.Compared)
+        {
+            sb.Append(r.LedgerBreaks.Count == 0 && r.Unmatched.Count == 0 ? "against the ledger: every class agrees to the cent\n" : $"against the ledger: {r.LedgerBreaks.Count} breaks\n");
+            foreach (var b in r.LedgerBreaks) sb.Append($"  {b.Class}: {b.Check}: ledger {M(b.Expected)}, filed {M(b.Filed)} (difference {M(b.Difference)}): likely {b.Convention}\n");
+            foreach (var u in r.Unmatched) sb.Append("  ").Append(u).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Whether anything disagreed: an identity, a group's interest, or the ledger.</summary>
+    public static bool HasBreaks(FiledReport r) => r.Identities.Count > 0 || r.Interest.Any(g => g.Convention is null) || r.LedgerBreaks.Count > 0 || r.Unmatched.Count > 0;
+}
