@@ -37,6 +37,8 @@ internal sealed class AgeRates
     }
 
     public double[] Prepay(int age, int group) => _prepay[group][age];
+    /// <summary>The first group's row (every group's, unless the curve depends on the loans' rate).</summary>
+    public double[] Prepay(int age) => Prepay(age, 0);
     public double[] Default(int age) => _default[age];
 
     /// <summary>True when some loan defaults in some month of the projection.</summary>
