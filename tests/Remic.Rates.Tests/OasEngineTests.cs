@@ -60,7 +60,7 @@ public class OasEngineTests
         {
             var r = OasEngine.Run(new OasRequest
             {
-                Deal = PassThrough(6.0m, 6.0m), Curve = Curve, Volatility = vol, Paths = 256, Method = PathMethod.Sobol, Durations = false,
+                Deal = PassThrough(6.0m, 6.0m), Curve = Curve, Volatility = vol, Paths = 64, Method = PathMethod.Sobol, Durations = false,
                 Model = NoPrepay, Quotes = [new OasQuote("A", CleanPrice: 101)],
             });
             var c = r.Classes[0];
@@ -72,7 +72,7 @@ public class OasEngineTests
             Assert.Equal(c.Wal.P5, c.Wal.P95, 9); // one WAL on every path
             var raw = OasEngine.Run(new OasRequest
             {
-                Deal = PassThrough(6.0m, 6.0m), Curve = Curve, Volatility = vol, Paths = 256, Method = PathMethod.Sobol, Durations = false,
+                Deal = PassThrough(6.0m, 6.0m), Curve = Curve, Volatility = vol, Paths = 64, Method = PathMethod.Sobol, Durations = false,
                 Model = NoPrepay, Quotes = [new OasQuote("A", CleanPrice: 101)], MatchCurve = false,
             }).Classes[0];
             Assert.True(Math.Abs(raw.OasBp - raw.ZForwardBp) < 3 * raw.OasSeBp, $"raw paths, vol {vol}: OAS {raw.OasBp} ± {raw.OasSeBp}, Z {raw.ZForwardBp}");
@@ -88,7 +88,7 @@ public class OasEngineTests
         {
             var r = OasEngine.Run(new OasRequest
             {
-                Deal = PassThrough(6.75m, 6.25m), Curve = Curve, Volatility = vol, Paths = vol == 0 ? 2 : 128, Method = PathMethod.Sobol,
+                Deal = PassThrough(6.75m, 6.25m), Curve = Curve, Volatility = vol, Paths = vol == 0 ? 2 : 64, Method = PathMethod.Sobol,
                 Durations = vol == 0.01, Quotes = [new OasQuote("A", CleanPrice: 103)],
             });
             costs.Add(r.Classes[0].OptionCostBp);
