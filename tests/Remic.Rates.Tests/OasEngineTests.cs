@@ -143,5 +143,10 @@ public class OasEngineTests
         }));
         Assert.Equal("--class", e.Errors[0].Source);
         Assert.Contains("a class of the deal: A", e.Errors[0].Expected);
+        e = Assert.Throws<Remic.Core.RemicInputException>(() => OasEngine.Run(new OasRequest
+        {
+            Deal = PassThrough(6.5m, 6.0m), Curve = Curve, Paths = 4, Durations = false, Quotes = [new OasQuote("A", CleanPrice: -50)],
+        }));
+        Assert.Equal(("--price", "A"), (e.Errors[0].Source, e.Errors[0].Field));
     }
 }

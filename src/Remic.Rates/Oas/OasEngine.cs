@@ -58,8 +58,8 @@ public static class OasEngine
             if (q.CleanPrice is { } price)
             {
                 targets[c] = forward[c]!.DirtyAmount(price);
-                zForward[c] = CurveSpreads.ZSpread(forward[c]!, price, r.Curve);
-                refSpread[c] = zForward[c] / 10_000;
+                zForward[c] = Spread(() => CurveSpreads.ZSpread(forward[c]!, price, r.Curve));
+                refSpread[c] = double.IsFinite(zForward[c]) ? zForward[c] / 10_000 : 0;
             }
             else refSpread[c] = q.OasBp!.Value / 10_000;
         }
@@ -89,7 +89,12 @@ public static class OasEngine
             if (q.CleanPrice is { } price)
             {
                 dirty = targets[c];
-                oas = CurveSpreads.SolveSpread(bp => sim.Value(c, bp / 10_000, tau) - dirty, $"no OAS values class {q.ClassName} at {price}");
+                try { oas = CurveSpreads.SolveSpread(bp => sim.Value(c, bp / 10_000, tau) - dirty, ""); }
+                catch (ArgumentException)
+                {
+                    throw new RemicInputException("--price", 0, q.ClassName, price.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        "a price the class's cash flows can reach with an OAS between -200 and 2,000 percent");
+                }
             }
             else
             {
@@ -115,8 +120,8 @@ public static class OasEngine
                 OasBp = oas,
                 OasSeBp = seValue / slope * 10_000,
                 PriceSe = seValue / f.Balance * 100,
-                ZForwardBp = q.CleanPrice is { } pz ? zForward[c] : CurveSpreads.ZSpread(f, clean, r.Curve),
-                ZPricingBp = p.TotalCash > 0 ? CurveSpreads.ZSpread(p, clean, r.Curve) : double.NaN,
+                ZForwardBp = q.CleanPrice is not null ? zForward[c] : Spread(() => CurveSpreads.ZSpread(f, clean, r.Curve)),
+                ZPricingBp = p.TotalCash > 0 ? Spread(() => CurveSpreads.ZSpread(p, clean, r.Curve)) : double.NaN,
                 EffectiveDuration = ed,
                 EffectiveConvexity = ec,
                 ModifiedDuration = p.TotalCash > 0 ? BondAnalytics.AtPrice(p, clean).ModifiedDuration : double.NaN,
@@ -131,6 +136,13 @@ public static class OasEngine
             MeanReversion = r.MeanReversion, Volatility = r.Volatility, Curve = r.Curve.Source, Threads = r.Threads,
             PathSeconds = pathSeconds, TotalSeconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    /// <summary>A Z-spread, or NaN (printed "-") when none prices the flows (an IO's pricing-speed flows below its price).</summary>
+    private static double Spread(Func<double> solve)
+    {
+        try { return solve(); }
+        catch (ArgumentException) { return double.NaN; }
     }
 
     private static int ClassIndex(Remic.Deals.Model.Deal deal, string name)
