@@ -42,7 +42,7 @@ public static class OasEngine
         var (fp, fz1, fz2) = forwardPaths.Scratch();
         forwardPaths.Generate(0, fp, fz1, fz2);
         var forwardRun = v.Run(fp);
-        var pricingRun = v.RunPricingSpeed();
+        var pricingRun = v.RunPricingSpeed(fp);
 
         var classes = deal.Classes.Count;
         var forward = new SettledFlows?[classes];

@@ -57,16 +57,30 @@ internal sealed class PathValuation
         var points = path.TenYear.Length;
         var mortgage = new double[points];
         for (var j = 0; j < points; j++) mortgage[j] = path.TenYear[j] * 100 + Model.MortgageSpread;
-        var libor = new double[Periods];
-        for (var n = 1; n <= Periods; n++) libor[n - 1] = path.OneMonth[Math.Clamp(n - FirstPeriod, 0, points - 1)];
-        var indices = new Dictionary<string, MonthlyVector>(_baseIndices, StringComparer.OrdinalIgnoreCase) { ["LIBOR_1MO"] = new MonthlyVector(libor) };
+        var indices = new Dictionary<string, MonthlyVector>(_baseIndices, StringComparer.OrdinalIgnoreCase) { ["LIBOR_1MO"] = Libor(path) };
         var prepay = new RateDrivenPrepay(Model, Ramp, mortgage);
         var scenario = new Scenario { Prepay = new Speed("rate-driven model", SpeedKind.Prepayment, prepay), Indices = indices, Advance = _advance };
         var collateral = Projector.Project(Pool, scenario, _strips, ProjectionOptions.SingleThread);
         return DealRunner.RunWaterfall(Deal, collateral, indices);
     }
 
-    /// <summary>The deal at its pricing speed (100 PPC of the ramp) and its index assumptions, as the CM book runs it.</summary>
-    public DealProjection RunPricingSpeed() =>
-        DealRunner.Run(Deal, new Scenario { Prepay = Speed.Prepay("100 PPC", Ramp), Indices = _baseIndices, Advance = _advance });
+    /// <summary>
+    /// The deal at its pricing speed (100 PPC of the ramp) and its index assumptions, as the CM book runs it; a deal file
+    /// without a LIBOR_1MO assumption takes the forward curve's 1-month rates (<paramref name="forward"/>, the σ = 0 path).
+    /// </summary>
+    public DealProjection RunPricingSpeed(RatePath forward)
+    {
+        var indices = _baseIndices;
+        if (!indices.ContainsKey("LIBOR_1MO"))
+            indices = new Dictionary<string, MonthlyVector>(_baseIndices, StringComparer.OrdinalIgnoreCase) { ["LIBOR_1MO"] = Libor(forward) };
+        return DealRunner.Run(Deal, new Scenario { Prepay = Speed.Prepay("100 PPC", Ramp), Indices = indices, Advance = _advance });
+    }
+
+    private MonthlyVector Libor(RatePath path)
+    {
+        var points = path.OneMonth.Length;
+        var libor = new double[Periods];
+        for (var n = 1; n <= Periods; n++) libor[n - 1] = path.OneMonth[Math.Clamp(n - FirstPeriod, 0, points - 1)];
+        return new MonthlyVector(libor);
+    }
 }
