@@ -37,6 +37,14 @@ public sealed class OasCliTests
     }
 
     [Fact]
+    public void Help_shows_its_example()
+    {
+        var (code, stdout, _) = Cli.Run("oas", "--help");
+        Assert.Equal(0, code);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stdout.Replace("\r\n", "\n"), @"\n\s*Example:\n\s+remic oas "));
+    }
+
+    [Fact]
     public void Price_and_oas_together_are_refused()
     {
         var (code, _, stderr) = Cli.Run(["oas", J4, "--class", "1-A-4", "--price", "99-16", "--oas", "50", "--curve", Curve]);
