@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(Item1115Command.Build());
+        root.Subcommands.Add(OasCommand.Build());
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ServeCommand.Build());

@@ -2,21 +2,43 @@ namespace Remic.Collateral;
 
 /// <summary>
 /// A scenario's prepayment (SMM) and default (MDR) rates by projection month, materialised once for each
-/// cut-off age in the pool; read-only after construction, so parallel chunks share it.
+/// cut-off age in the pool (and each loan group, for a curve that depends on the loans' rate); read-only after
+/// construction, so parallel chunks share it.
 /// </summary>
 internal sealed class AgeRates
 {
-    private readonly Dictionary<int, double[]> _prepay = new();
+    private readonly Dictionary<int, double[]>[] _prepay;
     private readonly Dictionary<int, double[]> _default = new();
 
     public AgeRates(LoanPool pool, Scenario scenario, int months)
     {
-        var ages = pool.Age.Distinct().ToArray();
-        Fill(_prepay, scenario.Prepay.Curve, ages, months);
-        Fill(_default, scenario.Default.Curve, ages, months);
+        var curve = scenario.Prepay.Curve;
+        if (curve.DependsOnLoanRate)
+        {
+            // A rate-driven model: bound to each group's weighted average gross rate at cut-off.
+            _prepay = new Dictionary<int, double[]>[pool.GroupNames.Length];
+            for (var g = 0; g < _prepay.Length; g++)
+            {
+                double bal = 0, sum = 0;
+                for (var i = 0; i < pool.Count; i++)
+                    if (pool.Group[i] == g) { bal += pool.Balance[i]; sum += pool.Balance[i] * pool.GrossRate[i] * 12; }
+                var ages = Enumerable.Range(0, pool.Count).Where(i => pool.Group[i] == g).Select(i => pool.Age[i]).Distinct().ToArray();
+                _prepay[g] = new Dictionary<int, double[]>();
+                Fill(_prepay[g], curve.ForLoanRate(bal > 0 ? sum / bal : 0), ages, months);
+            }
+        }
+        else
+        {
+            var all = new Dictionary<int, double[]>();
+            Fill(all, curve, pool.Age.Distinct().ToArray(), months);
+            _prepay = Enumerable.Repeat(all, Math.Max(pool.GroupNames.Length, 1)).ToArray();
+        }
+        Fill(_default, scenario.Default.Curve, pool.Age.Distinct().ToArray(), months);
     }
 
-    public double[] Prepay(int age) => _prepay[age];
+    public double[] Prepay(int age, int group) => _prepay[group][age];
+    /// <summary>The first group's row (every group's, unless the curve depends on the loans' rate).</summary>
+    public double[] Prepay(int age) => Prepay(age, 0);
     public double[] Default(int age) => _default[age];
 
     /// <summary>True when some loan defaults in some month of the projection.</summary>
@@ -24,6 +46,7 @@ internal sealed class AgeRates
 
     private static void Fill(Dictionary<int, double[]> rows, RateCurve curve, int[] ages, int months)
     {
+        if (ages.Length == 0) return;
         if (!curve.DependsOnAgeOnly || ages.Length <= 1)
         {
             foreach (var age in ages) rows[age] = curve.Materialise(age, months);

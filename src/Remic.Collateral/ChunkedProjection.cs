@@ -46,12 +46,12 @@ internal static class ChunkedProjection
         for (var b = chunk.FirstBatch; b < chunk.EndBatch; b++)
         {
             var batch = layout.Batches[b];
-            LaneKernel.Project(layout, batch, months, rates.Prepay(batch.Age), rates.Default(batch.Age), For(batch.Group), scratch);
+            LaneKernel.Project(layout, batch, months, rates.Prepay(batch.Age, batch.Group), rates.Default(batch.Age), For(batch.Group), scratch);
         }
         for (var k = chunk.FirstScalar; k < chunk.EndScalar; k++)
         {
             var i = layout.ScalarLoans[k];
-            Projector.ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i]), rates.Default(pool.Age[i]), For(pool.Group[i]));
+            Projector.ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i], pool.Group[i]), rates.Default(pool.Age[i]), For(pool.Group[i]));
         }
         return mine;
     }

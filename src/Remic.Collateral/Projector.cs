@@ -44,7 +44,7 @@ public static class Projector
         {
             var pockets = pi ? new double[3 * lag] : null;
             for (var i = 0; i < pool.Count; i++)
-                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]], pockets);
+                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i], pool.Group[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]], pockets);
         }
         else
             ChunkedProjection.Run(pool, scenario, months, rates, sums, options.MaxDegreeOfParallelism);

@@ -15,6 +15,15 @@ public abstract record RateCurve
     /// </summary>
     public virtual bool DependsOnAgeOnly => false;
 
+    /// <summary>
+    /// True when the rate depends on the loans' rate (a rate-driven prepayment model): the projection then binds the
+    /// curve to each loan group's weighted average gross rate with <see cref="ForLoanRate"/>.
+    /// </summary>
+    public virtual bool DependsOnLoanRate => false;
+
+    /// <summary>This curve for loans at <paramref name="grossRate"/> (annual fraction); itself unless <see cref="DependsOnLoanRate"/>.</summary>
+    public virtual RateCurve ForLoanRate(double grossRate) => this;
+
     /// <summary>SMM = 1 − (1 − CPR)^(1/12); the same map turns CDR into MDR.</summary>
     public static double AnnualToMonthly(double annual) =>
         annual >= 1 ? 1 : annual <= 0 ? 0 : 1 - Math.Pow(1 - annual, 1.0 / 12);

@@ -36,6 +36,7 @@ public sealed partial record Speed(string Text, SpeedKind Kind, RateCurve Curve)
             $" (units {units})");
 
         if (string.IsNullOrWhiteSpace(text)) throw new RemicInputException(Bad(text, "the speed is empty"));
+        if (text.TrimStart().StartsWith("model:", StringComparison.OrdinalIgnoreCase)) return Model(text, kind, ramp, source);
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var raw = new List<(double Value, string? Unit, int Months)>();
         long total = 0;
@@ -73,6 +74,18 @@ public sealed partial record Speed(string Text, SpeedKind Kind, RateCurve Curve)
         }
         var result = segments.Count == 1 ? segments[0].Curve : new VectorCurve(segments);
         return new Speed(text.Trim(), kind, result);
+    }
+
+    /// <summary>"model:file.yaml": the rate-driven prepayment model with that file's parameters (docs/rates.md).</summary>
+    private static Speed Model(string text, SpeedKind kind, PpcRamp ramp, string source)
+    {
+        var path = text.Trim()["model:".Length..].Trim();
+        if (kind != SpeedKind.Prepayment)
+            throw new RemicInputException(source, 0, "", text, "a default speed such as '100 SDA' or '2 CDR'; a rate-driven model (model:file.yaml) is for prepayments only");
+        if (path.Length == 0)
+            throw new RemicInputException(source, 0, "", text, "a prepayment model file after 'model:', e.g. model:prepay.yaml");
+        var parameters = PrepayModel.PrepayModelFile.Load(path, source);
+        return new Speed(text.Trim(), kind, new PrepayModel.RateDrivenPrepay(parameters, ramp));
     }
 
     private static bool IsAnnualOver100(double v, string unit, string annual, string monthly) =>

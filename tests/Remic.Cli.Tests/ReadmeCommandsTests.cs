@@ -18,6 +18,7 @@ public sealed class ReadmeCommandsTests
         CliHelp.Examples["cm"],
         CliHelp.Examples["item1115"],
         CliHelp.Examples["explain"],
+        CliHelp.Examples["oas"],
         "remic synth-tape examples/cwalt-2004-j4/deal.yaml --seed 1 --out strats-tape.csv",
         CliHelp.Examples["trustee init"],
         CliHelp.Examples["trustee simulate"],
