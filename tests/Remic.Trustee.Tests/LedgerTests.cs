@@ -43,10 +43,12 @@ public sealed class LedgerTests
     {
         using var ledger = new TestLedger(kind);
         using var c = ledger.Db.Connect();
-        Assert.Equal(Migrations.All.Select(m => m.Version).Order(), MigrationRunner.AppliedVersions(c));
+        int[] all = [1, 2, 3, 4, 5, 6]; // 4 deal tapes, 5 close traces, 6 remittance and group figures
+        Assert.Equal(all, Migrations.All.Select(m => m.Version).Order());
+        Assert.Equal(all, MigrationRunner.AppliedVersions(c));
         Assert.Empty(MigrationRunner.Upgrade(c, ledger.Db.Dialect));
         LedgerDb.Open(ledger.Target); // a second process opening the ledger changes nothing
-        Assert.Equal(Migrations.All.Select(m => m.Version).Order(), MigrationRunner.AppliedVersions(c));
+        Assert.Equal(all, MigrationRunner.AppliedVersions(c));
     }
 
     [Theory]

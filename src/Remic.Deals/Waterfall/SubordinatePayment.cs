@@ -61,12 +61,12 @@ internal static class SubordinatePayment
             var absorb = T.Zero;
             foreach (var x in l.PoDeferredPaid) absorb += x;
             foreach (var g in l.Groups) absorb += Num<T>.Pos(g.RealizedLoss - g.PoRealizedLoss);
-            foreach (var s in d.LossOrder)
+            foreach (var cls in d.LossOrder)
             {
                 if (absorb <= T.Zero) break;
-                var k = Array.IndexOf(subs, s);
+                var k = Array.IndexOf(subs, cls);
                 if (k < 0) continue;
-                reserve[k] = Num<T>.Min(absorb, l.Outstanding(s));
+                reserve[k] = Num<T>.Min(absorb, l.Outstanding(cls));
                 absorb -= reserve[k];
             }
         }
