@@ -114,7 +114,7 @@ public static class TrusteeEndpoints
             if (fmt is not ("json" or "html" or "csv" or "txt" or "xlsx")) throw new RemicInputException("format", 0, "", fmt, "json, html, csv, txt or xlsx");
             var s = StatementBuilder.Build(l.Db, DealFile.FromLedger(l.Db, dealId), dealId, per);
             if (fmt == "xlsx") return AnalyticsEndpoints.Xlsx(StatementTables.All(s).Select(t => (t.Title, t.Tidy())), $"{AnalyticsEndpoints.FileStem(dealId)}-statement-{per}.xlsx");
-            var text = StatementRender.Render(s, fmt);
+            var text = StatementRender.Render(s, fmt, fmt == "html" ? Remic.Trustee.Periods.CloseTraces.Find(l.Db, dealId, per) : null);
             // As the CLI does: a statement handed out is one the ledger holds as issued (kept once per format and period).
             if (StatementArchive.Read(l.Db, dealId, per, fmt) is null) StatementArchive.Save(l.Db, dealId, per, fmt, text, "remic-server");
             return Results.Text(text, fmt switch { "json" => "application/json", "html" => "text/html; charset=utf-8", "csv" => "text/csv; charset=utf-8", _ => "text/plain; charset=utf-8" });
