@@ -264,6 +264,16 @@ public class PsaFidelityTests
             Assert.Equal(0, last.Loss[deal.C(name)], 2);
             Assert.Equal(last.BeginBalance[deal.C(name)], last.Principal[deal.C(name)], 2);
         }
+        // explain says which rule set the seniors' amount on that date
+        var scenario = new Remic.Collateral.Scenario
+        {
+            Prepay = Remic.Collateral.Speed.Prepay("100 PPC"), Default = Remic.Collateral.Speed.Default("1 CDR"), Severity = MonthlyVector.Flat(0.20), RecoveryLag = 12, Indices = indices,
+        };
+        var trace = Remic.Deals.Explain.Explainer.Explain(deal, scenario, 114, exerciseCall: true);
+        var senior = trace.Entries.Where(e => e.Kind == Remic.Deals.Explain.TraceKind.SeniorPrincipal).ToList();
+        Assert.Equal(2, senior.Count);
+        Assert.All(senior, e => Assert.StartsWith("the deal's last distribution", e.Rule));
+        Assert.Equal(last.SeniorPrincipal.Sum(), senior.Sum(e => (double)e.Result!.Value), 2);
     }
 
     [Fact]

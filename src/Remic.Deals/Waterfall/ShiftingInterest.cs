@@ -95,6 +95,7 @@ internal static class ShiftingInterest
                 foreach (var i in d.Seniors[g]) seniorsLeft += Num<T>.Pos(r.BeginBalance[i]);
                 l.SeniorPda[g] = Num<T>.Min(l.NonPoPrincipal[g], seniorsLeft);
                 l.SubScheduled += l.NonPoPrincipal[g] - l.SeniorPda[g];
+                l.Trace?.SeniorPrincipalLastDate(l, g, l.NonPoPrincipal[g], poExtra, seniorsLeft);
             }
             else
             {

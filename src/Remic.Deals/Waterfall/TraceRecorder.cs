@@ -184,6 +184,28 @@ internal sealed partial class TraceRecorder<T> where T : unmanaged, IFloatingPoi
         {
             Group = Grp(g), Inputs = inputs, Result = Money("Senior Principal Distribution Amount", l.SeniorPda[g]),
         });
+        PoFormula(l, g);
+    }
+
+    /// <summary>
+    /// The deal's last distribution (no loan left after it): the seniors take the group's principal up to their balances
+    /// before any subordinate (docs/deal-format.md, "The deal's last distribution").
+    /// </summary>
+    public void SeniorPrincipalLastDate(Ledger<T> l, int g, T nonPoPrincipal, T poExtra, T seniorsLeft)
+    {
+        var inputs = new List<TraceValue> { Money("senior classes' balance", seniorsLeft), Money("non-PO principal", nonPoPrincipal - poExtra) };
+        if (poExtra > T.Zero) inputs.Add(Money("PO principal beyond the Class PO's balance", poExtra));
+        Add(New(TraceKind.SeniorPrincipal, "Senior Principal Distribution Amount", Deal.Sources.ShiftingInterest.Line > 0 ? Deal.Sources.ShiftingInterest : Deal.Sources.Group(g)) with
+        {
+            Group = Grp(g),
+            Rule = "the deal's last distribution: every class is retired in order of priority, the seniors first, up to their balances",
+            Inputs = inputs, Result = Money("Senior Principal Distribution Amount", l.SeniorPda[g]),
+        });
+        PoFormula(l, g);
+    }
+
+    private void PoFormula(Ledger<T> l, int g)
+    {
         var po = _d.PoClass[g];
         if (po < 0) return;
         var c = l.Groups[g];
