@@ -52,8 +52,8 @@ public static class OasEngine
         var targets = new double[classes];
         foreach (var (q, c) in quotes)
         {
-            forward[c] = new SettledFlows(ClassFlows.Of(forwardRun, c), settle);
-            pricing[c] = new SettledFlows(ClassFlows.Of(pricingRun, c), settle);
+            forward[c] = new SettledFlows(DealClassFlows.Of(forwardRun, c), settle);
+            pricing[c] = new SettledFlows(DealClassFlows.Of(pricingRun, c), settle);
             if (forward[c]!.TotalCash <= 0) continue;
             if (q.CleanPrice is { } price)
             {

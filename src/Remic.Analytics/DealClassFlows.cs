@@ -1,8 +1,7 @@
-using Remic.Analytics;
 using Remic.Deals.Model;
 using Remic.Deals.Projection;
 
-namespace Remic.Reports.Book;
+namespace Remic.Analytics;
 
 /// <summary>
 /// A projected deal's classes as <see cref="BondCashFlows"/>, one entry per distribution date of the deal's
@@ -70,7 +69,8 @@ public static class DealClassFlows
             spec.DayCount, spec.DelayDays, dated) { LossReimbursed = reimbursed };
     }
 
-    private static int FirstResidual(Deal deal)
+    /// <summary>The deal's first residual class (it is paid the residual distribution), or −1.</summary>
+    public static int FirstResidual(Deal deal)
     {
         for (var i = 0; i < deal.Classes.Count; i++) if (deal.Classes[i].Is(ClassType.Residual)) return i;
         return -1;
