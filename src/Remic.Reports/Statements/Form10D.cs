@@ -185,16 +185,25 @@ public static class Form10D
         return sb.ToString();
     }
 
+    // Latin-1's accented letters and their plain forms (table-driven: the runtime may have no Unicode normalization data).
+    private const string AccentedLetters = "\u00C0\u00C1\u00C2\u00C3\u00C4\u00C5\u00E0\u00E1\u00E2\u00E3\u00E4\u00E5\u00C7\u00E7\u00C8\u00C9\u00CA\u00CB\u00E8\u00E9\u00EA\u00EB"
+        + "\u00CC\u00CD\u00CE\u00CF\u00EC\u00ED\u00EE\u00EF\u00D1\u00F1\u00D2\u00D3\u00D4\u00D5\u00D6\u00D8\u00F2\u00F3\u00F4\u00F5\u00F6\u00F8"
+        + "\u00D9\u00DA\u00DB\u00DC\u00F9\u00FA\u00FB\u00FC\u00DD\u00FD\u00FF";
+    private const string PlainLetters = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy";
+
     private static string Ascii(string line)
     {
         if (line.All(c => c < 128)) return line;
         var sb = new StringBuilder();
-        foreach (var c in line.Normalize(NormalizationForm.FormD))
+        foreach (var c in line)
         {
             if (c < 128) { sb.Append(c); continue; }
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (AccentedLetters.IndexOf(c) is var k and >= 0) { sb.Append(PlainLetters[k]); continue; }
             sb.Append(c switch
             {
+                '\u00DF' => "ss",
+                '\u00C6' => "AE",
+                '\u00E6' => "ae",
                 '\u2013' or '\u2012' or '\u2212' => "-",
                 '\u2014' => "--",
                 '\u2018' or '\u2019' => "'",
