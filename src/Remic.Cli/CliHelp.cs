@@ -28,6 +28,7 @@ internal static class CliHelp
         ["trustee explain"] = "remic trustee explain 2004-S1 --period 2004-04 --class 1-A-1 --db t.db",
         ["trustee reopen"] = "remic trustee reopen 2004-S1 --period 2004-04 --reason \"restated remittance\" --db t.db",
         ["trustee statement"] = "remic trustee statement 2004-S1 --period 2004-04 --format html --out statement.html --db t.db",
+        ["trustee 10d"] = "remic trustee 10d 2004-S1 --period 2004-04 --out filing/ --db t.db",
         ["trustee reconcile"] = "remic trustee reconcile --filed examples/filed/cwalt-2008-2r-2008-04/statement.txt",
     };
 

@@ -20,6 +20,7 @@ public static class TrusteeCommand
         cmd.Subcommands.Add(TrusteeCloseCommand.Build());
         cmd.Subcommands.Add(TrusteeReopenCommand.Build());
         cmd.Subcommands.Add(TrusteeStatementCommand.Build());
+        cmd.Subcommands.Add(TrusteeTenDCommand.Build());
         cmd.Subcommands.Add(TrusteeExplainCommand.Build());
         cmd.Subcommands.Add(TrusteeSimulateCommand.Build());
         cmd.Subcommands.Add(TrusteeStatusCommand.Build());

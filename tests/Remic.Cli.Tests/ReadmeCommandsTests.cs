@@ -25,6 +25,7 @@ public sealed class ReadmeCommandsTests
         CliHelp.Examples["trustee remit"],
         CliHelp.Examples["trustee close"],
         CliHelp.Examples["trustee statement"],
+        CliHelp.Examples["trustee 10d"],
         CliHelp.Examples["trustee explain"],
         "remic trustee status --db t.db",
         "remic trustee periods 2004-S1 --db t.db",
@@ -46,6 +47,7 @@ public sealed class ReadmeCommandsTests
         }
         Assert.True(File.Exists(Path.Combine(tmp.Path, "book", "index.html")));
         Assert.True(File.Exists(Path.Combine(tmp.Path, "statement.html")));
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "filing", "10d-2004-04.txt")));
         Assert.True(File.Exists(Path.Combine(tmp.Path, "run", "classes.csv")));
     }
 

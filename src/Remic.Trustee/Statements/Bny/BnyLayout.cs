@@ -27,20 +27,28 @@ public static class BnyLayout
     public static string RateType(ClassSpec k) =>
         (k.Coupon is FixedCoupon or NoCoupon ? "Fix-" : "Var-") + (k.DayCount == Remic.Core.DayCount.Thirty360 ? "30/360" : "Act/360");
 
-    public static string Render(Statement s, Deal deal)
+    public static string Render(Statement s, Deal deal) => string.Concat(Pages(s, deal));
+
+    /// <summary>
+    /// The statement as its pages, one section a page (the header opens the first); concatenated they are <see cref="Render"/>.
+    /// Given a <paramref name="pageWidth"/> (e.g. 80 for an EDGAR exhibit), tables and the collateral pages are split into blocks
+    /// of at most that many columns; the header lines are as long as the deal's names.
+    /// </summary>
+    public static IReadOnlyList<string> Pages(Statement s, Deal deal, int? pageWidth = null)
     {
         var specs = deal.Classes.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var sb = new StringBuilder();
-        Header(sb, s, deal);
-        Summary(sb, s, specs);
-        PrincipalDetail(sb, s, specs);
-        InterestDetail(sb, s);
-        Factors(sb, s, specs);
-        Collateral(sb, s);
-        Delinquency(sb, s);
-        Losses(sb, s);
-        CreditEnhancement(sb, s, deal);
-        return sb.ToString();
+        var w = pageWidth ?? PageWidth;
+        var pages = new List<string>();
+        void Page(Action<StringBuilder> write) { var sb = new StringBuilder(); write(sb); pages.Add(sb.ToString()); }
+        Page(sb => { Header(sb, s, deal); Summary(sb, s, specs, w); });
+        Page(sb => PrincipalDetail(sb, s, specs, w));
+        Page(sb => InterestDetail(sb, s, w));
+        Page(sb => Factors(sb, s, specs, w));
+        Page(sb => Collateral(sb, s, pageWidth));
+        Page(sb => Delinquency(sb, s, pageWidth));
+        Page(sb => Losses(sb, s, pageWidth));
+        Page(sb => CreditEnhancement(sb, s, deal, pageWidth));
+        return pages;
     }
 
     private static void Header(StringBuilder sb, Statement s, Deal deal)
@@ -55,7 +63,7 @@ public static class BnyLayout
 
     private static string Cusip(ClassLine k) => k.Cusip ?? "";
 
-    private static void Summary(StringBuilder sb, Statement s, IReadOnlyDictionary<string, ClassSpec> specs)
+    private static void Summary(StringBuilder sb, Statement s, IReadOnlyDictionary<string, ClassSpec> specs, int w)
     {
         Title(sb, "Certificateholder Monthly Distribution Summary");
         Column[] cols =
@@ -71,10 +79,10 @@ public static class BnyLayout
         var t = s.ClassTotals;
         rows.Add(["Totals", "", "", "", Money(t.BeginningBalance), "", Money(t.Principal), Money(t.Interest), Money(t.Principal + t.Interest),
             Money(t.RealizedLoss), Money(t.EndingBalance), Money(s.Classes.Where(k => !k.Notional).Sum(k => k.CumulativeRealizedLoss))]);
-        Table(sb, cols, rows);
+        Table(sb, cols, rows, w);
     }
 
-    private static void PrincipalDetail(StringBuilder sb, Statement s, IReadOnlyDictionary<string, ClassSpec> specs)
+    private static void PrincipalDetail(StringBuilder sb, Statement s, IReadOnlyDictionary<string, ClassSpec> specs, int w)
     {
         Title(sb, "Principal Distribution Detail");
         Column[] cols =
@@ -90,10 +98,10 @@ public static class BnyLayout
         rows.Add(["Totals", "", Money(money.Sum(k => k.OriginalBalance)), Money(money.Sum(k => k.BeginningBalance)), Money(money.Sum(k => k.Principal)),
             Money(money.Sum(k => k.Accretion)), Money(money.Sum(k => k.Principal - k.Accretion)), Money(money.Sum(k => k.RealizedLoss)),
             Money(money.Sum(k => k.EndingBalance)), ""]);
-        Table(sb, cols, rows);
+        Table(sb, cols, rows, w);
     }
 
-    private static void InterestDetail(StringBuilder sb, Statement s)
+    private static void InterestDetail(StringBuilder sb, Statement s, int w)
     {
         Title(sb, "Interest Distribution Detail");
         Column[] cols =
@@ -112,10 +120,10 @@ public static class BnyLayout
         rows.Add(["Totals", Money(s.ClassTotals.BeginningBalance), "", "", Money(s.Classes.Sum(k => k.Interest + k.InterestShortfall)),
             Money(s.Classes.Sum(k => k.Interest + k.InterestShortfall + k.UnpaidInterest)), Money(s.ClassTotals.InterestShortfall),
             Money(s.ClassTotals.UnpaidInterest), Money(s.ClassTotals.Interest)]);
-        Table(sb, cols, rows);
+        Table(sb, cols, rows, w);
     }
 
-    private static void Factors(StringBuilder sb, Statement s, IReadOnlyDictionary<string, ClassSpec> specs)
+    private static void Factors(StringBuilder sb, Statement s, IReadOnlyDictionary<string, ClassSpec> specs, int w)
     {
         Title(sb, "Current Payment Information\nFactors per $1,000");
         Column[] cols =
@@ -126,10 +134,10 @@ public static class BnyLayout
         var rows = s.Classes.Select(k => (IReadOnlyList<string>)[k.Name, Cusip(k), Money(k.OriginalBalance),
             Per1000(StatementBuilder.Per1000(k.BeginningBalance, k.OriginalBalance)), Per1000(k.PrincipalPer1000), Per1000(k.InterestPer1000),
             Per1000(k.EndingPer1000), Rate(k.PassThroughRate)]).ToList();
-        Table(sb, cols, rows);
+        Table(sb, cols, rows, w);
     }
 
-    private static void Collateral(StringBuilder sb, Statement s)
+    private static void Collateral(StringBuilder sb, Statement s, int? w)
     {
         Title(sb, "Collateral Detail");
         var g = s.Groups;
@@ -180,10 +188,10 @@ public static class BnyLayout
             ("Total Net Interest Shortfalls", Mv(x => x.NetInterestShortfall)),
             ("Senior Percentage", V(x => Rate(x.SeniorPercentage))),
             ("Senior Prepayment Percentage", V(x => Rate(x.SeniorPrepaymentPercentage))),
-        ]);
+        ], w);
     }
 
-    private static void Delinquency(StringBuilder sb, Statement s)
+    private static void Delinquency(StringBuilder sb, Statement s, int? w)
     {
         Title(sb, "Delinquency Information");
         (string Label, Remittance.Delinquency Status)[] buckets =
@@ -199,7 +207,7 @@ public static class BnyLayout
             lines.Add((label + " Balance", s.Groups.Select(g => Money(Bucket(g, status).Balance)).ToArray()));
             lines.Add((label + " Balance %", s.Groups.Select(g => Share(Bucket(g, status).Balance, g.EndingBalance)).ToArray()));
         }
-        Pairs(sb, s.Groups.Select(g => "Group " + g.Group).ToArray(), lines);
+        Pairs(sb, s.Groups.Select(g => "Group " + g.Group).ToArray(), lines, w);
     }
 
     private static Distribution.DelinquencyBucket Bucket(GroupLine g, Remittance.Delinquency status) =>
@@ -207,7 +215,7 @@ public static class BnyLayout
 
     private static string Share(decimal part, decimal whole) => (whole == 0 ? 0m : part * 100m / whole).ToString("0.000000", F) + "%";
 
-    private static void Losses(StringBuilder sb, Statement s)
+    private static void Losses(StringBuilder sb, Statement s, int? w)
     {
         Title(sb, "Realized Loss Detail");
         var g = s.Groups;
@@ -218,10 +226,10 @@ public static class BnyLayout
             ("Total Liquidated Loan Balance", g.Select(x => Money(x.LiquidationProceeds + x.RealizedLosses)).ToArray()),
             ("Total Liquidated Proceeds", g.Select(x => Money(x.LiquidationProceeds)).ToArray()),
             ("Subsequent Recoveries", g.Select(x => Money(x.SubsequentRecoveries)).ToArray()),
-        ]);
+        ], w);
     }
 
-    private static void CreditEnhancement(StringBuilder sb, Statement s, Deal deal)
+    private static void CreditEnhancement(StringBuilder sb, Statement s, Deal deal, int? w)
     {
         Title(sb, "Credit Enhancements");
         var subs = (deal.ShiftingInterest?.Subordinates ?? deal.Classes.Where(c => c.Is(ClassType.Subordinate)).Select(c => c.Name).ToList()).ToHashSet(StringComparer.Ordinal);
@@ -239,6 +247,6 @@ public static class BnyLayout
             lines.Add(($"Class {k.Name}", [Money(k.OriginalBalance), Money(k.EndingBalance)]));
             lines.Add(($"Class {k.Name} Percentage", [P(k.OriginalBalance, origTotal), P(k.EndingBalance, curTotal)]));
         }
-        Pairs(sb, ["Original", "Current"], lines);
+        Pairs(sb, ["Original", "Current"], lines, w);
     }
 }

@@ -30,14 +30,14 @@ internal static class BnyText
     /// Writes rows under columns (column 0 repeated in every block), splitting into blocks of at most <see cref="PageWidth"/>
     /// characters; a row whose first cell is "Totals" is set off by a rule.
     /// </summary>
-    public static void Table(StringBuilder sb, IReadOnlyList<Column> columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    public static void Table(StringBuilder sb, IReadOnlyList<Column> columns, IReadOnlyList<IReadOnlyList<string>> rows, int pageWidth = PageWidth)
     {
         var blocks = new List<List<int>>();
         var current = new List<int>();
         var width = columns[0].Width;
         for (var c = 1; c < columns.Count; c++)
         {
-            if (current.Count > 0 && width + 1 + columns[c].Width > PageWidth) { blocks.Add(current); current = []; width = columns[0].Width; }
+            if (current.Count > 0 && width + 1 + columns[c].Width > pageWidth) { blocks.Add(current); current = []; width = columns[0].Width; }
             current.Add(c);
             width += 1 + columns[c].Width;
         }
@@ -68,13 +68,25 @@ internal static class BnyText
         }
     }
 
-    /// <summary>Label / value lines (the collateral pages): the label left, one value column per group right-aligned.</summary>
-    public static void Pairs(StringBuilder sb, IReadOnlyList<string> groupHeadings, IReadOnlyList<(string Label, IReadOnlyList<string> Values)> lines)
+    /// <summary>
+    /// Label / value lines (the collateral pages): the label left, one value column per group right-aligned. Given a
+    /// <paramref name="pageWidth"/>, value columns that do not fit beside the label go to further blocks that repeat the labels
+    /// (without one, every column is on one line, as the 100-column statement prints).
+    /// </summary>
+    public static void Pairs(StringBuilder sb, IReadOnlyList<string> groupHeadings, IReadOnlyList<(string Label, IReadOnlyList<string> Values)> lines,
+        int? pageWidth = null)
     {
         const int label = 52, value = 18;
-        sb.Append(new string(' ', label)).Append(string.Concat(groupHeadings.Select(h => " " + h.PadLeft(value)))).Append('\n');
-        foreach (var (l, values) in lines)
-            sb.Append(l.Length > label ? l[..label] : l.PadRight(label)).Append(string.Concat(values.Select(v => " " + v.PadLeft(value)))).TrimEndLine();
+        var perBlock = pageWidth is { } w ? Math.Max(1, (w - label) / (value + 1)) : Math.Max(1, groupHeadings.Count);
+        for (var start = 0; start < groupHeadings.Count || start == 0; start += perBlock)
+        {
+            if (start > 0) sb.Append('\n');
+            var n = Math.Min(perBlock, groupHeadings.Count - start);
+            sb.Append(new string(' ', label)).Append(string.Concat(groupHeadings.Skip(start).Take(n).Select(h => " " + h.PadLeft(value)))).Append('\n');
+            foreach (var (l, values) in lines)
+                sb.Append(l.Length > label ? l[..label] : l.PadRight(label)).Append(string.Concat(values.Skip(start).Take(n).Select(v => " " + v.PadLeft(value)))).TrimEndLine();
+            if (groupHeadings.Count == 0) break;
+        }
     }
 
     private static StringBuilder TrimEndLine(this StringBuilder sb)
