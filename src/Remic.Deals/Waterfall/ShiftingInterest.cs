@@ -46,10 +46,12 @@ internal static class ShiftingInterest
 
         var anyAboveOriginal = false;
         Span<T> seniorPct = stackalloc T[d.NGroups];
+        Span<T> seniorBalance = stackalloc T[d.NGroups];
         for (var g = 0; g < d.NGroups; g++)
         {
             var sen = T.Zero;
             foreach (var i in d.Seniors[g]) sen += Num<T>.Pos(r.BeginBalance[i]);
+            seniorBalance[g] = sen;
             seniorPct[g] = l.NonPoBegin[g] > T.Zero ? Num<T>.Min(T.One, sen / l.NonPoBegin[g]) : T.Zero;
             if (d.Subordinates.Length == 0) seniorPct[g] = sen > T.Zero ? T.One : T.Zero;
             if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;
@@ -91,8 +93,7 @@ internal static class ShiftingInterest
                 var poExtra = po >= 0 ? Num<T>.Pos(c.PoPrincipal - Num<T>.Pos(r.BeginBalance[po])) : T.Zero;
                 l.PoPda[g] -= poExtra;
                 l.NonPoPrincipal[g] += poExtra;
-                var seniorsLeft = T.Zero;
-                foreach (var i in d.Seniors[g]) seniorsLeft += Num<T>.Pos(r.BeginBalance[i]);
+                var seniorsLeft = seniorBalance[g];
                 l.SeniorPda[g] = Num<T>.Min(l.NonPoPrincipal[g], seniorsLeft);
                 l.SubScheduled += l.NonPoPrincipal[g] - l.SeniorPda[g];
                 l.Trace?.SeniorPrincipalLastDate(l, g, l.NonPoPrincipal[g], poExtra, seniorsLeft);
