@@ -34,6 +34,15 @@ public static class Accrual
         return flows.Count;
     }
 
+    /// <summary>Whether a buyer settling on <paramref name="settle"/> has anything to receive (a balance or notional at the
+    /// first flow after it): false for a class already paid off, a residual with no balance, or a Class X whose notional
+    /// is zero because no loan is a premium loan.</summary>
+    public static bool Receivable(BondCashFlows flows, DateOnly settle)
+    {
+        var first = FirstFlowAfter(flows, settle);
+        return settle >= flows.DatedDate && first < flows.Count && flows.BeginBalance[first] > 0;
+    }
+
     /// <summary>Checks that a settlement date can be analysed: not before the dated date, something left to receive.</summary>
     public static int Validate(BondCashFlows flows, DateOnly settle)
     {

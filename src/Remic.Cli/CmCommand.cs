@@ -52,9 +52,15 @@ public static class CmCommand
         var (book, files) = BookProgressBar.Run(stdout, p => CliRun.Writing(dir, () => BookWriter.BuildAndWrite(input, dir, p)));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{d.Metadata.TrustName}: {DealOptions.LoanText(d)}{(d.StratsLoans.Count > 0 ? $" (strats: a {d.StratsLoans.Count}-loan strats tape)" : "")}; {input.Classes.Count} classes; pricing speed {book.PricingSpeed} ({input.Speeds.Count} speeds); settlement {input.Settlement:yyyy-MM-dd}"));
-        foreach (var (c, h) in input.Classes.Zip(book.Headlines))
+        var headlines = book.Headlines.ToDictionary(h => h.Class);
+        foreach (var c in input.Classes)
+        {
+            // A class with nothing to receive at the pricing speed has no headline (see BookBuilder).
+            var figures = headlines.TryGetValue(c.Name, out var h)
+                ? string.Create(CultureInfo.InvariantCulture, $"WAL {h.Wal,6:0.00} yr  window {h.Window}") : "nothing to receive at the pricing speed";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {c.Name,-7} {c.OriginalBalance,16:#,##0.00}{(c.Notional ? " (N)" : "    ")} {c.Coupon,-24} WAL {h.Wal,6:0.00} yr  window {h.Window}{(c.Offered ? "" : "  (not offered)")}"));
+                $"  {c.Name,-7} {c.OriginalBalance,16:#,##0.00}{(c.Notional ? " (N)" : "    ")} {c.Coupon,-24} {figures}{(c.Offered ? "" : "  (not offered)")}"));
+        }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {files.Count} files to {Path.GetFullPath(dir)} (open index.html) in {clock.Elapsed.TotalSeconds:0.0} s"));
     }

@@ -22,8 +22,10 @@ public static class RunSummary
         {
             var spec = deal.Classes[c];
             var f = DealClassFlows.Of(run, c);
-            var s = new SettledFlows(f, settle);
-            var flows = s.First < f.Count;
+            // A class with nothing left to receive after settlement (e.g. a Class X whose notional is zero because no
+            // loan is a premium loan, or a residual) shows no WAL or window instead of failing the run.
+            var flows = Accrual.Receivable(f, settle);
+            var s = flows ? new SettledFlows(f, settle) : null;
             var unpaid = run.Periods.Count == 0 ? 0 : run.Periods[^1].UnpaidInterest[c];
             decimal Cents(Func<Remic.Deals.Waterfall.PeriodResult<double>, double> x) => run.Periods.Sum(p => Remic.Core.Money.ToCents(x(p)));
             // Sums of the cent amounts the monthly rows print, so the summary adds up to the classes.csv columns.
@@ -31,11 +33,11 @@ public static class RunSummary
             var prin = Cents(p => p.Principal[c]);
             var lost = Cents(p => p.Loss[c]);
             rows.Add([
-                spec.Name, DealBook.TypeText(spec.Type), Fmt.Money(f.OriginalBalance) + (spec.IsNotional ? " (N)" : ""),
+                spec.Name, DealBook.TypeText(spec.Type), Fmt.Money(Original(run, c)) + (spec.IsNotional ? " (N)" : ""),
                 run.Periods.Count == 0 ? "" : Fmt.Pct(run.Periods[0].Coupon[c] * 100),
                 Fmt.Cents(paid), Fmt.Cents(prin), Fmt.Cents(lost), Fmt.Money(unpaid),
                 Fmt.Money(run.Periods.Count == 0 ? f.OriginalBalance : run.Periods[^1].EndBalance[c]),
-                flows ? Fmt.Num(BondAnalytics.Wal(s), "0.00") : "", flows ? PrincipalWindow.Of(f, s.First).Label : "",
+                flows ? Fmt.Num(BondAnalytics.Wal(s!), "0.00") : "", flows ? PrincipalWindow.Of(f, s!.First).Label : "",
             ]);
             interest += paid;
             if (spec.IsNotional) continue;
@@ -54,5 +56,13 @@ public static class RunSummary
                 "Totals are the sums of the monthly rows' cents (the classes.csv columns). Month-by-month tables: --months (or --out for files).",
             ],
         };
+    }
+
+    /// <summary>The deal file's original balance; a notional class without one shows its first period's notional amount.</summary>
+    private static double Original(DealProjection run, int c)
+    {
+        var spec = run.Deal.Classes[c];
+        if (!spec.IsNotional || spec.OriginalBalance > 0 || run.Periods.Count == 0) return (double)spec.OriginalBalance;
+        return run.Periods[0].BeginBalance[c];
     }
 }

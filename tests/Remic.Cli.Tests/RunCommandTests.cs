@@ -95,4 +95,81 @@ public class RunCommandTests
 
     [Fact]
     public void Missing_deal_file_exits_2() => Assert.Equal(2, Run("run", "/no/such/deal.yaml"));
+
+    [Fact]
+    public void A_Class_X_with_no_premium_loans_is_printed_with_no_WAL_instead_of_failing_the_run()
+    {
+        // Neither group 2 (5.126% gross) nor group 3 (6.322%) has a loan whose net rate is above its strip rate, so the
+        // Class X notional is zero all along: nothing to receive, nothing to compute a WAL from. The run used to stop
+        // with "--settle: ... the settlement date must be before the class pays off".
+        var file = Path.Combine(Path.GetTempPath(), "remic-zero-x-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, ZeroNotionalDeal);
+        var (code, output, error) = Cli.Run("run", file, "--prepay", "47.3155902626947 CPR", "--severity", "12.36", "--lag", "1");
+        Assert.True(code == 0, error);
+        var x = output.Split('\n').Single(l => l.StartsWith("X ", StringComparison.Ordinal));
+        Assert.Matches(@"^X\s+Notional IO\s+0\.00 \(N\)\s+0\.000\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s*$", x);
+        var r = output.Split('\n').Single(l => l.StartsWith("R ", StringComparison.Ordinal));
+        Assert.Matches(@"^R\s+Residual\s+0\.00\s", r);
+        // At 0 CDR the equations show no allocated loss (the retiring Class POs' last fraction of a cent is paid on).
+        Assert.Contains("+ allocated losses 0.00 ", output);
+    }
+
+    private const string ZeroNotionalDeal = """
+        deal:
+          trust_name: Test Trust
+          cutoff_date: 2004-03-01
+          closing_date: 2004-03-30
+          first_distribution_date: 2004-04-25
+        groups:
+          - name: "G1"
+            servicing_fee: 0.25
+            trustee_fee: 0.01
+            rep_lines:
+              - { balance: 364433.96, gross_rate: 8.164, remaining_term: 82, age: 17 }
+              - { balance: 1332504.08, gross_rate: 8.397, remaining_term: 223, age: 16 }
+              - { balance: 2308064.66, gross_rate: 5.842, remaining_term: 327, age: 11 }
+          - name: "G2"
+            servicing_fee: 0.25
+            trustee_fee: 0.01
+            strip_rate: 6.68
+            rep_lines:
+              - { balance: 584421.58, gross_rate: 5.126, remaining_term: 88, age: 11 }
+          - name: "G3"
+            servicing_fee: 0.25
+            trustee_fee: 0.01
+            strip_rate: 6.64
+            rep_lines:
+              - { balance: 3822153.04, gross_rate: 6.322, remaining_term: 189, age: 18 }
+        classes:
+          - { name: 1-A-1, group: "G1", balance: 423284.25, type: senior, coupon: 5.335 }
+          - { name: 1-A-2, group: "G1", balance: 379178.17, type: senior, coupon: 5.335 }
+          - { name: 1-A-3, group: "G1", balance: 2952227.61, type: senior, coupon: 5.335 }
+          - { name: 2-A-1, group: "G2", balance: 89184.38, type: super_senior, coupon: 6.567 }
+          - { name: 2-A-2, group: "G2", balance: 71989.17, type: senior_support, coupon: 6.567 }
+          - { name: 2-A-3, group: "G2", balance: 237936.96, type: senior, coupon: 6.567 }
+          - { name: 2-PO, group: "G2", balance: 158703.70, type: po }
+          - { name: 3-A-1, group: "G3", balance: 3271351.43, type: senior, coupon: 6.229 }
+          - { name: 3-PO, group: "G3", balance: 332711.51, type: po }
+          - { name: B-1, groups: ["G1", "G2", "G3"], balance: 495010.14, type: subordinate, coupon: 5.335 }
+          - { name: X, groups: ["G2", "G3"], balance: 0, type: notional_io, notional: premium_loans, coupon: strip_excess }
+          - { name: R, group: "G1", balance: 0, type: residual, coupon: none }
+        waterfall:
+          - pay_interest: { from: "G1", classes: [1-A-1, 1-A-2, 1-A-3] }
+          - pay_principal: { from: "G1", amount: senior_principal, to: { sequential: [1-A-1, 1-A-2, 1-A-3] } }
+          - pay_po: { group: "G2", class: 2-PO }
+          - pay_interest: { from: "G2", classes: [2-A-1, 2-A-2, 2-A-3, X] }
+          - pay_principal: { from: "G2", amount: senior_principal, to: { split: [ { percent: 50, to: 2-A-1 }, { percent: 50, to: { sequential: [2-A-2, 2-A-3] } } ] } }
+          - pay_po: { group: "G3", class: 3-PO }
+          - pay_interest: { from: "G3", classes: [3-A-1, X] }
+          - pay_principal: { from: "G3", amount: senior_principal, to: 3-A-1 }
+          - pay_po_deferred: { from: all }
+          - pay_subordinates: { from: all, classes: [B-1] }
+          - pay_residual: { from: all, class: R }
+        shifting_interest:
+          subordinates: [B-1]
+          two_times_test: { month: 36 }
+        losses:
+          senior_support: { 2-A-1: 2-A-2 }
+        clean_up_call: { percent: 10 }
+        """;
 }

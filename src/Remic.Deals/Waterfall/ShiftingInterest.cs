@@ -82,17 +82,16 @@ internal static class ShiftingInterest
             var sSched = Num<T>.Cents(sr * sched);
             var sPrepay = Num<T>.Cents(srpp * prepay);
             var sLiq = Num<T>.Cents(Num<T>.Min(sr * liqBalance, srpp * liqProceeds));
-            l.NonPoPrincipal[g] = sched + prepay + liqProceeds;
-            l.PoPda[g] = c.PoPrincipal;
+            // PO principal beyond the Class PO's balance (the PO pool's last fraction of a cent when the Class PO retires)
+            // is principal no Class PO can take: it joins the non-PO principal instead of leaving the classes above the pool.
+            var po = d.PoClass[g];
+            var poExtra = po >= 0 ? Num<T>.Pos(c.PoPrincipal - Num<T>.Pos(r.BeginBalance[po])) : T.Zero;
+            l.NonPoPrincipal[g] = sched + prepay + liqProceeds + poExtra;
+            l.PoPda[g] = c.PoPrincipal - poExtra;
             if (l.Terminating)
             {
                 // The last distribution retires every class: the seniors take the group's principal up to their
                 // balances before any subordinate is paid, so the date's loss falls on the subordinates first.
-                // PO principal beyond the Class PO's balance (cents of rounding) joins the rest.
-                var po = d.PoClass[g];
-                var poExtra = po >= 0 ? Num<T>.Pos(c.PoPrincipal - Num<T>.Pos(r.BeginBalance[po])) : T.Zero;
-                l.PoPda[g] -= poExtra;
-                l.NonPoPrincipal[g] += poExtra;
                 var seniorsLeft = seniorBalance[g];
                 l.SeniorPda[g] = Num<T>.Min(l.NonPoPrincipal[g], seniorsLeft);
                 l.SubScheduled += l.NonPoPrincipal[g] - l.SeniorPda[g];
@@ -100,7 +99,8 @@ internal static class ShiftingInterest
             }
             else
             {
-                l.SeniorPda[g] = sSched + sPrepay + sLiq;
+                // The PO's extra goes with the senior amount; what the retired seniors cannot take passes to the subordinates.
+                l.SeniorPda[g] = sSched + sPrepay + sLiq + poExtra;
                 // Subordinate Principal Distribution Amount: clause (i) scheduled principal; clauses (ii) liquidation
                 // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
                 l.SubScheduled += sched - sSched;

@@ -27,7 +27,10 @@ public static class BookBuilder
         IReadOnlyList<(string Speed, BondCashFlows Flows)> Columns(BookClass c) =>
             bySpeed.Select(x => (x.Speed, x.Result.Class(c.Name, x.Req))).ToList();
 
-        var headlines = input.Classes.Select(c =>
+        // A class with nothing to receive at the pricing speed (a Class X without premium loans, a residual without a
+        // balance) has no WAL, window or price/yield table: the structure table leaves those cells blank.
+        bool Receivable(BookClass c) => Accrual.Receivable(atPricing.Class(c.Name, pricingReq), input.Settlement);
+        var headlines = input.Classes.Where(Receivable).Select(c =>
         {
             var s = new SettledFlows(atPricing.Class(c.Name, pricingReq), input.Settlement);
             return new ClassHeadline(c.Name, BondAnalytics.Wal(s), PrincipalWindow.Of(s.Flows, s.First).Label);
@@ -44,7 +47,7 @@ public static class BookBuilder
         var calls = input.RunToCall is { } runToCall
             ? input.Speeds.Select(s => runToCall(ScenarioRequest.At(s))).ToList()
             : null;
-        foreach (var c in offered)
+        foreach (var c in offered.Where(Receivable))
         {
             var scenarios = new List<ExhibitScenario>();
             for (var k = 0; k < bySpeed.Count; k++)

@@ -162,7 +162,7 @@ public static class DealBook
                 foreach (var c in strips)
                 {
                     var f = atPricing.Class(c.Name, ScenarioRequest.At(pricing));
-                    if (Accrual.FirstFlowAfter(f, settle) >= f.Count) continue;
+                    if (!Accrual.Receivable(f, settle)) continue;
                     var centre = BondAnalytics.Price(new SettledFlows(f, settle), ReferenceYield);
                     classPrices[c.Name] = Grid(centre, c.IsNotional ? 4 : 16);
                 }
