@@ -112,6 +112,14 @@ public class RunCommandTests
         Assert.Matches(@"^R\s+Residual\s+0\.00\s", r);
         // At 0 CDR the equations show no allocated loss (the retiring Class POs' last fraction of a cent is paid on).
         Assert.Contains("+ allocated losses 0.00 ", output);
+        // The CM book too: X and R get no price/yield table and no headline, every other class does.
+        var book = Path.Combine(Path.GetTempPath(), "remic-zero-x-cm-" + Guid.NewGuid().ToString("N"));
+        var (cmCode, cmOut, cmErr) = Cli.Run("cm", file, "--out", book);
+        Assert.True(cmCode == 0, cmErr);
+        Assert.Matches(@"\n  X +0\.00 \(N\) .*nothing to receive at the pricing speed", cmOut);
+        Assert.Matches(@"\n  B-1 +495,010\.14 .*WAL +[0-9.]+ yr", cmOut);
+        Assert.False(File.Exists(Path.Combine(book, "price-yield-x.csv")));
+        Assert.True(File.Exists(Path.Combine(book, "price-yield-b-1.csv")), string.Join(", ", Directory.GetFiles(book, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Take(40)));
     }
 
     private const string ZeroNotionalDeal = """
