@@ -182,14 +182,19 @@ public sealed class RunReport(DealProjection run, Scenario scenario, string[] on
         foreach (var r in all) w.WriteLine(string.Join("  ", r.Select((x, i) => x.PadLeft(width[i]))));
     }
 
-    public string Json()
+    /// <summary>
+    /// The monthly rows and checks as JSON ({"classes": [...], "collateral": [...], "checks": [...]}): the columns of the CSV
+    /// files, amounts and percents as numbers (cents with two decimals), dates, names and yes/no as strings. Written straight
+    /// from the projection, not from the CSV text (indented for the CLI, compact for the HTTP API).
+    /// </summary>
+    public string Json(bool indented = true)
     {
         using var ms = new MemoryStream();
-        using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = indented }))
         {
             j.WriteStartObject();
-            Rows(j, "classes", ClassColumns, ClassRows());
-            Rows(j, "collateral", GroupColumns, GroupRows());
+            WriteClassRows(j);
+            WriteGroupRows(j);
             j.WriteStartArray("checks");
             foreach (var l in CheckLines()) j.WriteStringValue(l);
             j.WriteEndArray();
@@ -198,21 +203,87 @@ public sealed class RunReport(DealProjection run, Scenario scenario, string[] on
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    private static void Rows(Utf8JsonWriter j, string name, string[] cols, IEnumerable<string[]> rows)
+    private void WriteClassRows(Utf8JsonWriter j)
     {
-        j.WriteStartArray(name);
-        foreach (var r in rows)
+        var classes = Classes().ToArray();
+        var names = classes.Select(c => JsonEncodedText.Encode(run.Deal.Classes[c].Name)).ToArray();
+        var k = ClassColumns.Select(n => JsonEncodedText.Encode(n)).ToArray();
+        j.WriteStartArray("classes");
+        foreach (var p in run.Periods)
         {
-            j.WriteStartObject();
-            for (var i = 0; i < cols.Length; i++)
+            var date = p.DistributionDate.ToString("yyyy-MM-dd", Inv);
+            for (var x = 0; x < classes.Length; x++)
             {
-                if (decimal.TryParse(r[i], NumberStyles.Number, Inv, out var v) && cols[i] != "class" && cols[i] != "group" && cols[i] != "date") j.WriteNumber(cols[i], v);
-                else j.WriteString(cols[i], r[i]);
+                var c = classes[x];
+                j.WriteStartObject();
+                j.WriteNumber(k[0], p.Period);
+                j.WriteString(k[1], date);
+                j.WriteString(k[2], names[x]);
+                Cents(j, k[3], p.BeginBalance[c]);
+                j.WriteNumber(k[4], Percent(p.Coupon[c]));
+                Cents(j, k[5], p.InterestDue[c]);
+                Cents(j, k[6], p.InterestPaid[c]);
+                Cents(j, k[7], p.InterestShortfall[c]);
+                Cents(j, k[8], p.UnpaidInterest[c]);
+                Cents(j, k[9], p.Principal[c]);
+                Cents(j, k[10], p.Loss[c]);
+                Cents(j, k[11], p.Accretion[c]);
+                Cents(j, k[12], p.EndBalance[c]);
+                Cents(j, k[13], p.PoDeferredPaid[c]);
+                Cents(j, k[14], p.CorridorPaid[c]);
+                Cents(j, k[15], p.Residual[c]);
+                j.WriteEndObject();
             }
-            j.WriteEndObject();
         }
         j.WriteEndArray();
     }
+
+    private void WriteGroupRows(Utf8JsonWriter j)
+    {
+        var groups = run.Deal.Groups.Select(g => run.Collateral.Group(g.Name)).ToArray();
+        var k = GroupColumns.Select(n => JsonEncodedText.Encode(n)).ToArray();
+        j.WriteStartArray("collateral");
+        foreach (var p in run.Periods)
+        {
+            var date = p.DistributionDate.ToString("yyyy-MM-dd", Inv);
+            var m = p.Period;
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var cf = groups[g];
+                j.WriteStartObject();
+                j.WriteNumber(k[0], m);
+                j.WriteString(k[1], date);
+                j.WriteString(k[2], cf.Group);
+                Cents(j, k[3], cf.BeginBalance[m]);
+                Cents(j, k[4], cf.ScheduledPrincipal[m]);
+                Cents(j, k[5], p.CollateralPrincipal[g] - cf.ScheduledPrincipal[m] - cf.LiquidationProceeds[m] + p.LiquidationInterest[g]);
+                Cents(j, k[6], cf.LiquidationProceeds[m] - p.LiquidationInterest[g]);
+                Cents(j, k[7], p.CollateralLoss[g]);
+                Cents(j, k[8], cf.NetInterest[m]);
+                Cents(j, k[9], p.AvailableFunds[g]);
+                j.WriteNumber(k[10], Percent(p.SeniorPercentage[g]));
+                j.WriteNumber(k[11], Percent(p.SeniorPrepaymentPercentage[g]));
+                Cents(j, k[12], p.SeniorPrincipal[g]);
+                Cents(j, k[13], p.PoPrincipal[g]);
+                j.WriteString(k[14], p.StepDownPassed[g] ? "yes" : "no");
+                Cents(j, k[15], cf.Advances[m]);
+                Cents(j, k[16], cf.PrincipalAdvances[m]);
+                Cents(j, k[17], cf.AdvancesRecovered[m]);
+                j.WriteEndObject();
+            }
+        }
+        j.WriteEndArray();
+    }
+
+    /// <summary>An amount as the CSV prints it, to the cent with two decimals (adding 0.00m sets the scale to 2).</summary>
+    private static void Cents(Utf8JsonWriter j, JsonEncodedText name, double x)
+    {
+        var v = Remic.Core.Money.ToCents(x);
+        j.WriteNumber(name, v == 0 ? 0.00m : v + 0.00m); // never "-0.00"
+    }
+
+    /// <summary>A rate as a percent with up to six decimals, the CSV's "0.######".</summary>
+    private static decimal Percent(double rate) => decimal.Parse((rate * 100).ToString("0.######", Inv), NumberStyles.Number, Inv);
 
     /// <summary>The rows as typed data: ISO dates as dates, amounts and percents as numbers, yes/no as booleans.</summary>
     private static Remic.Reports.TidyData Tidy(string[] header, IEnumerable<string[]> rows) => new(header,

@@ -131,7 +131,7 @@ public static class AnalyticsEndpoints
         // The monthly rows as `remic run --format json` writes them ({"classes": [...], "collateral": [...], "checks": [...]}),
         // spliced after the summary rather than parsed and written again.
         var head = body.ToJsonString();
-        var flows = report.Json().TrimStart();
+        var flows = report.Json(indented: false);
         return Results.Text(head[..^1] + "," + flows[1..], "application/json");
     }
 
