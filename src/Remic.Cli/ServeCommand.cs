@@ -16,7 +16,8 @@ public static class ServeCommand
         var db = TrusteeCommand.DbOption();
         var store = new Option<string>("--store") { Description = "Folder of the deal store (the example deals are written there at start; uploads are kept there)", DefaultValueFactory = _ => "remic-deals" };
         var cors = new Option<string[]>("--cors") { Description = "An origin allowed to call the API from a browser page of another origin (repeatable; default none: CORS off)" };
-        var cmd = new Command("serve", $"Serve the HTTP API and the web application on 127.0.0.1 (writes need {ServerOptions.ApiKeyVariable})") { port, db, store, cors };
+        var otlp = new Option<string?>("--otlp") { Description = $"Push the server's metrics to an OpenTelemetry collector at this OTLP/HTTP address, e.g. http://127.0.0.1:4318 (default the {ServerTelemetry.EndpointVariable} variable; none: no export)" };
+        var cmd = new Command("serve", $"Serve the HTTP API and the web application on 127.0.0.1 (writes need {ServerOptions.ApiKeyVariable})") { port, db, store, cors, otlp };
         cmd.SetAction(p => CliRun.Guard(p, stdout =>
         {
             var options = new ServerOptions
@@ -25,6 +26,7 @@ public static class ServeCommand
                 Db = p.GetValue(db),
                 Store = p.GetValue(store)!,
                 CorsOrigins = p.GetValue(cors) ?? [],
+                OtlpEndpoint = p.GetValue(otlp) is { } o ? Collector(o) : null,
             };
             var app = RemicServer.Build(options);
             app.Start();
@@ -40,4 +42,8 @@ public static class ServeCommand
         }));
         return cmd;
     }
+
+    private static Uri Collector(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            ? u : throw new Remic.Core.RemicInputException("--otlp", 0, "", text, "an http:// or https:// address of an OpenTelemetry collector, e.g. http://127.0.0.1:4318");
 }

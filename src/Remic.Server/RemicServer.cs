@@ -33,6 +33,7 @@ public static class RemicServer
         builder.Services.AddSingleton(new ApiKey(options.ApiKey ?? Environment.GetEnvironmentVariable(ServerOptions.ApiKeyVariable)));
         builder.Services.AddSingleton(new Ledger(ledger));
         builder.Services.AddSingleton<ServerMetrics>();
+        ServerTelemetry.Add(builder.Services, options);
         builder.Services.AddSingleton(new BookGate(options.MaxConcurrentBooks));
         builder.Services.AddOpenApi(o =>
         {

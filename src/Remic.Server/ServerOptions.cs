@@ -16,6 +16,15 @@ public sealed record ServerOptions
     public string? ApiKey { get; init; }
     /// <summary>Origins allowed by CORS; empty: CORS off (no Access-Control-* header is ever sent).</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+    /// <summary>An OpenTelemetry collector's OTLP endpoint the server's metrics are pushed to (null: the standard
+    /// OTEL_EXPORTER_OTLP_ENDPOINT variable if set, else no export).</summary>
+    public Uri? OtlpEndpoint { get; init; }
+    /// <summary>OTLP over HTTP/protobuf (default) or gRPC.</summary>
+    public bool OtlpGrpc { get; init; }
+    /// <summary>Milliseconds between metric exports (default 15,000).</summary>
+    public int OtlpIntervalMs { get; init; } = 15_000;
+    /// <summary>Other readers of the server's metrics (tests add an in-memory exporter here).</summary>
+    public Action<OpenTelemetry.Metrics.MeterProviderBuilder>? ConfigureMetrics { get; init; }
 
     public long MaxDealBytes { get; init; } = 4 * 1024 * 1024;
     public long MaxRemittanceBytes { get; init; } = 64 * 1024 * 1024;
