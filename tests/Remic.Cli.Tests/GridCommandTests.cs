@@ -106,7 +106,7 @@ public sealed class GridCommandTests
         File.Delete(Path.Combine(tmp.Path, "g.csv"));
         var job = new Remic.Grid.GridJob { Deals = [Remic.Grid.GridDeal.Read(deal)], Axes = Remic.Grid.GridAxes.Parse("0,100,300 PPC", null, null, null) };
         File.WriteAllText(Path.Combine(tmp.Path, ".g.csv.grid-partial"), "");
-        File.WriteAllText(Path.Combine(tmp.Path, ".g.csv.grid-partial.json"), $$"""{"Job":"{{job.Hash}}","Format":"Csv","RowGroupScenarios":4096,"Scenarios":0,"Bytes":0}""");
+        File.WriteAllText(Path.Combine(tmp.Path, ".g.csv.grid-partial.json"), $$"""{"Job":"{{job.Hash}}","Format":"Csv","RowGroupScenarios":1024,"Scenarios":0,"Bytes":0}""");
         var (refused, _, why) = Cli.Run(args);
         Assert.Equal(2, refused);
         Assert.Contains("--resume to continue the interrupted run", why);
