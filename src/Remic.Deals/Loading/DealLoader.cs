@@ -52,6 +52,9 @@ public static class DealLoader
             .Concat(deal.StratsTapePath is { } s ? [TapeGroups.Resolve(file, s)] : [])
             .Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The full path of a file a deal file names (a tape), as <see cref="LoadText"/> resolves it: relative to the deal file's folder.</summary>
+    public static string ResolvePath(string dealFile, string written) => TapeGroups.Resolve(dealFile, written);
+
     /// <summary>
     /// Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) decode to U+FFFD; such a file is refused at
     /// the first one rather than read with "Soci\uFFFDt\uFFFD" in a name.

@@ -1,0 +1,157 @@
+using Remic.Analytics;
+using Remic.Collateral;
+using Remic.Core;
+using Remic.Deals.Loading;
+using Remic.Deals.Model;
+using Remic.Deals.Projection;
+
+namespace Remic.Grid;
+
+/// <summary>
+/// A job's deal made ready to run: loaded once from its <see cref="GridDeal"/> (never re-parsed per scenario), its
+/// speeds read against the deal's own 100% PPC ramp, one index set per index path, its settlement date.
+/// </summary>
+public sealed class PreparedDeal
+{
+    /// <summary>The level of an index neither an index path nor the deal file's assumptions give: 1.1%, as <c>remic price</c> and <c>remic cm</c> assume.</summary>
+    public const double DefaultIndexRate = 0.011;
+
+    public Deal Deal { get; }
+    public string Hash { get; }
+    public Speed[] Prepay { get; }
+    public Speed[] Default { get; }
+    public MonthlyVector[] Severity { get; }
+    public IReadOnlyDictionary<string, MonthlyVector>[] Indices { get; }
+    public DateOnly Settle { get; }
+
+    public PreparedDeal(GridJob job, int d)
+    {
+        var gd = job.Deals[d];
+        Hash = gd.Hash;
+        Deal = gd.Load();
+        var ramp = Deal.Metadata.PrepaymentAssumption ?? PpcRamp.CwaltFixed;
+        var a = job.Axes;
+        Prepay = a.Prepay.Select(t => Speed.Prepay(t, ramp, "--prepay")).ToArray();
+        Default = a.Default.Select(t => Speed.Default(t, "--default")).ToArray();
+        Severity = a.Severity.Select(s => MonthlyVector.Flat(s / 100)).ToArray();
+        var used = DealIndices.Used(Deal);
+        Indices = a.IndexPaths.Count == 0
+            ? [IndicesOf(Deal, used, null)]
+            : a.IndexPaths.Select(p => IndicesOf(Deal, used, p)).ToArray();
+        var md = Deal.Metadata;
+        Settle = job.Settle ?? md.SettlementDate ?? md.ClosingDate;
+        if (Settle < md.ClosingDate)
+            throw new RemicInputException("--settle", 0, "", Settle.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                $"the settlement date must be on or after the closing date {md.ClosingDate:yyyy-MM-dd} of {gd.File}");
+    }
+
+    /// <summary>The path for every index the deal uses; without a path, the deal file's assumed levels, else <see cref="DefaultIndexRate"/>.</summary>
+    private static IReadOnlyDictionary<string, MonthlyVector> IndicesOf(Deal deal, IReadOnlyList<string> used, GridIndexPath? path)
+    {
+        var all = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase);
+        if (path is not null)
+        {
+            var v = new MonthlyVector(path.Percents.Select(p => p / 100).ToArray());
+            foreach (var name in used) all[name] = v;
+        }
+        foreach (var (name, level) in deal.Assumptions.Indices) all.TryAdd(name, MonthlyVector.Flat((double)level / 100));
+        foreach (var name in used) all.TryAdd(name, MonthlyVector.Flat(DefaultIndexRate));
+        return all;
+    }
+
+    /// <summary>The scenario the grid runs at <paramref name="s"/>.</summary>
+    public Scenario ScenarioAt(GridScenario s) => new()
+    {
+        Prepay = Prepay[s.Prepay], Default = Default[s.Default], Severity = Severity[s.Severity],
+        RecoveryLag = 0, Indices = Indices[s.Path],
+    };
+}
+
+/// <summary>
+/// The deals one worker has prepared, by content hash: a worker (thread, silo) keeps one and passes it to every
+/// <see cref="BatchRunner.Run"/> call so a deal's YAML is parsed once per worker. Not thread-safe: one per thread.
+/// </summary>
+public sealed class GridDealCache
+{
+    private readonly Dictionary<string, PreparedDeal> deals = new(StringComparer.Ordinal);
+    private string? jobHash;
+
+    public PreparedDeal For(GridJob job, int d)
+    {
+        if (jobHash != job.Hash) { deals.Clear(); jobHash = job.Hash; } // a new job may have other axes
+        var key = job.Deals[d].Hash + "#" + d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!deals.TryGetValue(key, out var p)) deals[key] = p = new PreparedDeal(job, d);
+        return p;
+    }
+}
+
+/// <summary>
+/// Runs a batch of a grid: for each scenario the deal's collateral and waterfall (<see cref="DealRunner.Run"/>), and
+/// for each class the figures <c>remic run</c> and <c>remic price</c> print for the same scenario: the WAL and the
+/// principal window from settlement (<see cref="BondAnalytics.Wal"/>, <see cref="PrincipalWindow"/>), the yield at the
+/// job's price (<see cref="BondAnalytics.Yield"/>), the writedowns (<see cref="DealClassFlows"/>), and the
+/// collateral's realised loss. Pure and deterministic: the result depends on the job and the batch only.
+/// </summary>
+public static class BatchRunner
+{
+    /// <param name="ct">Checked before each scenario, so a cancelled run stops within one scenario's time.</param>
+    public static GridBatchResult Run(GridJob job, GridBatch batch, GridDealCache? cache = null, CancellationToken ct = default)
+    {
+        if (batch.Deal < 0 || batch.Deal >= job.Deals.Count) throw new ArgumentOutOfRangeException(nameof(batch), batch, "a deal of the job");
+        if (batch.Count < 1 || batch.First < 0 || batch.First + batch.Count > job.Space.Count)
+            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"scenarios within 0..{job.Space.Count - 1}");
+        var p = (cache ?? new GridDealCache()).For(job, batch.Deal);
+        var deal = p.Deal;
+        var k = deal.Classes.Count;
+        var result = new GridBatchResult(batch.Deal, batch.First, batch.Count, k);
+        var price = job.CleanPrice;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var s = job.Space.At(batch.First + i);
+            var scenario = p.ScenarioAt(s) with { RecoveryLag = job.Axes.Lag[s.Lag] };
+            var call = job.Axes.Call[s.Call] && deal.CleanUpCall is not null;
+            var run = DealRunner.Run(deal, scenario, call);
+            Figures(run, p, price, result, i);
+        }
+        return result;
+    }
+
+    private static void Figures(DealProjection run, PreparedDeal p, double? price, GridBatchResult r, int i)
+    {
+        var deal = run.Deal;
+        var k = deal.Classes.Count;
+        for (var c = 0; c < k; c++)
+        {
+            var row = i * k + c;
+            var f = DealClassFlows.Of(run, c);
+            var s = new SettledFlows(f, p.Settle);
+            var any = s.First < f.Count;
+            r.Wal[row] = any ? BondAnalytics.Wal(s) : double.NaN;
+            var w = PrincipalWindow.Of(f, s.First);
+            r.WindowFirst[row] = w.First?.DayNumber ?? -1;
+            r.WindowLast[row] = w.Last?.DayNumber ?? -1;
+            var writedown = f.IsNotional ? 0 : f.TotalLoss - f.LossReimbursed;
+            if (writedown <= PrincipalWindow.Dust) writedown = 0; // float dust of the waterfall's arithmetic, not a loss
+            var original = (double)deal.Classes[c].OriginalBalance;
+            r.WritedownPct[row] = f.IsNotional ? 0 : original > 0 ? writedown / original * 100 : 0;
+            r.FirstLoss[row] = writedown > 0;
+            r.Yield[row] = price is { } px && any ? YieldAt(s, px) : double.NaN;
+        }
+        var months = run.CalledAt ?? int.MaxValue;
+        double loss = 0, cutoff = 0;
+        foreach (var g in run.Collateral.Groups) cutoff += g.EndBalance[0];
+        foreach (var g in run.Collateral.Groups)
+            for (var m = 1; m < g.RealizedLoss.Length && m <= months; m++) loss += g.RealizedLoss[m];
+        r.CollateralLoss[i] = loss;
+        r.CollateralLossPct[i] = cutoff > 0 ? loss / cutoff * 100 : 0;
+    }
+
+    /// <summary>The bond-equivalent yield in percent; NaN when the class pays nothing after settlement or no yield solves.</summary>
+    private static double YieldAt(SettledFlows s, double price)
+    {
+        if (!(s.TotalCash > 0) || !(s.Balance > 0)) return double.NaN;
+        try { return BondAnalytics.Yield(s, price) * 100; }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException) { return double.NaN; }
+    }
+}
