@@ -57,7 +57,7 @@ public sealed class ClusterConnection
     }
 
     public RemicInputException Unreachable(Exception e) =>
-        new(Option, 0, "", Display, $"a reachable PostgreSQL server the cluster's silos use ({Root(e).Message})");
+        new(Option, 0, "", Display, $"a PostgreSQL server this machine can reach and log in to ({Root(e).Message})");
 
     private static Exception Root(Exception e)
     {

@@ -36,7 +36,7 @@ public sealed class ClusterInputTests
         var error = Assert.Single(e.Errors);
         Assert.Equal("--cluster", error.Source);
         Assert.Equal("127.0.0.1:1/remic", error.Value);
-        Assert.Contains("a reachable PostgreSQL server", error.Expected);
+        Assert.Contains("a PostgreSQL server this machine can reach and log in to", error.Expected);
         Assert.DoesNotContain("secret", e.Message);
         var silo = await Assert.ThrowsAsync<RemicInputException>(() => GridSilo.StartAsync(new SiloSettings(c, System.Net.IPAddress.Loopback)));
         Assert.Equal("--cluster", Assert.Single(silo.Errors).Source);
