@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(CollateralCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
+        root.Subcommands.Add(GridCommand.Build());
         root.Subcommands.Add(Item1115Command.Build());
         root.Subcommands.Add(OasCommand.Build());
         root.Subcommands.Add(PriceCommand.Build());

@@ -45,8 +45,13 @@ public sealed class GridDeal
             var full = DealLoader.ResolvePath(path, name);
             if (System.IO.File.Exists(full)) files[name] = UserFile.ReadBytes(full, FileLimits.Tape); // a strats tape may be absent
         }
-        return new GridDeal(path, text, files);
+        return new GridDeal(path, text, files) { classNames = deal.Classes.Select(c => c.Name).ToArray() };
     }
+
+    private string[]? classNames;
+    /// <summary>The deal's classes in file order (the rows of each scenario); loads the deal the first time when it was not read from disk.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ClassNames => classNames ??= Load().Classes.Select(c => c.Name).ToArray();
 
     /// <summary>The deal, from <see cref="Text"/> and <see cref="Files"/> only.</summary>
     public Deal Load()

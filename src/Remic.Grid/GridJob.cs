@@ -68,16 +68,24 @@ public sealed class GridJob
     }
 
     /// <summary>The job's scenarios cut into batches of at most <paramref name="scenariosPerBatch"/>, deal by deal, in scenario order.</summary>
-    public IReadOnlyList<GridBatch> Batches(int scenariosPerBatch)
+    public IReadOnlyList<GridBatch> Batches(int scenariosPerBatch) => Batches(scenariosPerBatch, 0);
+
+    /// <summary>The batches from the job's <paramref name="skip"/>-th scenario row on (<see cref="Position"/>): what a resumed run still has to do.</summary>
+    public IReadOnlyList<GridBatch> Batches(int scenariosPerBatch, long skip)
     {
         if (scenariosPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(scenariosPerBatch), scenariosPerBatch, "at least one scenario per batch");
+        if (skip < 0 || skip > TotalScenarios) throw new ArgumentOutOfRangeException(nameof(skip), skip, $"from 0 to {TotalScenarios}");
         var list = new List<GridBatch>();
         var n = Space.Count;
-        for (var d = 0; d < Deals.Count; d++)
-            for (long first = 0; first < n; first += scenariosPerBatch)
+        if (n == 0) return list;
+        for (var d = (int)(skip / n); d < Deals.Count; d++)
+            for (var first = d == skip / n ? skip % n : 0; first < n; first += scenariosPerBatch)
                 list.Add(new GridBatch(d, first, (int)Math.Min(scenariosPerBatch, n - first)));
         return list;
     }
+
+    /// <summary>A scenario's row position over the whole job: deals in order, each deal's scenarios in <see cref="ScenarioSpace"/> order.</summary>
+    public long Position(int deal, long scenario) => deal * Space.Count + scenario;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using Remic.Core;
+using Remic.Grid;
+
+namespace Remic.Cli;
+
+/// <summary>
+/// <c>remic grid</c>: every deal under every combination of the scenario axes, one row per deal × scenario × class,
+/// streamed to a Parquet or CSV file (docs/grid.md). A thin adapter: the grammar, the job, the batches, the figures,
+/// the output and its resume live in Remic.Grid.
+/// </summary>
+internal sealed class GridCommand
+{
+    private readonly Argument<string[]> Deals = new("deals") { Description = "Deal files (YAML), or folders: every .yaml/.yml file under a folder is a deal", Arity = ArgumentArity.OneOrMore };
+    private readonly Option<string?> Prepay = new("--prepay") { Description = "Prepayment speeds: a range '0..500 PPC step 25', a list '0,100,300 PPC' or both ('0..20 CPR step 5, 300 PSA'); ';' between vector speeds (default 100 PPC)" };
+    private readonly Option<string?> Default = new("--default") { Description = "Default speeds: '0..20 CDR step 1', '0,5 CDR', '100 SDA' (default 0 CDR)" };
+    private readonly Option<string?> Severity = new("--severity") { Description = "Loss severities in percent: '25,40,55' or '20..60 step 10' (default 0)" };
+    private readonly Option<string?> Lag = new("--lag") { Description = "Months from default to liquidation: '12', '0,6,12' or '0..24 step 6' (default 0)" };
+    private readonly Option<string?> IndexPaths = new("--index-paths") { Description = "A CSV of index paths, one column per path (header: the path's name; an optional first column 'month'), levels in percent by month; every index the deal uses follows each path in turn (default: the deal file's assumed levels)" };
+    private readonly Option<string?> Price = new("--price") { Description = "Solve each class's yield at this clean price (32nds or decimal: 100-00, 99-16+, 101.25); without it the yield column is empty" };
+    private readonly Option<string?> Settle = new("--settle") { Description = "Settlement date for WAL, window and yield, YYYY-MM-DD (default each deal file's settlement_date, else its closing date)" };
+    private readonly Option<bool> Call = new("--call") { Description = "Exercise each deal's clean-up call (a deal without one runs to maturity)" };
+    private readonly Option<string?> Out = new("--out") { Description = "The output file: NAME.parquet or NAME.csv (required)" };
+    private readonly Option<string?> Threads = new("--threads") { Description = "Worker threads (default: every core)" };
+    private readonly Option<bool> Resume = new("--resume") { Description = "Continue an interrupted run of the same grid from its partial output (.NAME.grid-partial)" };
+    private readonly Option<bool> Force = new("--force") { Description = $"Run a grid of more than {GridAxes.ForceAbove:N0} scenario rows (deals × scenarios)" };
+
+    public static Command Build() => new GridCommand().Create();
+
+    private Command Create()
+    {
+        var cmd = new Command("grid", "Run deals under every combination of prepayment, default, severity, lag, index path and call: WAL, window, writedown, first loss, yield and collateral loss per scenario and class, to Parquet or CSV");
+        cmd.Arguments.Add(Deals);
+        foreach (Option o in new Option[] { Prepay, Default, Severity, Lag, IndexPaths, Price, Settle, Call, Out, Threads, Resume, Force })
+            cmd.Options.Add(o);
+        cmd.SetAction((parse, ct) => Task.FromResult(CliRun.Guard(parse, stdout => Run(parse, stdout, parse.InvocationConfiguration.Error, ct))));
+        return cmd;
+    }
+
+    /// <summary>The engine the grid runs on. h14b: a --cluster option chooses the Orleans executor here.</summary>
+    internal IGridExecutor CreateExecutor(ParseResult parse, int threads) => new LocalExecutor(threads);
+
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var errors = new List<InputError>();
+        T Try<T>(Func<T> read, T fallback)
+        {
+            try { return read(); }
+            catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
+        }
+        var outPath = parse.GetValue(Out);
+        if (outPath is null) errors.Add(new InputError("--out", 0, "", null, "this option is required: the output file, NAME.parquet or NAME.csv"));
+        else Try(() => GridOutput.FormatOf(outPath), GridFormat.Parquet);
+        var threads = Try(() => CliValues.Whole(parse.GetValue(Threads), "--threads", 1, 1024, "a number of worker threads from 1 to 1024", Environment.ProcessorCount), 1);
+        var paths = parse.GetValue(IndexPaths) is { } ip ? Try(() => GridIndexPaths.Read(ip), []) : null;
+        var axes = Try(() => GridAxes.Parse(parse.GetValue(Prepay), parse.GetValue(Default), parse.GetValue(Severity), parse.GetValue(Lag), paths, parse.GetValue(Call)), null);
+        DateOnly? settle = parse.GetValue(Settle) is { } st ? Try<DateOnly?>(() => CliValues.Date(st, "--settle", default), null) : null;
+        var deals = new List<GridDeal>();
+        foreach (var file in Try(() => DealFiles(parse.GetValue(Deals) ?? []), []))
+        {
+            var deal = Try(() => GridDeal.Read(file), null);
+            if (deal is not null) deals.Add(deal);
+        }
+        if (errors.Count > 0) throw new RemicInputException(errors);
+        var job = new GridJob { Deals = deals, Axes = axes!, Price = parse.GetValue(Price), Settle = settle }.Validated(parse.GetValue(Force));
+        // Each deal's own checks (speeds against its ramp, the settlement date against its closing) before any work.
+        for (var i = 0; i < deals.Count; i++) Try(() => new PreparedDeal(job, i), null);
+        if (errors.Count > 0) throw new RemicInputException(errors);
+
+        var executor = CreateExecutor(parse, threads);
+        var live = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var output = CliRun.Writing(outPath!, () => GridOutput.Open(outPath!, job, parse.GetValue(Resume)));
+        GridRunResult result;
+        try
+        {
+            if (output.ResumedFrom > 0)
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming: {output.ResumedFrom:N0} of {job.TotalScenarios:N0} scenarios already in {output.PartialPath}"));
+            var progress = live ? new LiveProgress(stderr) : null;
+            result = CliRun.Writing(outPath!, () => GridRunner.RunAsync(job, output, executor, threads, progress, ct).GetAwaiter().GetResult());
+            progress?.Done();
+        }
+        finally
+        {
+            output.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        var rate = result.Elapsed.TotalSeconds > 0 ? (result.Scenarios - result.ResumedFrom) / result.Elapsed.TotalSeconds : 0;
+        if (!result.Completed)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"interrupted: {result.Scenarios:N0} of {job.TotalScenarios:N0} scenarios are kept in {output.PartialPath}; run the same command with --resume to continue"));
+            return 130;
+        }
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {threads} thread(s){(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
+        stdout.WriteLine($"wrote {outPath}");
+        return 0;
+    }
+
+    /// <summary>The deal files named: files as given, folders as every .yaml/.yml under them (in ordinal order of path).</summary>
+    private static IReadOnlyList<string> DealFiles(string[] args)
+    {
+        var files = new List<string>();
+        var errors = new List<InputError>();
+        foreach (var a in args)
+        {
+            if (Directory.Exists(a))
+            {
+                var found = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories)
+                    .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".yaml" or ".yml")
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .OrderBy(f => f, StringComparer.Ordinal).ToList();
+                if (found.Count == 0) errors.Add(new InputError(a, 0, "", null, "a folder holding deal files (.yaml or .yml); it has none"));
+                files.AddRange(found);
+            }
+            else if (File.Exists(a)) files.Add(a);
+            else errors.Add(new InputError(a, 0, "", null, "an existing deal file or folder"));
+        }
+        if (errors.Count > 0) throw new RemicInputException(errors);
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Elapsed(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:00}m{t.Seconds:00}s"
+        : t.TotalMinutes >= 1 ? $"{t.Minutes}m{t.Seconds:00}s" : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.0}s");
+
+    /// <summary>One line on a terminal, rewritten at most four times a second: done/total, percent, throughput, ETA.</summary>
+    private sealed class LiveProgress(TextWriter err) : IProgress<GridProgress>
+    {
+        private long lastTicks;
+        private int width;
+
+        public void Report(GridProgress p)
+        {
+            var now = Environment.TickCount64;
+            if (now - lastTicks < 250 && p.Done < p.Total) return;
+            lastTicks = now;
+            var eta = p.Eta is { } e ? Elapsed(e) : "?";
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{p.Done:N0} / {p.Total:N0} scenarios ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%)  {p.Rate:N1}/s  ETA {eta}");
+            err.Write("\r" + line.PadRight(width));
+            width = line.Length;
+        }
+
+        public void Done()
+        {
+            if (width > 0) err.Write("\r" + new string(' ', width) + "\r");
+        }
+    }
+}
