@@ -36,7 +36,8 @@ public sealed class ClusterConnection
             throw new RemicInputException(Option, 0, "", Masked(text), $"{Expected} ({e.Message})");
         }
         if (string.IsNullOrWhiteSpace(b.Host)) throw new RemicInputException(Option, 0, "Host", Masked(text), $"{Expected}: Host= is missing");
-        var display = $"{b.Host}:{b.Port}/{(string.IsNullOrEmpty(b.Database) ? b.Username : b.Database)}";
+        var db = string.IsNullOrEmpty(b.Database) ? b.Username : b.Database; // PostgreSQL's default database is the user's name
+        var display = string.IsNullOrEmpty(db) ? $"{b.Host}:{b.Port}" : $"{b.Host}:{b.Port}/{db}";
         return new ClusterConnection(b.ConnectionString, display);
     }
 
