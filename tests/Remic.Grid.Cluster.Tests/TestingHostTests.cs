@@ -6,8 +6,8 @@ namespace Remic.Grid.Cluster.Tests;
 
 /// <summary>
 /// Orleans' TestingHost: three silos in this process (the test cluster's own membership, hosted by the primary silo),
-/// the grid worker in each. A 2,000-scenario grid runs on them; a secondary silo that has been answering is killed mid-run;
-/// every batch still arrives once, and the bytes equal the local engine's.
+/// the grid worker in each. A 2,000-scenario grid runs on them through the grid's runner and Parquet writer; a secondary
+/// silo that has been answering is killed mid-run; the file equals the local engine's byte for byte.
 /// </summary>
 public sealed class TestingHostTests(ITestOutputHelper output)
 {
@@ -26,8 +26,7 @@ public sealed class TestingHostTests(ITestOutputHelper output)
     {
         var job = ClusterTestFiles.Job2000();
         Assert.Equal(2_000, job.TotalScenarios);
-        var batches = job.Batches(25);
-        var local = await ClusterTestFiles.RunAll(new LocalExecutor(2), job, batches);
+        var local = ClusterTestFiles.LocalReference;
 
         var builder = new TestClusterBuilder(3);
         builder.AddSiloBuilderConfigurator<SiloConfig>();
@@ -35,14 +34,15 @@ public sealed class TestingHostTests(ITestOutputHelper output)
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
 
-        var executor = new ClusterExecutor(cluster.Client, new ClusterExecutorOptions { MaxInFlight = 6 });
+        // GridRunner lets a non-local executor run 4 × workers + 4 batches ahead of the writer: 12 with 2 workers.
+        var executor = new ClusterExecutor(cluster.Client, new ClusterExecutorOptions { MaxInFlight = 6, Window = 12 });
         SiloHandle? victim = null;
         Task? kill = null;
         var beforeKill = 0;
-        var remote = await ClusterTestFiles.RunAll(executor, job, batches, arrived =>
+        var watched = new Watched(executor, arrived =>
         {
-            // After 12 of 80 batches: kill a secondary silo (the primary hosts the test membership) that has answered some.
-            if (arrived == 12)
+            // After 8 of 32 batches: kill a secondary silo (the primary hosts the test membership) that has answered some.
+            if (arrived == 8)
             {
                 victim = cluster.SecondarySilos.FirstOrDefault(s => executor.BySilo.ContainsKey(s.SiloAddress.ToString())) ?? cluster.SecondarySilos[0];
                 beforeKill = executor.BySilo.GetValueOrDefault(victim.SiloAddress.ToString());
@@ -50,14 +50,16 @@ public sealed class TestingHostTests(ITestOutputHelper output)
             }
             return ValueTask.CompletedTask;
         });
+        var remote = await ClusterTestFiles.Parquet(job, watched);
         await kill!;
 
         foreach (var (silo, n) in executor.BySilo) output.WriteLine($"{silo}: {n} batches");
         output.WriteLine($"killed {victim!.SiloAddress} after it answered {beforeKill}; tries sent again: {executor.Retries}");
         Assert.True(beforeKill > 0, "the killed silo had answered batches before the kill");
         Assert.True(executor.BySilo.Count >= 2, "batches ran on more than one silo");
-        Assert.Equal(batches.Count, executor.BySilo.Values.Sum());
-        Assert.Equal(local.Length, remote.Length);
-        Assert.True(local.AsSpan().SequenceEqual(remote), "the cluster's bytes equal the local engine's");
+        Assert.Equal(32, executor.BySilo.Values.Sum());
+        var expected = await local;
+        Assert.Equal(expected.Length, remote.Length);
+        Assert.True(expected.AsSpan().SequenceEqual(remote), "the cluster's Parquet file equals the local engine's byte for byte");
     }
 }
