@@ -24,6 +24,7 @@ internal sealed class GridCommand
     private readonly Option<string?> Out = new("--out") { Description = "The output file: NAME.parquet or NAME.csv (required)" };
     private readonly Option<string?> Threads = new("--threads") { Description = "Worker threads (default: every core)" };
     private readonly Option<bool> Resume = new("--resume") { Description = "Continue an interrupted run of the same grid from its partial output (.NAME.grid-partial)" };
+    private readonly Option<string?> Cluster = new(Remic.Grid.Cluster.ClusterConnection.Option) { Description = "Run on the Orleans cluster whose silos (remic silo) share this PostgreSQL database: \"Host=…;Database=…;Username=…;Password=…\"" };
     private readonly Option<bool> Force = new("--force") { Description = $"Run a grid of more than {GridAxes.ForceAbove:N0} scenario rows (deals × scenarios)" };
 
     public static Command Build() => new GridCommand().Create();
@@ -32,14 +33,16 @@ internal sealed class GridCommand
     {
         var cmd = new Command("grid", "Run deals under every combination of prepayment, default, severity, lag, index path and call: WAL, window, writedown, first loss, yield and collateral loss per scenario and class, to Parquet or CSV");
         cmd.Arguments.Add(Deals);
-        foreach (Option o in new Option[] { Prepay, Default, Severity, Lag, IndexPaths, Price, Settle, Call, Out, Threads, Resume, Force })
+        foreach (Option o in new Option[] { Prepay, Default, Severity, Lag, IndexPaths, Price, Settle, Call, Out, Threads, Resume, Force, Cluster })
             cmd.Options.Add(o);
         cmd.SetAction((parse, ct) => Task.FromResult(CliRun.Guard(parse, stdout => Run(parse, stdout, parse.InvocationConfiguration.Error, ct))));
         return cmd;
     }
 
-    /// <summary>The engine the grid runs on. h14b: a --cluster option chooses the Orleans executor here.</summary>
-    internal IGridExecutor CreateExecutor(ParseResult parse, int threads) => new LocalExecutor(threads);
+    /// <summary>The engine the grid runs on: this machine's threads, or with --cluster the Orleans cluster (connected here, before any output).</summary>
+    internal IGridExecutor CreateExecutor(ParseResult parse, int threads) => parse.GetValue(Cluster) is { } cluster
+        ? Remic.Grid.Cluster.ClusterGrid.ConnectAsync(cluster, window: 4 * threads + 4).GetAwaiter().GetResult()
+        : new LocalExecutor(threads);
 
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

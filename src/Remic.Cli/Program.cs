@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(PriceCommand.Build());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(SiloCommand.Build());
         root.Subcommands.Add(SynthTapeCommand.Build());
         root.Subcommands.Add(TrusteeCommand.Build());
         CliHelp.AddExamples(root);

@@ -1,0 +1,65 @@
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace Remic.Grid.Cluster.Tests;
+
+/// <summary>
+/// Orleans' TestingHost: three silos in this process (the test cluster's own membership, hosted by the primary silo),
+/// the grid worker in each. A 2,000-scenario grid runs on them through the grid's runner and Parquet writer; a secondary
+/// silo that has been answering is killed mid-run; the file equals the local engine's byte for byte.
+/// </summary>
+public sealed class TestingHostTests(ITestOutputHelper output)
+{
+    private sealed class SiloConfig : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) => silo.AddGridWorker();
+    }
+
+    private sealed class ClientConfig : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) => client.AddGridClient();
+    }
+
+    [Fact]
+    public async Task Three_silos_one_killed_mid_run_give_the_local_engines_bytes()
+    {
+        var job = ClusterTestFiles.Job2000();
+        Assert.Equal(2_000, job.TotalScenarios);
+        var local = ClusterTestFiles.LocalReference;
+
+        var builder = new TestClusterBuilder(3);
+        builder.AddSiloBuilderConfigurator<SiloConfig>();
+        builder.AddClientBuilderConfigurator<ClientConfig>();
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+
+        // GridRunner lets a non-local executor run 4 × workers + 4 batches ahead of the writer: 12 with 2 workers.
+        var executor = new ClusterExecutor(cluster.Client, new ClusterExecutorOptions { MaxInFlight = 6, Window = 12 });
+        SiloHandle? victim = null;
+        Task? kill = null;
+        var beforeKill = 0;
+        var watched = new Watched(executor, arrived =>
+        {
+            // After 8 of 32 batches: kill a secondary silo (the primary hosts the test membership) that has answered some.
+            if (arrived == 8)
+            {
+                victim = cluster.SecondarySilos.FirstOrDefault(s => executor.BySilo.ContainsKey(s.SiloAddress.ToString())) ?? cluster.SecondarySilos[0];
+                beforeKill = executor.BySilo.GetValueOrDefault(victim.SiloAddress.ToString());
+                kill = Task.Run(() => cluster.KillSiloAsync(victim));
+            }
+            return ValueTask.CompletedTask;
+        });
+        var remote = await ClusterTestFiles.Parquet(job, watched);
+        await kill!;
+
+        foreach (var (silo, n) in executor.BySilo) output.WriteLine($"{silo}: {n} batches");
+        output.WriteLine($"killed {victim!.SiloAddress} after it answered {beforeKill}; tries sent again: {executor.Retries}");
+        Assert.True(beforeKill > 0, "the killed silo had answered batches before the kill");
+        Assert.True(executor.BySilo.Count >= 2, "batches ran on more than one silo");
+        Assert.Equal(32, executor.BySilo.Values.Sum());
+        var expected = await local;
+        Assert.Equal(expected.Length, remote.Length);
+        Assert.True(expected.AsSpan().SequenceEqual(remote), "the cluster's Parquet file equals the local engine's byte for byte");
+    }
+}
