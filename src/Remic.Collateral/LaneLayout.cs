@@ -108,6 +108,19 @@ internal sealed class LaneLayout
         Chunks = CutChunks(Batches, ScalarLoans.Length);
     }
 
+    private ChunkSums? _spare;
+
+    /// <summary>Chunk sums for one projection into <paramref name="totals"/>: the last projection's, zeroed, unless another projection holds them.</summary>
+    public ChunkSums TakeChunkSums(GroupSums[] totals)
+    {
+        var sums = Interlocked.Exchange(ref _spare, null) ?? new ChunkSums(Chunks.Length, totals.Length);
+        sums.Reset(totals);
+        return sums;
+    }
+
+    /// <summary>Hands chunk sums back once merged, for the next projection.</summary>
+    public void ReturnChunkSums(ChunkSums sums) => Volatile.Write(ref _spare, sums);
+
     /// <summary>The layout for the fast path: SIMD where the hardware has it, else every loan on the scalar loop.</summary>
     public static LaneLayout Build(LoanPool pool) => new(pool, Vector.IsHardwareAccelerated);
 

@@ -128,6 +128,37 @@ public class ProjectionEquivalenceTests
     }
 
     [Fact]
+    public void A_pool_projected_again_gives_the_bits_of_a_fresh_pool_whatever_ran_on_it_before()
+    {
+        // The chunks' sums are reused from one projection of a pool to the next: a projection of another shape
+        // (horizon, strips) or one that ran at the same time must leave no trace in the next one's figures.
+        var indices = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase) { ["LIBOR_6MO"] = MonthlyVector.Flat(0.045) };
+        var runs = new (Scenario Scenario, Dictionary<string, double>? Strips)[]
+        {
+            (new Scenario { Prepay = Speed.Prepay("250 PSA"), Default = Speed.Default("200 SDA"), Severity = MonthlyVector.Flat(0.35), RecoveryLag = 9, Indices = indices },
+                new Dictionary<string, double> { ["A"] = 0.055 }),
+            (new Scenario { Prepay = Speed.Prepay("100 PSA"), Default = Speed.Default("2 CDR"), Severity = MonthlyVector.Flat(0.5), RecoveryLag = 3, Months = 100, Indices = indices }, null),
+            (new Scenario { Prepay = Speed.Prepay("20 CPR"), Severity = MonthlyVector.Flat(0.4), Indices = indices }, new Dictionary<string, double> { ["A"] = 0.06, ["B"] = 0.05 }),
+        };
+        var shared = MixedPool(13_000, seed: 5);
+        foreach (var threads in new[] { 1, 2 })
+            foreach (var (scenario, strips) in runs.Concat(runs.Reverse()))
+            {
+                var options = new ProjectionOptions { MaxDegreeOfParallelism = threads };
+                var fresh = Projector.Project(MixedPool(13_000, seed: 5), scenario, strips, options);
+                var again = Projector.Project(shared, scenario, strips, options);
+                foreach (var (name, a, b) in Series(fresh, again)) Assert.True(a.SequenceEqual(b), $"{name} differs on {threads} threads");
+            }
+
+        // Four projections of one pool at once, two of each shape: each as if it ran alone.
+        var expected = runs.Select(r => Projector.Project(MixedPool(13_000, seed: 5), r.Scenario, r.Strips)).ToArray();
+        var results = new CollateralProjection[8];
+        Parallel.For(0, results.Length, k => results[k] = Projector.Project(shared, runs[k % 2].Scenario, runs[k % 2].Strips));
+        for (var k = 0; k < results.Length; k++)
+            foreach (var (name, a, b) in Series(expected[k % 2], results[k])) Assert.True(a.SequenceEqual(b), $"{name} differs in concurrent run {k}");
+    }
+
+    [Fact]
     public void An_error_in_a_parallel_chunk_surfaces_as_the_input_error_itself()
     {
         var pool = MixedPool(13_000, seed: 3);
