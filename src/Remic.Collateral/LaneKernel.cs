@@ -74,10 +74,16 @@ internal static class LaneKernel
 
         var last = Math.Min(months, batch.MaxRemaining);
         if (TStrip.On && last >= 1) StripShares(sums.Strip!, lanes, first, n, scratch);
+        // Before any lane's last month of term every lane amortises, and its balance stays above zero: each month
+        // keeps at least (1 − MDR)(1 − SMM) / 2 of it (scheduled principal is at most 1 / (2 + r) of the balance
+        // while two or more months remain; see Pass1). So while that bound on the batch's smallest balance stays far
+        // above the smallest double, no lane can be at zero and both selects (payoff, survivors) are inert: they run
+        // from the first month of payoff on, or from the month extreme rates could have driven a balance to zero.
+        var floor = batch.MinBalance;
         for (var m = 1; m <= last; m++)
         {
-            // Before any lane's last month of term every lane amortises; from then on lanes pay off or sit at zero.
-            if (m < batch.MinRemaining) Month<TStrip, No>(ref tile, m, smm[m], mdr[m], sums);
+            floor *= (1 - mdr[m]) * (1 - smm[m]) * 0.5;
+            if (m < batch.MinRemaining && floor > 1e-280) Month<TStrip, No>(ref tile, m, smm[m], mdr[m], sums);
             else Month<TStrip, Yes>(ref tile, m, smm[m], mdr[m], sums);
         }
     }
@@ -90,15 +96,15 @@ internal static class LaneKernel
     }
 
     /// <summary>One month of the tile: every vector advanced, the month's sums added to the group's.</summary>
-    /// <typeparam name="TPayoff">Some lane may be in or past its last month of term.</typeparam>
-    private static void Month<TStrip, TPayoff>(ref Tile tile, int m, double smm, double mdr, GroupSums sums)
-        where TStrip : struct, ISwitch where TPayoff : struct, ISwitch
+    /// <typeparam name="TEdge">Some lane may be in or past its last month of term, or at zero balance.</typeparam>
+    private static void Month<TStrip, TEdge>(ref Tile tile, int m, double smm, double mdr, GroupSums sums)
+        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
     {
         // Each pass is its own method: no call inside the method that holds a pass's running sums, so the JIT keeps
         // them in registers (vector registers do not survive a call; a sum live across one is spilled every iteration).
         var s = new MonthSums();
-        Pass1<TStrip, TPayoff>(ref tile, m, mdr, ref s);
-        Pass2<TStrip>(ref tile, smm, mdr, ref s);
+        Pass1<TStrip, TEdge>(ref tile, m, mdr, ref s);
+        Pass2<TStrip, TEdge>(ref tile, smm, mdr, ref s);
 
         var flows = sums.Flows;
         flows.ScheduledPrincipal[m] += Vector.Sum(s.Sched);
@@ -127,8 +133,8 @@ internal static class LaneKernel
 
     /// <summary>Pass 1: default on the beginning balance, interest on what performs, and the level-pay division.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Pass1<TStrip, TPayoff>(ref Tile tile, int m, double mdr, ref MonthSums sums)
-        where TStrip : struct, ISwitch where TPayoff : struct, ISwitch
+    private static void Pass1<TStrip, TEdge>(ref Tile tile, int m, double mdr, ref MonthSums sums)
+        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
     {
         var zero = Vector<double>.Zero;
         var one = Vector<double>.One;
@@ -156,7 +162,7 @@ internal static class LaneKernel
             // The last month of term (remaining at cut-off ≤ m) pays the balance off; past it the lane is zero.
             // The scalar loop's "sp > b ⇒ sp = b" never fires here: for n ≥ 2 months left,
             // sp / b = r / ((1 + r)^n − 1) ≤ 1 / (2 + r), far from 1 for the rates the layout admits.
-            if (TPayoff.On) sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(Unsafe.Add(ref remaining, v), month), b, sp);
+            if (TEdge.On) sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(Unsafe.Add(ref remaining, v), month), b, sp);
             Unsafe.Add(ref balance, v) = b;
             Unsafe.Add(ref scheduled, v) = sp;
             Unsafe.Add(ref discount, v) = x * Unsafe.Add(ref growth, v);
@@ -180,7 +186,8 @@ internal static class LaneKernel
 
     /// <summary>Pass 2: scheduled principal, prepayment on what is left, survivors, fees and net interest.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Pass2<TStrip>(ref Tile tile, double smm, double mdr, ref MonthSums sums) where TStrip : struct, ISwitch
+    private static void Pass2<TStrip, TEdge>(ref Tile tile, double smm, double mdr, ref MonthSums sums)
+        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
     {
         var zero = Vector<double>.Zero;
         var smmM = new Vector<double>(smm);
@@ -204,7 +211,8 @@ internal static class LaneKernel
             var pp = b * smmM;
             b -= pp;
             var perf = b + sp + pp; // performing balance that paid interest this month
-            var survivors = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, Unsafe.Add(ref survivorsRef, v) * keep);
+            var survivors = Unsafe.Add(ref survivorsRef, v) * keep;
+            if (TEdge.On) survivors = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, survivors); // paid off: none left
             Unsafe.Add(ref balance, v) = b;
             Unsafe.Add(ref survivorsRef, v) = survivors;
 

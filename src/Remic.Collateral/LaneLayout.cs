@@ -67,12 +67,14 @@ internal sealed class LaneLayout
                    && pool.Group[eligible[end]] == group && pool.Age[eligible[end]] == age) end++;
             var vectors = (end - start + Width - 1) / Width;
             int minRemaining = int.MaxValue, maxRemaining = 0;
+            var minBalance = double.MaxValue;
             for (var k = start; k < end; k++)
             {
                 minRemaining = Math.Min(minRemaining, pool.RemainingTerm[eligible[k]]);
                 maxRemaining = Math.Max(maxRemaining, pool.RemainingTerm[eligible[k]]);
+                minBalance = Math.Min(minBalance, pool.Balance[eligible[k]]);
             }
-            batches.Add(new LaneBatch(group, age, lanes.Count / Width, vectors, end - start, minRemaining, maxRemaining));
+            batches.Add(new LaneBatch(group, age, lanes.Count / Width, vectors, end - start, minRemaining, maxRemaining, minBalance));
             for (var k = start; k < start + vectors * Width; k++) lanes.Add(k < end ? eligible[k] : -1);
             start = end;
         }
@@ -155,7 +157,8 @@ internal sealed class LaneLayout
 }
 
 /// <summary>Loans of one group and age in vectors [<see cref="FirstVector"/>, +<see cref="Vectors"/>).</summary>
-internal readonly record struct LaneBatch(int Group, int Age, int FirstVector, int Vectors, int Loans, int MinRemaining, int MaxRemaining);
+/// <param name="MinBalance">The smallest cut-off balance among the batch's loans (padding lanes aside).</param>
+internal readonly record struct LaneBatch(int Group, int Age, int FirstVector, int Vectors, int Loans, int MinRemaining, int MaxRemaining, double MinBalance);
 
 /// <summary>A unit of parallel work: batches [FirstBatch, EndBatch) and scalar loans [FirstScalar, EndScalar) of the layout.</summary>
 internal readonly record struct LaneChunk(int FirstBatch, int EndBatch, int FirstScalar, int EndScalar);

@@ -89,6 +89,27 @@ public class ProjectionEquivalenceTests
         }, iter: 500);
     }
 
+    [Theory]
+    [InlineData(1e-10, "99 SMM", 0.99 * 0.01)]
+    [InlineData(5e-300, "99 SMM", 0.99 * 0.01)]
+    public void A_balance_that_underflows_to_zero_before_its_last_month_has_no_loans_left_as_in_the_reference_loop(double balance, string prepay, double keep)
+    {
+        // Extreme rates drive a tiny balance below the smallest double long before its last month of term. The
+        // kernel skips its "zero balance ⇒ no loans left" select while a bound on the balance proves it inert;
+        // here the bound does not hold, the select must run, and the loan count must match the scalar loop's bit for bit.
+        // One loan: nothing is re-ordered in a sum, so every figure must be the scalar loop's bits.
+        var pool = new LoanPool([new Loan { Balance = balance, GrossRate = 0.06, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 360 }]);
+        var scenario = new Scenario { Prepay = Speed.Prepay(prepay), Default = Speed.Default("1 MDR"), Months = 360 };
+        Assert.Equal(Vector.IsHardwareAccelerated ? 1 : 0, pool.Lanes.VectorLoanCount);
+        var reference = Projector.Project(pool, scenario, options: ProjectionOptions.ReferenceLoop);
+        var fast = Projector.Project(pool, scenario, options: ProjectionOptions.SingleThread);
+        var g = reference.Groups[0];
+        // The case is the one described: the balance reaches zero months before maturity, while the loan count
+        // alone (survivors × (1 − MDR)(1 − SMM)) would still be above zero.
+        Assert.Contains(Enumerable.Range(1, 300), m => g.EndBalance[m] == 0 && g.EndBalance[m - 1] > 0 && g.LoanCount[m - 1] * keep > 0);
+        foreach (var (name, a, b) in Series(reference, fast)) Assert.True(a.SequenceEqual(b), $"{name} differs");
+    }
+
     [Fact]
     public void Plain_fixed_rate_loans_all_go_through_the_simd_kernel_and_odd_shapes_do_not()
     {
