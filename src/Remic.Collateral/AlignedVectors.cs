@@ -26,6 +26,15 @@ internal sealed unsafe class AlignedVectors
         _first = (Vector<double>*)(address + ((Alignment - (address & (Alignment - 1))) & (Alignment - 1)));
     }
 
+    /// <summary>Vectors [<paramref name="offset"/>, +<paramref name="length"/>) of <paramref name="block"/>, sharing its storage.</summary>
+    public AlignedVectors(AlignedVectors block, int offset, int length)
+    {
+        if (offset < 0 || length < 0 || offset + length > block.Length) throw new ArgumentOutOfRangeException(nameof(length));
+        _storage = block._storage;
+        _first = block._first + offset;
+        Length = length;
+    }
+
     public ref Vector<double> this[int i]
     {
         get

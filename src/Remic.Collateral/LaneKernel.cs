@@ -22,14 +22,20 @@ internal static class LaneKernel
     /// <summary>Per-thread working state for one batch (a tile's state, in L1 while the tile is walked month by month).</summary>
     internal sealed class Scratch
     {
-        public readonly AlignedVectors Balance = new(LaneLayout.MaxBatchVectors);
-        public readonly AlignedVectors Discount = new(LaneLayout.MaxBatchVectors);
-        public readonly AlignedVectors Survivors = new(LaneLayout.MaxBatchVectors);
-        /// <summary>Pass 1 → pass 2: the month's scheduled principal.</summary>
-        public readonly AlignedVectors Scheduled = new(LaneLayout.MaxBatchVectors);
-        /// <summary>Each lane's share of its principal that is Class PO, and its net rate above the strip (Class X).</summary>
-        public readonly AlignedVectors PoFraction = new(LaneLayout.MaxBatchVectors);
-        public readonly AlignedVectors Excess = new(LaneLayout.MaxBatchVectors);
+        // One block, the arrays one after another (as collateral_best.c's scratch): no two of them 4 KiB apart.
+        private const int N = LaneLayout.MaxBatchVectors;
+        private readonly AlignedVectors _block = new(6 * N);
+        public readonly AlignedVectors Balance, Discount, Survivors, Scheduled, PoFraction, Excess;
+
+        public Scratch()
+        {
+            Balance = new(_block, 0, N);
+            Discount = new(_block, N, N);
+            Survivors = new(_block, 2 * N, N);
+            Scheduled = new(_block, 3 * N, N); // pass 1 → pass 2: the month's scheduled principal
+            PoFraction = new(_block, 4 * N, N); // each lane's share of its principal that is Class PO ...
+            Excess = new(_block, 5 * N, N);     // ... and its net rate above the strip (Class X)
+        }
     }
 
     /// <param name="smm">Prepayment rates of the batch's age by projection month.</param>
@@ -102,7 +108,7 @@ internal static class LaneKernel
     {
         // Each pass is its own method: no call inside the method that holds a pass's running sums, so the JIT keeps
         // them in registers (vector registers do not survive a call; a sum live across one is spilled every iteration).
-        var s = new MonthSums();
+        Unsafe.SkipInit(out MonthSums s); // each pass sets each of its sums
         Pass1<TStrip, TEdge>(ref tile, m, mdr, ref s);
         Pass2<TStrip, TEdge>(ref tile, smm, mdr, ref s);
 
@@ -151,30 +157,30 @@ internal static class LaneKernel
         ref var poFraction = ref Unsafe.AsRef(in tile.PoFraction);
         ref var excessRate = ref Unsafe.AsRef(in tile.Excess);
         Vector<double> sDefault = zero, sGross = zero, sDefaultNet = zero, sPoDefault = zero, sPremDefault = zero, sExcessDefault = zero;
-        for (nint v = 0; v < n; v++)
+        for (nint v = 0, end = n * Unsafe.SizeOf<Vector<double>>(); v < end; v += Unsafe.SizeOf<Vector<double>>()) // v: byte offset
         {
-            var b = Unsafe.Add(ref balance, v);
-            var x = Unsafe.Add(ref discount, v);
+            var b = Unsafe.AddByteOffset(ref balance, v);
+            var x = Unsafe.AddByteOffset(ref discount, v);
             var d = b * mdrM;
             b -= d;
-            var interest = b * Unsafe.Add(ref rate, v);
+            var interest = b * Unsafe.AddByteOffset(ref rate, v);
             var sp = interest / (one - x) - interest;
             // The last month of term (remaining at cut-off ≤ m) pays the balance off; past it the lane is zero.
             // The scalar loop's "sp > b ⇒ sp = b" never fires here: for n ≥ 2 months left,
             // sp / b = r / ((1 + r)^n − 1) ≤ 1 / (2 + r), far from 1 for the rates the layout admits.
-            if (TEdge.On) sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(Unsafe.Add(ref remaining, v), month), b, sp);
-            Unsafe.Add(ref balance, v) = b;
-            Unsafe.Add(ref scheduled, v) = sp;
-            Unsafe.Add(ref discount, v) = x * Unsafe.Add(ref growth, v);
+            if (TEdge.On) sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(Unsafe.AddByteOffset(ref remaining, v), month), b, sp);
+            Unsafe.AddByteOffset(ref balance, v) = b;
+            Unsafe.AddByteOffset(ref scheduled, v) = sp;
+            Unsafe.AddByteOffset(ref discount, v) = x * Unsafe.AddByteOffset(ref growth, v);
 
             // Amounts above are each rounded as the scalar loop rounds them; products that only feed a sum are
             // fused into it (one rounding fewer in the sum, none in any loan's amount).
             sDefault += d; sGross += interest;
-            sDefaultNet = Vector.FusedMultiplyAdd(d, Unsafe.Add(ref netRate, v), sDefaultNet);
+            sDefaultNet = Vector.FusedMultiplyAdd(d, Unsafe.AddByteOffset(ref netRate, v), sDefaultNet);
             if (TStrip.On)
             {
-                var po = Unsafe.Add(ref poFraction, v);
-                var excess = Unsafe.Add(ref excessRate, v);
+                var po = Unsafe.AddByteOffset(ref poFraction, v);
+                var excess = Unsafe.AddByteOffset(ref excessRate, v);
                 sPoDefault = Vector.FusedMultiplyAdd(po, d, sPoDefault);
                 sPremDefault += Vector.ConditionalSelect(Vector.GreaterThan(excess, zero), d, zero);
                 sExcessDefault = Vector.FusedMultiplyAdd(excess, d, sExcessDefault);
@@ -203,27 +209,27 @@ internal static class LaneKernel
         ref var excessRate = ref Unsafe.AsRef(in tile.Excess);
         Vector<double> sSched = zero, sPrepay = zero, sSvc = zero, sOth = zero, sNet = zero, sEnd = zero, sCount = zero,
             sPoSched = zero, sPoPrepay = zero, sPoEnd = zero, sExcess = zero, sPremium = zero;
-        for (nint v = 0; v < n; v++)
+        for (nint v = 0, end = n * Unsafe.SizeOf<Vector<double>>(); v < end; v += Unsafe.SizeOf<Vector<double>>()) // v: byte offset
         {
-            var b = Unsafe.Add(ref balance, v);
-            var sp = Unsafe.Add(ref scheduled, v);
+            var b = Unsafe.AddByteOffset(ref balance, v);
+            var sp = Unsafe.AddByteOffset(ref scheduled, v);
             b -= sp;
             var pp = b * smmM;
             b -= pp;
             var perf = b + sp + pp; // performing balance that paid interest this month
-            var survivors = Unsafe.Add(ref survivorsRef, v) * keep;
+            var survivors = Unsafe.AddByteOffset(ref survivorsRef, v) * keep;
             if (TEdge.On) survivors = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, survivors); // paid off: none left
-            Unsafe.Add(ref balance, v) = b;
-            Unsafe.Add(ref survivorsRef, v) = survivors;
+            Unsafe.AddByteOffset(ref balance, v) = b;
+            Unsafe.AddByteOffset(ref survivorsRef, v) = survivors;
 
             sSched += sp; sPrepay += pp; sEnd += b; sCount += survivors;
-            sSvc = Vector.FusedMultiplyAdd(perf, Unsafe.Add(ref servicing, v), sSvc);
-            sOth = Vector.FusedMultiplyAdd(perf, Unsafe.Add(ref otherFees, v), sOth);
-            sNet = Vector.FusedMultiplyAdd(perf, Unsafe.Add(ref netRate, v), sNet);
+            sSvc = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref servicing, v), sSvc);
+            sOth = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref otherFees, v), sOth);
+            sNet = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref netRate, v), sNet);
             if (TStrip.On)
             {
-                var po = Unsafe.Add(ref poFraction, v);
-                var excess = Unsafe.Add(ref excessRate, v);
+                var po = Unsafe.AddByteOffset(ref poFraction, v);
+                var excess = Unsafe.AddByteOffset(ref excessRate, v);
                 sPoSched = Vector.FusedMultiplyAdd(po, sp, sPoSched);
                 sPoPrepay = Vector.FusedMultiplyAdd(po, pp, sPoPrepay);
                 sPoEnd = Vector.FusedMultiplyAdd(po, b, sPoEnd);
