@@ -5,7 +5,8 @@
 #      machine is shared) in process, every benchmark class that has a figure to report: CollateralBenchmarks,
 #      YieldBenchmarks, WaterfallBenchmarks, and any class named *Trustee* or *PriceTable* the assembly has;
 #   2. runs the peers (../shared/peers/run.sh: the C collateral loop, the C yield loop, QuantLib's yield);
-#   3. prints Remic's figure beside each peer's with the ratio, and the waterfall's ms per scenario beside
+#   3. prints Remic's figure beside each peer's with the ratio (collateral: also Remic one core / collateral_best.c one
+#      core and Remic all cores / Remic one core, the kernel's goals), and the waterfall's ms per scenario beside
 #      its goal (1 ms); other classes' medians are printed as they are.
 # Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 3-5 minutes on 2 cores.
 # Set REMIC_BENCH_NO_APT=1 to skip installing libquantlib0-dev when it is missing.
@@ -67,7 +68,23 @@ for method in SingleCore AllCores ReferenceLoop SingleCore_512bit AllCores_512bi
     printf "collateral %-17s Remic %.3e loan-months/s (%d core%s, %.3e per core)   C loop (one core) %.3e   ratio Remic/C %.2f\n",
       m, lms, k, (k > 1 ? "s" : ""), lms / k, c, (c > 0 ? lms / c : 0) }'
 done
+# The collateral kernel's goals (issue 14), against collateral_best.c (Remic's own arithmetic as well as C allows)
+# run minutes apart on the same machine: one core >= 1.0 x C's one core; all (two) cores >= 1.8 x Remic's one core.
+cb1=$(field "C collateral best (1 core)" loan_months_per_s)
+cb2=$(field "C collateral best (2 cores)" loan_months_per_s)
+r1=$(median_ns CollateralBenchmarks.SingleCore)
+r2=$(median_ns CollateralBenchmarks.AllCores)
+if [ -n "$r1" ] && [ -n "$r2" ] && [ -n "$cb1" ]; then
+  awk -v r1="$r1" -v r2="$r2" -v c1="$cb1" -v c2="${cb2:-0}" -v k="$cores" 'BEGIN {
+    one = 100000 * 360 / (r1 * 1e-9); all = 100000 * 360 / (r2 * 1e-9);
+    printf "collateral vs C best   Remic one core %.3e / C best one core %.3e = %.2f (goal >= 1.0)\n", one, c1, one / c1;
+    printf "collateral scaling     Remic %d cores %.3e / Remic one core = %.2f (goal >= 1.8)   Remic %d cores / C best 2 threads %s\n",
+      k, all, all / one, k, (c2 > 0 ? sprintf("%.3e = %.2f", c2, all / c2) : "n/a") }'
+else
+  echo "collateral vs C best   n/a (collateral_best did not run or a Remic figure is missing)"
+fi
 grep -m1 '^// Remic totals' "$out/bench.log" | sed 's#^// #           #' || true
+grep -m1 '^C collateral best (1 core)' "$out/peers.log" | sed 's/.*conservation=/           C best conservation=/' || true
 grep -m1 '^C collateral loop' "$out/peers.log" | sed 's/.*totals/           C loop totals/' || true
 
 c_us=$(field "C yield loop" us_per_solve)

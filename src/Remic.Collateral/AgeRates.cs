@@ -30,10 +30,10 @@ internal sealed class AgeRates
         else
         {
             var all = new Dictionary<int, double[]>();
-            Fill(all, curve, pool.Age.Distinct().ToArray(), months);
+            Fill(all, curve, pool.DistinctAges, months);
             _prepay = Enumerable.Repeat(all, Math.Max(pool.GroupNames.Length, 1)).ToArray();
         }
-        Fill(_default, scenario.Default.Curve, pool.Age.Distinct().ToArray(), months);
+        Fill(_default, scenario.Default.Curve, pool.DistinctAges, months);
     }
 
     public double[] Prepay(int age, int group) => _prepay[group][age];

@@ -6,6 +6,9 @@ namespace Remic.Collateral;
 /// The fast path of <see cref="Projector.Project"/>: the pool's fixed chunks (<see cref="LaneLayout"/>),
 /// each summed into its own <see cref="GroupSums"/> on whichever thread takes it, then merged into the
 /// projection's sums in chunk order — so the result is the same bits on one thread or many.
+/// <para>The chunks' sums are kept on the layout and reused by the pool's next projection of the same shape
+/// (months, groups, strips): a projection then allocates nothing per chunk. Two projections of one pool at once
+/// do not share them (the second allocates its own).</para>
 /// </summary>
 internal static class ChunkedProjection
 {
@@ -13,35 +16,43 @@ internal static class ChunkedProjection
     {
         var layout = pool.Lanes;
         var chunks = layout.Chunks;
+        var mine = layout.TakeChunkSums(sums);
         if (maxThreads == 1 || chunks.Length == 1)
         {
             var scratch = new LaneKernel.Scratch();
-            foreach (var chunk in chunks) Merge(sums, RunChunk(pool, layout, chunk, scenario, months, rates, sums, scratch));
-            return;
+            for (var c = 0; c < chunks.Length; c++) RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch);
         }
-
-        var results = new GroupSums?[chunks.Length][];
-        var failures = new Exception?[chunks.Length];
-        Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-            () => new LaneKernel.Scratch(),
-            (c, _, scratch) =>
-            {
-                try { results[c] = RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, scratch); }
-                catch (Exception e) { failures[c] = e; }
-                return scratch;
-            },
-            _ => { });
-        // Report the error the single-threaded run would have hit first, unwrapped.
-        if (failures.FirstOrDefault(f => f is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
-        foreach (var r in results) Merge(sums, r!);
+        else
+        {
+            var failures = new Exception?[chunks.Length];
+            Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+                () => new LaneKernel.Scratch(),
+                (c, _, scratch) =>
+                {
+                    try { RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch); }
+                    catch (Exception e) { failures[c] = e; }
+                    return scratch;
+                },
+                _ => { });
+            // Report the error the single-threaded run would have hit first, unwrapped (the sums are not reused then).
+            if (failures.FirstOrDefault(f => f is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        foreach (var chunk in mine.Sums)
+            for (var g = 0; g < sums.Length; g++)
+                if (chunk[g] is { Used: true } s) sums[g].Add(s);
+        layout.ReturnChunkSums(mine);
     }
 
-    /// <summary>One chunk's sums, per group (null where the chunk has no loans of the group).</summary>
-    private static GroupSums?[] RunChunk(LoanPool pool, LaneLayout layout, LaneChunk chunk, Scenario scenario, int months,
-        AgeRates rates, GroupSums[] totals, LaneKernel.Scratch scratch)
+    /// <summary>One chunk's sums, per group (marked used where the chunk has loans of the group).</summary>
+    private static void RunChunk(LoanPool pool, LaneLayout layout, LaneChunk chunk, Scenario scenario, int months,
+        AgeRates rates, GroupSums[] totals, GroupSums?[] mine, LaneKernel.Scratch scratch)
     {
-        var mine = new GroupSums?[totals.Length];
-        GroupSums For(int g) => mine[g] ??= new GroupSums(totals[g].Flows.Group, months, totals[g].Strip?.StripRate);
+        GroupSums For(int g)
+        {
+            var s = mine[g] ??= new GroupSums(totals[g].Flows.Group, months, totals[g].Strip?.StripRate);
+            s.Used = true;
+            return s;
+        }
 
         for (var b = chunk.FirstBatch; b < chunk.EndBatch; b++)
         {
@@ -53,11 +64,24 @@ internal static class ChunkedProjection
             var i = layout.ScalarLoans[k];
             Projector.ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i], pool.Group[i]), rates.Default(pool.Age[i]), For(pool.Group[i]));
         }
-        return mine;
     }
+}
 
-    private static void Merge(GroupSums[] totals, GroupSums?[] chunk)
+/// <summary>Sums per chunk and group ([chunk][group]; null until a projection of this shape first needed it).</summary>
+internal sealed class ChunkSums(int chunks, int groups)
+{
+    public GroupSums?[][] Sums { get; } = Enumerable.Range(0, chunks).Select(_ => new GroupSums?[groups]).ToArray();
+
+    /// <summary>Ready for a projection into <paramref name="totals"/>: sums of another shape dropped, the rest zeroed and unused.</summary>
+    public void Reset(GroupSums[] totals)
     {
-        for (var g = 0; g < totals.Length; g++) if (chunk[g] is { } s) totals[g].Add(s);
+        foreach (var chunk in Sums)
+            for (var g = 0; g < chunk.Length; g++)
+            {
+                if (chunk[g] is not { } s) continue;
+                if (!s.Fits(totals[g])) { chunk[g] = null; continue; }
+                if (s.Used) s.Clear();
+                s.Used = false;
+            }
     }
 }

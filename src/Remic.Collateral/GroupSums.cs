@@ -13,6 +13,8 @@ internal sealed class GroupSums
     /// <summary>Net interest, at the loan's net rate, on balances defaulting in each month (the advance base).</summary>
     public double[] DefaultNetInterest { get; }
     public StripCashFlows? Strip { get; }
+    /// <summary>A parallel chunk's sums: some loan of the chunk was added (see <see cref="ChunkedProjection"/>).</summary>
+    public bool Used { get; set; }
 
     // Interest or no advancing: premium-loan balance defaulting each month and its excess interest (Class X on
     // delinquent premium loans, summed over the months a default awaits liquidation by the group bookkeeping).
@@ -41,42 +43,63 @@ internal sealed class GroupSums
         PrincipalAdvanced = A(); InterestRecovered = A(); PoDelinquentEnd = A(); PoLiquidatedStated = A();
     }
 
-    /// <summary>Adds a chunk's sums into these (every series the loan loop writes).</summary>
+    /// <summary>
+    /// Adds a parallel chunk's sums into these: every series the loan loop writes without delinquent pockets (a
+    /// projection with P&amp;I advancing and defaults runs the scalar loop, unchunked: <see cref="Projector.Project"/>).
+    /// Element by element, so the result does not depend on how the additions are vectorised.
+    /// </summary>
     public void Add(GroupSums chunk)
     {
-        Add(Flows.ScheduledPrincipal, chunk.Flows.ScheduledPrincipal);
-        Add(Flows.Prepayment, chunk.Flows.Prepayment);
-        Add(Flows.Defaults, chunk.Flows.Defaults);
-        Add(Flows.GrossInterest, chunk.Flows.GrossInterest);
-        Add(Flows.ServicingFee, chunk.Flows.ServicingFee);
-        Add(Flows.OtherFees, chunk.Flows.OtherFees);
-        Add(Flows.NetInterest, chunk.Flows.NetInterest);
-        Add(Flows.LoanCount, chunk.Flows.LoanCount);
-        Add(PerformingEnd, chunk.PerformingEnd);
-        Add(DefaultNetInterest, chunk.DefaultNetInterest);
-        Add(PremiumDefaults, chunk.PremiumDefaults);
-        Add(ExcessDefaults, chunk.ExcessDefaults);
-        Add(DelinquentEnd, chunk.DelinquentEnd);
-        Add(LiquidatedStated, chunk.LiquidatedStated);
-        Add(InterestAdvanced, chunk.InterestAdvanced);
-        Add(PrincipalAdvanced, chunk.PrincipalAdvanced);
-        Add(InterestRecovered, chunk.InterestRecovered);
-        Add(PoDelinquentEnd, chunk.PoDelinquentEnd);
-        Add(PoLiquidatedStated, chunk.PoLiquidatedStated);
-        if (Strip is not null && chunk.Strip is not null)
+        foreach (var (into, from) in ChunkSeries(this, chunk)) Add(into, from);
+    }
+
+    /// <summary>Zeroes every series <see cref="Add"/> reads, so a chunk's sums can be reused by the next projection.</summary>
+    public void Clear()
+    {
+        foreach (var (series, _) in ChunkSeries(this, this)) Array.Clear(series);
+    }
+
+    /// <summary>Whether these sums can hold a chunk of a projection shaped like <paramref name="like"/> (group, months, strip).</summary>
+    public bool Fits(GroupSums like) =>
+        Flows.Months == like.Flows.Months && Flows.Group == like.Flows.Group && Strip?.StripRate == like.Strip?.StripRate;
+
+    private static IEnumerable<(double[] Into, double[] From)> ChunkSeries(GroupSums a, GroupSums b)
+    {
+        yield return (a.Flows.ScheduledPrincipal, b.Flows.ScheduledPrincipal);
+        yield return (a.Flows.Prepayment, b.Flows.Prepayment);
+        yield return (a.Flows.Defaults, b.Flows.Defaults);
+        yield return (a.Flows.GrossInterest, b.Flows.GrossInterest);
+        yield return (a.Flows.ServicingFee, b.Flows.ServicingFee);
+        yield return (a.Flows.OtherFees, b.Flows.OtherFees);
+        yield return (a.Flows.NetInterest, b.Flows.NetInterest);
+        yield return (a.Flows.LoanCount, b.Flows.LoanCount);
+        yield return (a.PerformingEnd, b.PerformingEnd);
+        yield return (a.DefaultNetInterest, b.DefaultNetInterest);
+        yield return (a.PremiumDefaults, b.PremiumDefaults);
+        yield return (a.ExcessDefaults, b.ExcessDefaults);
+        if (a.Strip is not null && b.Strip is not null)
         {
-            Add(Strip.PoBeginBalance, chunk.Strip.PoBeginBalance);
-            Add(Strip.PoScheduledPrincipal, chunk.Strip.PoScheduledPrincipal);
-            Add(Strip.PoPrepayment, chunk.Strip.PoPrepayment);
-            Add(Strip.PoDefaults, chunk.Strip.PoDefaults);
-            Add(Strip.PoEndBalance, chunk.Strip.PoEndBalance);
-            Add(Strip.ExcessInterest, chunk.Strip.ExcessInterest);
-            Add(Strip.PremiumBalance, chunk.Strip.PremiumBalance);
+            yield return (a.Strip.PoBeginBalance, b.Strip.PoBeginBalance);
+            yield return (a.Strip.PoScheduledPrincipal, b.Strip.PoScheduledPrincipal);
+            yield return (a.Strip.PoPrepayment, b.Strip.PoPrepayment);
+            yield return (a.Strip.PoDefaults, b.Strip.PoDefaults);
+            yield return (a.Strip.PoEndBalance, b.Strip.PoEndBalance);
+            yield return (a.Strip.ExcessInterest, b.Strip.ExcessInterest);
+            yield return (a.Strip.PremiumBalance, b.Strip.PremiumBalance);
         }
     }
 
     private static void Add(double[] into, double[] from)
     {
-        for (var m = 0; m < into.Length; m++) into[m] += from[m];
+        var m = 0;
+        if (from.Length >= into.Length)
+        {
+            var w = System.Numerics.Vector<double>.Count;
+            var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(into.AsSpan());
+            var b = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(from.AsSpan(0, into.Length));
+            for (var v = 0; v < a.Length; v++) a[v] += b[v];
+            m = a.Length * w;
+        }
+        for (; m < into.Length; m++) into[m] += from[m];
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Remic.Collateral;
 
@@ -7,23 +9,33 @@ namespace Remic.Collateral;
 /// <see cref="Vector{T}.Count"/> loans per vector. Each lane does exactly the scalar loop's arithmetic
 /// (<see cref="Projector.ProjectLoan"/>: same operations in the same order), so every loan's amounts are bit for
 /// bit the scalar ones; only the summing of loans into a month's totals differs (order, fused multiply-adds).
-/// <para>Months are the outer loop and vectors the inner one: the vectors of a batch are independent, so
-/// the CPU overlaps their month-to-month dependency chains (a division among them), and a month's sums
-/// stay in registers until the batch's month is done.</para>
+/// <para>A batch is one L1-sized tile of loans of one group and age, stored as struct-of-arrays. Months are the
+/// outer loop and the tile's vectors the inner one, in two passes per month (as <c>collateral_best.c</c>):
+/// pass 1 takes the default and the interest and issues the division for the scheduled principal of every
+/// vector, pass 2 finishes each loan (scheduled principal, prepayment, survivors). The vectors of a pass are
+/// independent, so the divisions overlap instead of sitting in one long chain per loan, and each pass's sums
+/// (3 and 7) stay in registers, where one pass's ten sums and their temporaries would not fit AVX2's 16.
+/// Each sum is accumulated in one pass, vector by vector in tile order, exactly as a one-pass loop would.</para>
 /// </summary>
 internal static class LaneKernel
 {
-    /// <summary>Per-thread working state for one batch.</summary>
+    /// <summary>Per-thread working state for one batch (a tile's state, in L1 while the tile is walked month by month).</summary>
     internal sealed class Scratch
     {
-        public readonly LaneState[] State = new LaneState[LaneLayout.MaxBatchVectors];
-        public readonly StripShare[] Strip = new StripShare[LaneLayout.MaxBatchVectors];
-    }
+        // One block, the arrays one after another (as collateral_best.c's scratch): no two of them 4 KiB apart.
+        private const int N = LaneLayout.MaxBatchVectors;
+        private readonly AlignedVectors _block = new(6 * N);
+        public readonly AlignedVectors Balance, Discount, Survivors, Scheduled, PoFraction, Excess;
 
-    /// <summary>Each lane's share of its principal that is Class PO, and its net rate above the strip (Class X).</summary>
-    internal struct StripShare
-    {
-        public Vector<double> PoFraction, Excess;
+        public Scratch()
+        {
+            Balance = new(_block, 0, N);
+            Discount = new(_block, N, N);
+            Survivors = new(_block, 2 * N, N);
+            Scheduled = new(_block, 3 * N, N); // pass 1 → pass 2: the month's scheduled principal
+            PoFraction = new(_block, 4 * N, N); // each lane's share of its principal that is Class PO ...
+            Excess = new(_block, 5 * N, N);     // ... and its net rate above the strip (Class X)
+        }
     }
 
     /// <param name="smm">Prepayment rates of the batch's age by projection month.</param>
@@ -39,123 +51,208 @@ internal static class LaneKernel
     private struct No : ISwitch { public static bool On => false; }
     private struct Yes : ISwitch { public static bool On => true; }
 
+    /// <summary>A tile's arrays, from its first vector: terms (read-only) and state (the scratch).</summary>
+    private ref struct Tile
+    {
+        public ref readonly Vector<double> Rate, Growth, NetRate, Servicing, OtherFees, Remaining, PoFraction, Excess;
+        public ref Vector<double> Balance, Discount, Survivors, Scheduled;
+        public nint Vectors;
+    }
+
     private static void Project<TStrip>(LaneLayout lanes, LaneBatch batch, int months, double[] smm, double[] mdr, GroupSums sums, Scratch scratch)
         where TStrip : struct, ISwitch
     {
-        ReadOnlySpan<LaneTerms> terms = lanes.Terms.AsSpan(batch.FirstVector, batch.Vectors);
-        Span<LaneState> state = scratch.State.AsSpan(0, batch.Vectors);
-        Span<StripShare> shares = scratch.Strip.AsSpan(0, batch.Vectors);
-        lanes.Start.AsSpan(batch.FirstVector, batch.Vectors).CopyTo(state);
+        int first = batch.FirstVector, n = batch.Vectors;
+        // Every ref below points into an aligned vector array at an index below its length: the loops stay inside them.
+        if (n > LaneLayout.MaxBatchVectors || first + n > lanes.Rate.Length) throw new InvalidOperationException("batch outside the lane layout");
+        lanes.Balance.CopyTo(first, scratch.Balance, n);
+        lanes.Discount.CopyTo(first, scratch.Discount, n);
+        lanes.Survivors.CopyTo(first, scratch.Survivors, n);
+        var tile = new Tile
+        {
+            Rate = ref lanes.Rate.At(first), Growth = ref lanes.Growth.At(first), NetRate = ref lanes.NetRate.At(first),
+            Servicing = ref lanes.Servicing.At(first), OtherFees = ref lanes.OtherFees.At(first), Remaining = ref lanes.Remaining.At(first),
+            PoFraction = ref scratch.PoFraction.At(0), Excess = ref scratch.Excess.At(0),
+            Balance = ref scratch.Balance.At(0), Discount = ref scratch.Discount.At(0),
+            Survivors = ref scratch.Survivors.At(0), Scheduled = ref scratch.Scheduled.At(0),
+            Vectors = n,
+        };
 
         var last = Math.Min(months, batch.MaxRemaining);
-        if (TStrip.On && last >= 1) StripShares(sums.Strip!, terms, state, shares);
+        if (TStrip.On && last >= 1) StripShares(sums.Strip!, lanes, first, n, scratch);
+        // Before any lane's last month of term every lane amortises, and its balance stays above zero: each month
+        // keeps at least (1 − MDR)(1 − SMM) / 2 of it (scheduled principal is at most 1 / (2 + r) of the balance
+        // while two or more months remain; see Pass1). So while that bound on the batch's smallest balance stays far
+        // above the smallest double, no lane can be at zero and both selects (payoff, survivors) are inert: they run
+        // from the first month of payoff on, or from the month extreme rates could have driven a balance to zero.
+        var floor = batch.MinBalance;
         for (var m = 1; m <= last; m++)
         {
-            // Before any lane's last month of term every lane amortises; from then on lanes pay off or sit at zero.
-            if (m < batch.MinRemaining) Month<TStrip, No>(terms, state, shares, m, smm[m], mdr[m], sums);
-            else Month<TStrip, Yes>(terms, state, shares, m, smm[m], mdr[m], sums);
+            floor *= (1 - mdr[m]) * (1 - smm[m]) * 0.5;
+            if (m < batch.MinRemaining && floor > 1e-280) Month<TStrip, No>(ref tile, m, smm[m], mdr[m], sums);
+            else Month<TStrip, Yes>(ref tile, m, smm[m], mdr[m], sums);
         }
     }
 
-    /// <summary>One month of the batch: every vector advanced, the month's sums added to the group's.</summary>
-    /// <typeparam name="TPayoff">Some lane may be in or past its last month of term.</typeparam>
-    private static void Month<TStrip, TPayoff>(ReadOnlySpan<LaneTerms> terms, Span<LaneState> state, ReadOnlySpan<StripShare> shares,
-        int m, double smm, double mdr, GroupSums sums)
-        where TStrip : struct, ISwitch where TPayoff : struct, ISwitch
+    /// <summary>A tile-month's sums, one vector each (lanes summed only when the month is added to the group's).</summary>
+    private struct MonthSums
+    {
+        public Vector<double> Sched, Prepay, Default, Gross, Svc, Oth, Net, DefaultNet, End, Count,
+            PoSched, PoPrepay, PoDefault, PoEnd, Excess, Premium, PremDefault, ExcessDefault;
+    }
+
+    /// <summary>One month of the tile: every vector advanced, the month's sums added to the group's.</summary>
+    /// <typeparam name="TEdge">Some lane may be in or past its last month of term, or at zero balance.</typeparam>
+    private static void Month<TStrip, TEdge>(ref Tile tile, int m, double smm, double mdr, GroupSums sums)
+        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
+    {
+        // Each pass is its own method: no call inside the method that holds a pass's running sums, so the JIT keeps
+        // them in registers (vector registers do not survive a call; a sum live across one is spilled every iteration).
+        Unsafe.SkipInit(out MonthSums s); // each pass sets each of its sums
+        Pass1<TStrip, TEdge>(ref tile, m, mdr, ref s);
+        Pass2<TStrip, TEdge>(ref tile, smm, mdr, ref s);
+
+        var flows = sums.Flows;
+        flows.ScheduledPrincipal[m] += Vector.Sum(s.Sched);
+        flows.Prepayment[m] += Vector.Sum(s.Prepay);
+        flows.Defaults[m] += Vector.Sum(s.Default);
+        flows.GrossInterest[m] += Vector.Sum(s.Gross);
+        flows.ServicingFee[m] += Vector.Sum(s.Svc);
+        flows.OtherFees[m] += Vector.Sum(s.Oth);
+        flows.NetInterest[m] += Vector.Sum(s.Net);
+        flows.LoanCount[m] += Vector.Sum(s.Count);
+        sums.DefaultNetInterest[m] += Vector.Sum(s.DefaultNet);
+        sums.PerformingEnd[m] += Vector.Sum(s.End);
+        if (TStrip.On)
+        {
+            var strip = sums.Strip!;
+            strip.PoScheduledPrincipal[m] += Vector.Sum(s.PoSched);
+            strip.PoPrepayment[m] += Vector.Sum(s.PoPrepay);
+            strip.PoDefaults[m] += Vector.Sum(s.PoDefault);
+            strip.PoEndBalance[m] += Vector.Sum(s.PoEnd);
+            strip.ExcessInterest[m] += Vector.Sum(s.Excess);
+            strip.PremiumBalance[m] += Vector.Sum(s.Premium);
+            sums.PremiumDefaults[m] += Vector.Sum(s.PremDefault);
+            sums.ExcessDefaults[m] += Vector.Sum(s.ExcessDefault);
+        }
+    }
+
+    /// <summary>Pass 1: default on the beginning balance, interest on what performs, and the level-pay division.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Pass1<TStrip, TEdge>(ref Tile tile, int m, double mdr, ref MonthSums sums)
+        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
     {
         var zero = Vector<double>.Zero;
         var one = Vector<double>.One;
         var mdrM = new Vector<double>(mdr);
-        var smmM = new Vector<double>(smm);
-        var keep = new Vector<double>((1 - mdr) * (1 - smm));
         var month = new Vector<double>(m);
-        Vector<double> sSched = zero, sPrepay = zero, sDefault = zero, sGross = zero, sSvc = zero, sOth = zero,
-            sNet = zero, sDefaultNet = zero, sEnd = zero, sCount = zero,
-            sPoSched = zero, sPoPrepay = zero, sPoDefault = zero, sPoEnd = zero, sExcess = zero, sPremium = zero,
-            sPremDefault = zero, sExcessDefault = zero;
-
-        for (var v = 0; v < state.Length; v++)
+        var n = tile.Vectors;
+        ref var balance = ref tile.Balance;
+        ref var scheduled = ref tile.Scheduled;
+        ref var discount = ref tile.Discount;
+        ref var rate = ref Unsafe.AsRef(in tile.Rate);
+        ref var growth = ref Unsafe.AsRef(in tile.Growth);
+        ref var netRate = ref Unsafe.AsRef(in tile.NetRate);
+        ref var remaining = ref Unsafe.AsRef(in tile.Remaining);
+        ref var poFraction = ref Unsafe.AsRef(in tile.PoFraction);
+        ref var excessRate = ref Unsafe.AsRef(in tile.Excess);
+        Vector<double> sDefault = zero, sGross = zero, sDefaultNet = zero, sPoDefault = zero, sPremDefault = zero, sExcessDefault = zero;
+        for (nint v = 0, end = n * Unsafe.SizeOf<Vector<double>>(); v < end; v += Unsafe.SizeOf<Vector<double>>()) // v: byte offset
         {
-            ref var s = ref state[v];
-            ref readonly var t = ref terms[v];
-            var b = s.Balance;
-            var x = s.Discount;
+            var b = Unsafe.AddByteOffset(ref balance, v);
+            var x = Unsafe.AddByteOffset(ref discount, v);
             var d = b * mdrM;
             b -= d;
-            var interest = b * t.Rate;
+            var interest = b * Unsafe.AddByteOffset(ref rate, v);
             var sp = interest / (one - x) - interest;
             // The last month of term (remaining at cut-off ≤ m) pays the balance off; past it the lane is zero.
             // The scalar loop's "sp > b ⇒ sp = b" never fires here: for n ≥ 2 months left,
             // sp / b = r / ((1 + r)^n − 1) ≤ 1 / (2 + r), far from 1 for the rates the layout admits.
-            if (TPayoff.On) sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(t.Remaining, month), b, sp);
+            if (TEdge.On) sp = Vector.ConditionalSelect(Vector.LessThanOrEqual(Unsafe.AddByteOffset(ref remaining, v), month), b, sp);
+            Unsafe.AddByteOffset(ref balance, v) = b;
+            Unsafe.AddByteOffset(ref scheduled, v) = sp;
+            Unsafe.AddByteOffset(ref discount, v) = x * Unsafe.AddByteOffset(ref growth, v);
+
+            // Amounts above are each rounded as the scalar loop rounds them; products that only feed a sum are
+            // fused into it (one rounding fewer in the sum, none in any loan's amount).
+            sDefault += d; sGross += interest;
+            sDefaultNet = Vector.FusedMultiplyAdd(d, Unsafe.AddByteOffset(ref netRate, v), sDefaultNet);
+            if (TStrip.On)
+            {
+                var po = Unsafe.AddByteOffset(ref poFraction, v);
+                var excess = Unsafe.AddByteOffset(ref excessRate, v);
+                sPoDefault = Vector.FusedMultiplyAdd(po, d, sPoDefault);
+                sPremDefault += Vector.ConditionalSelect(Vector.GreaterThan(excess, zero), d, zero);
+                sExcessDefault = Vector.FusedMultiplyAdd(excess, d, sExcessDefault);
+            }
+        }
+        sums.Default = sDefault; sums.Gross = sGross; sums.DefaultNet = sDefaultNet;
+        sums.PoDefault = sPoDefault; sums.PremDefault = sPremDefault; sums.ExcessDefault = sExcessDefault;
+    }
+
+    /// <summary>Pass 2: scheduled principal, prepayment on what is left, survivors, fees and net interest.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Pass2<TStrip, TEdge>(ref Tile tile, double smm, double mdr, ref MonthSums sums)
+        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
+    {
+        var zero = Vector<double>.Zero;
+        var smmM = new Vector<double>(smm);
+        var keep = new Vector<double>((1 - mdr) * (1 - smm));
+        var n = tile.Vectors;
+        ref var balance = ref tile.Balance;
+        ref var scheduled = ref tile.Scheduled;
+        ref var survivorsRef = ref tile.Survivors;
+        ref var servicing = ref Unsafe.AsRef(in tile.Servicing);
+        ref var otherFees = ref Unsafe.AsRef(in tile.OtherFees);
+        ref var netRate = ref Unsafe.AsRef(in tile.NetRate);
+        ref var poFraction = ref Unsafe.AsRef(in tile.PoFraction);
+        ref var excessRate = ref Unsafe.AsRef(in tile.Excess);
+        Vector<double> sSched = zero, sPrepay = zero, sSvc = zero, sOth = zero, sNet = zero, sEnd = zero, sCount = zero,
+            sPoSched = zero, sPoPrepay = zero, sPoEnd = zero, sExcess = zero, sPremium = zero;
+        for (nint v = 0, end = n * Unsafe.SizeOf<Vector<double>>(); v < end; v += Unsafe.SizeOf<Vector<double>>()) // v: byte offset
+        {
+            var b = Unsafe.AddByteOffset(ref balance, v);
+            var sp = Unsafe.AddByteOffset(ref scheduled, v);
             b -= sp;
             var pp = b * smmM;
             b -= pp;
             var perf = b + sp + pp; // performing balance that paid interest this month
-            var survivors = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, s.Survivors * keep);
+            var survivors = Unsafe.AddByteOffset(ref survivorsRef, v) * keep;
+            if (TEdge.On) survivors = Vector.ConditionalSelect(Vector.LessThanOrEqual(b, zero), zero, survivors); // paid off: none left
+            Unsafe.AddByteOffset(ref balance, v) = b;
+            Unsafe.AddByteOffset(ref survivorsRef, v) = survivors;
 
-            s.Balance = b;
-            s.Survivors = survivors;
-            s.Discount = x * t.Growth;
-
-            // Amounts above are each rounded as the scalar loop rounds them; products that only feed a sum are
-            // fused into it (one rounding fewer in the sum, none in any loan's amount).
-            sSched += sp; sPrepay += pp; sDefault += d; sGross += interest; sEnd += b; sCount += survivors;
-            sSvc = Vector.FusedMultiplyAdd(perf, t.Servicing, sSvc);
-            sOth = Vector.FusedMultiplyAdd(perf, t.OtherFees, sOth);
-            sNet = Vector.FusedMultiplyAdd(perf, t.NetRate, sNet);
-            sDefaultNet = Vector.FusedMultiplyAdd(d, t.NetRate, sDefaultNet);
+            sSched += sp; sPrepay += pp; sEnd += b; sCount += survivors;
+            sSvc = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref servicing, v), sSvc);
+            sOth = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref otherFees, v), sOth);
+            sNet = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref netRate, v), sNet);
             if (TStrip.On)
             {
-                ref readonly var share = ref shares[v];
-                sPoSched = Vector.FusedMultiplyAdd(share.PoFraction, sp, sPoSched);
-                sPoPrepay = Vector.FusedMultiplyAdd(share.PoFraction, pp, sPoPrepay);
-                sPoDefault = Vector.FusedMultiplyAdd(share.PoFraction, d, sPoDefault);
-                sPoEnd = Vector.FusedMultiplyAdd(share.PoFraction, b, sPoEnd);
-                sExcess = Vector.FusedMultiplyAdd(share.Excess, perf, sExcess);
-                sPremium += Vector.ConditionalSelect(Vector.GreaterThan(share.Excess, zero), perf, zero);
-                sPremDefault += Vector.ConditionalSelect(Vector.GreaterThan(share.Excess, zero), d, zero);
-                sExcessDefault = Vector.FusedMultiplyAdd(share.Excess, d, sExcessDefault);
+                var po = Unsafe.AddByteOffset(ref poFraction, v);
+                var excess = Unsafe.AddByteOffset(ref excessRate, v);
+                sPoSched = Vector.FusedMultiplyAdd(po, sp, sPoSched);
+                sPoPrepay = Vector.FusedMultiplyAdd(po, pp, sPoPrepay);
+                sPoEnd = Vector.FusedMultiplyAdd(po, b, sPoEnd);
+                sExcess = Vector.FusedMultiplyAdd(excess, perf, sExcess);
+                sPremium += Vector.ConditionalSelect(Vector.GreaterThan(excess, zero), perf, zero);
             }
         }
-
-        var flows = sums.Flows;
-        flows.ScheduledPrincipal[m] += Vector.Sum(sSched);
-        flows.Prepayment[m] += Vector.Sum(sPrepay);
-        flows.Defaults[m] += Vector.Sum(sDefault);
-        flows.GrossInterest[m] += Vector.Sum(sGross);
-        flows.ServicingFee[m] += Vector.Sum(sSvc);
-        flows.OtherFees[m] += Vector.Sum(sOth);
-        flows.NetInterest[m] += Vector.Sum(sNet);
-        flows.LoanCount[m] += Vector.Sum(sCount);
-        sums.DefaultNetInterest[m] += Vector.Sum(sDefaultNet);
-        sums.PerformingEnd[m] += Vector.Sum(sEnd);
-        if (TStrip.On)
-        {
-            var strip = sums.Strip!;
-            strip.PoScheduledPrincipal[m] += Vector.Sum(sPoSched);
-            strip.PoPrepayment[m] += Vector.Sum(sPoPrepay);
-            strip.PoDefaults[m] += Vector.Sum(sPoDefault);
-            strip.PoEndBalance[m] += Vector.Sum(sPoEnd);
-            strip.ExcessInterest[m] += Vector.Sum(sExcess);
-            strip.PremiumBalance[m] += Vector.Sum(sPremium);
-            sums.PremiumDefaults[m] += Vector.Sum(sPremDefault);
-            sums.ExcessDefaults[m] += Vector.Sum(sExcessDefault);
-        }
+        sums.Sched = sSched; sums.Prepay = sPrepay; sums.Svc = sSvc; sums.Oth = sOth; sums.Net = sNet; sums.End = sEnd; sums.Count = sCount;
+        sums.PoSched = sPoSched; sums.PoPrepay = sPoPrepay; sums.PoEnd = sPoEnd; sums.Excess = sExcess; sums.Premium = sPremium;
     }
 
     /// <summary>Each lane's PO fraction and excess rate at the strip rate, as the scalar loop derives them; adds the PO cut-off balance.</summary>
-    private static void StripShares(StripCashFlows strip, ReadOnlySpan<LaneTerms> terms, ReadOnlySpan<LaneState> state, Span<StripShare> shares)
+    private static void StripShares(StripCashFlows strip, LaneLayout lanes, int first, int n, Scratch scratch)
     {
         var stripMonthly = new Vector<double>(strip.StripRate / 12);
         var zero = Vector<double>.Zero;
         var poBegin = zero;
-        for (var v = 0; v < terms.Length; v++)
+        for (var v = 0; v < n; v++)
         {
-            var rn = terms[v].NetRate;
-            shares[v].PoFraction = Vector.ConditionalSelect(Vector.LessThan(rn, stripMonthly), (stripMonthly - rn) / stripMonthly, zero);
-            shares[v].Excess = Vector.ConditionalSelect(Vector.GreaterThan(rn, stripMonthly), rn - stripMonthly, zero);
-            poBegin += shares[v].PoFraction * state[v].Balance;
+            var rn = lanes.NetRate[first + v];
+            scratch.PoFraction[v] = Vector.ConditionalSelect(Vector.LessThan(rn, stripMonthly), (stripMonthly - rn) / stripMonthly, zero);
+            scratch.Excess[v] = Vector.ConditionalSelect(Vector.GreaterThan(rn, stripMonthly), rn - stripMonthly, zero);
+            poBegin += scratch.PoFraction[v] * scratch.Balance[v];
         }
         strip.PoBeginBalance[0] += Vector.Sum(poBegin);
     }

@@ -25,10 +25,20 @@ internal sealed class LaneLayout
     public int[] ScalarLoans { get; }
     public int VectorLoanCount { get; }
 
-    /// <summary>Each vector's loan terms (padding lanes copy lane 0's terms, with zero balance and count, so every amount they add is exactly zero).</summary>
-    public LaneTerms[] Terms { get; }
-    /// <summary>Each vector's state at cut-off.</summary>
-    public LaneState[] Start { get; }
+    // Struct-of-arrays, one vector of Width loans per element: each vector's loan terms (rates monthly; padding
+    // lanes copy lane 0's terms, with zero balance and count, so every amount they add is exactly zero) ...
+    public AlignedVectors Rate { get; }
+    /// <summary>1 + rate: the discount factor's growth per month.</summary>
+    public AlignedVectors Growth { get; }
+    public AlignedVectors NetRate { get; }
+    public AlignedVectors Servicing { get; }
+    public AlignedVectors OtherFees { get; }
+    /// <summary>Remaining term at cut-off, in months.</summary>
+    public AlignedVectors Remaining { get; }
+    // ... and its state at cut-off: performing balance, discount factor (1 + rate)^−remaining, surviving loan count.
+    public AlignedVectors Balance { get; }
+    public AlignedVectors Discount { get; }
+    public AlignedVectors Survivors { get; }
 
     private LaneLayout(LoanPool pool, bool vectorise)
     {
@@ -57,20 +67,24 @@ internal sealed class LaneLayout
                    && pool.Group[eligible[end]] == group && pool.Age[eligible[end]] == age) end++;
             var vectors = (end - start + Width - 1) / Width;
             int minRemaining = int.MaxValue, maxRemaining = 0;
+            var minBalance = double.MaxValue;
             for (var k = start; k < end; k++)
             {
                 minRemaining = Math.Min(minRemaining, pool.RemainingTerm[eligible[k]]);
                 maxRemaining = Math.Max(maxRemaining, pool.RemainingTerm[eligible[k]]);
+                minBalance = Math.Min(minBalance, pool.Balance[eligible[k]]);
             }
-            batches.Add(new LaneBatch(group, age, lanes.Count / Width, vectors, end - start, minRemaining, maxRemaining));
+            batches.Add(new LaneBatch(group, age, lanes.Count / Width, vectors, end - start, minRemaining, maxRemaining, minBalance));
             for (var k = start; k < start + vectors * Width; k++) lanes.Add(k < end ? eligible[k] : -1);
             start = end;
         }
         Batches = batches.ToArray();
 
         var n = lanes.Count / Width;
-        Terms = new LaneTerms[n];
-        Start = new LaneState[n];
+        var fields = new AlignedVectors[9];
+        for (var f = 0; f < fields.Length; f++) fields[f] = new AlignedVectors(n);
+        (Rate, Growth, NetRate, Servicing, OtherFees, Remaining, Balance, Discount, Survivors) =
+            (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
         var t = new double[9][];
         for (var f = 0; f < t.Length; f++) t[f] = new double[Width];
         for (var v = 0; v < n; v++)
@@ -91,11 +105,23 @@ internal sealed class LaneLayout
                 t[7][w] = Math.Pow(1 + r, -pool.RemainingTerm[i]);
                 t[8][w] = padding ? 0 : pool.LoanCount[i];
             }
-            Terms[v] = new LaneTerms(new(t[0]), new(t[1]), new(t[2]), new(t[3]), new(t[4]), new(t[5]));
-            Start[v] = new LaneState { Balance = new(t[6]), Discount = new(t[7]), Survivors = new(t[8]) };
+            for (var f = 0; f < t.Length; f++) fields[f][v] = new Vector<double>(t[f]);
         }
         Chunks = CutChunks(Batches, ScalarLoans.Length);
     }
+
+    private ChunkSums? _spare;
+
+    /// <summary>Chunk sums for one projection into <paramref name="totals"/>: the last projection's, zeroed, unless another projection holds them.</summary>
+    public ChunkSums TakeChunkSums(GroupSums[] totals)
+    {
+        var sums = Interlocked.Exchange(ref _spare, null) ?? new ChunkSums(Chunks.Length, totals.Length);
+        sums.Reset(totals);
+        return sums;
+    }
+
+    /// <summary>Hands chunk sums back once merged, for the next projection.</summary>
+    public void ReturnChunkSums(ChunkSums sums) => Volatile.Write(ref _spare, sums);
 
     /// <summary>The layout for the fast path: SIMD where the hardware has it, else every loan on the scalar loop.</summary>
     public static LaneLayout Build(LoanPool pool) => new(pool, Vector.IsHardwareAccelerated);
@@ -130,22 +156,9 @@ internal sealed class LaneLayout
     }
 }
 
-/// <summary>The terms of <see cref="LaneLayout.Width"/> loans, one per lane (rates monthly).</summary>
-internal readonly record struct LaneTerms(
-    Vector<double> Rate, Vector<double> Growth, Vector<double> NetRate, Vector<double> Servicing, Vector<double> OtherFees,
-    Vector<double> Remaining);
-
-/// <summary>
-/// What changes month to month for <see cref="LaneLayout.Width"/> loans: performing balance, discount factor
-/// (1 + rate)^−remaining, and surviving loan count.
-/// </summary>
-internal struct LaneState
-{
-    public Vector<double> Balance, Discount, Survivors;
-}
-
 /// <summary>Loans of one group and age in vectors [<see cref="FirstVector"/>, +<see cref="Vectors"/>).</summary>
-internal readonly record struct LaneBatch(int Group, int Age, int FirstVector, int Vectors, int Loans, int MinRemaining, int MaxRemaining);
+/// <param name="MinBalance">The smallest cut-off balance among the batch's loans (padding lanes aside).</param>
+internal readonly record struct LaneBatch(int Group, int Age, int FirstVector, int Vectors, int Loans, int MinRemaining, int MaxRemaining, double MinBalance);
 
 /// <summary>A unit of parallel work: batches [FirstBatch, EndBatch) and scalar loans [FirstScalar, EndScalar) of the layout.</summary>
 internal readonly record struct LaneChunk(int FirstBatch, int EndBatch, int FirstScalar, int EndScalar);

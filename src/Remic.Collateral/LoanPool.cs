@@ -66,6 +66,28 @@ public sealed class LoanPool
     /// <summary>This pool packed for the SIMD kernel and cut into parallel chunks; built on first use, then reused.</summary>
     internal LaneLayout Lanes => LazyInitializer.EnsureInitialized(ref _lanes, () => LaneLayout.Build(this));
 
+    private int[]? _ages;
+
+    /// <summary>The loans' distinct cut-off ages (first seen first); computed on first use, then reused by every projection.</summary>
+    internal int[] DistinctAges => LazyInitializer.EnsureInitialized(ref _ages, () => Age.Distinct().ToArray());
+
+    private (double Balance, double LoanCount)[]? _cutOff;
+
+    /// <summary>
+    /// Each group's balance and loan count at cut-off, summed loan by loan in pool order (the same additions, in the
+    /// same order, as summing them in the projection itself); computed on first use, then reused.
+    /// </summary>
+    internal (double Balance, double LoanCount)[] CutOff => LazyInitializer.EnsureInitialized(ref _cutOff, () =>
+    {
+        var sums = new (double Balance, double LoanCount)[GroupNames.Length];
+        for (var i = 0; i < Count; i++)
+        {
+            sums[Group[i]].Balance += Balance[i];
+            sums[Group[i]].LoanCount += LoanCount[i];
+        }
+        return sums;
+    });
+
     /// <summary>Months until the last loan pays off (remaining term, or the balloon if sooner).</summary>
     public int MaxMonthsToPayoff()
     {

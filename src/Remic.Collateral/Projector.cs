@@ -32,12 +32,12 @@ public static class Projector
         // with defaults takes the scalar loop for every loan. Results are the same either way; only the time differs.
         var pi = scenario.AdvanceOrDefault == AdvancingConvention.PrincipalAndInterest && lag > 0 && rates.AnyDefault;
 
-        for (var i = 0; i < pool.Count; i++)
+        var cutOff = pool.CutOff;
+        for (var g = 0; g < sums.Length; g++)
         {
-            var acc = sums[pool.Group[i]];
-            acc.Flows.EndBalance[0] += pool.Balance[i];
-            acc.PerformingEnd[0] += pool.Balance[i];
-            acc.Flows.LoanCount[0] += pool.LoanCount[i];
+            sums[g].Flows.EndBalance[0] = cutOff[g].Balance;
+            sums[g].PerformingEnd[0] = cutOff[g].Balance;
+            sums[g].Flows.LoanCount[0] = cutOff[g].LoanCount;
         }
 
         if (options.Reference || pi)

@@ -89,6 +89,27 @@ public class ProjectionEquivalenceTests
         }, iter: 500);
     }
 
+    [Theory]
+    [InlineData(1e-10, "99 SMM", 0.99 * 0.01)]
+    [InlineData(5e-300, "99 SMM", 0.99 * 0.01)]
+    public void A_balance_that_underflows_to_zero_before_its_last_month_has_no_loans_left_as_in_the_reference_loop(double balance, string prepay, double keep)
+    {
+        // Extreme rates drive a tiny balance below the smallest double long before its last month of term. The
+        // kernel skips its "zero balance ⇒ no loans left" select while a bound on the balance proves it inert;
+        // here the bound does not hold, the select must run, and the loan count must match the scalar loop's bit for bit.
+        // One loan: nothing is re-ordered in a sum, so every figure must be the scalar loop's bits.
+        var pool = new LoanPool([new Loan { Balance = balance, GrossRate = 0.06, ServicingFee = 0.0025, OriginalTerm = 360, RemainingTerm = 360 }]);
+        var scenario = new Scenario { Prepay = Speed.Prepay(prepay), Default = Speed.Default("1 MDR"), Months = 360 };
+        Assert.Equal(Vector.IsHardwareAccelerated ? 1 : 0, pool.Lanes.VectorLoanCount);
+        var reference = Projector.Project(pool, scenario, options: ProjectionOptions.ReferenceLoop);
+        var fast = Projector.Project(pool, scenario, options: ProjectionOptions.SingleThread);
+        var g = reference.Groups[0];
+        // The case is the one described: the balance reaches zero months before maturity, while the loan count
+        // alone (survivors × (1 − MDR)(1 − SMM)) would still be above zero.
+        Assert.Contains(Enumerable.Range(1, 300), m => g.EndBalance[m] == 0 && g.EndBalance[m - 1] > 0 && g.LoanCount[m - 1] * keep > 0);
+        foreach (var (name, a, b) in Series(reference, fast)) Assert.True(a.SequenceEqual(b), $"{name} differs");
+    }
+
     [Fact]
     public void Plain_fixed_rate_loans_all_go_through_the_simd_kernel_and_odd_shapes_do_not()
     {
@@ -125,6 +146,37 @@ public class ProjectionEquivalenceTests
             foreach (var (name, a, b) in Series(one, many)) Assert.True(a.SequenceEqual(b), $"{name} differs on {threads} threads");
         }
         AssertClose(Projector.Project(pool, scenario, strips, ProjectionOptions.ReferenceLoop), one);
+    }
+
+    [Fact]
+    public void A_pool_projected_again_gives_the_bits_of_a_fresh_pool_whatever_ran_on_it_before()
+    {
+        // The chunks' sums are reused from one projection of a pool to the next: a projection of another shape
+        // (horizon, strips) or one that ran at the same time must leave no trace in the next one's figures.
+        var indices = new Dictionary<string, MonthlyVector>(StringComparer.OrdinalIgnoreCase) { ["LIBOR_6MO"] = MonthlyVector.Flat(0.045) };
+        var runs = new (Scenario Scenario, Dictionary<string, double>? Strips)[]
+        {
+            (new Scenario { Prepay = Speed.Prepay("250 PSA"), Default = Speed.Default("200 SDA"), Severity = MonthlyVector.Flat(0.35), RecoveryLag = 9, Indices = indices },
+                new Dictionary<string, double> { ["A"] = 0.055 }),
+            (new Scenario { Prepay = Speed.Prepay("100 PSA"), Default = Speed.Default("2 CDR"), Severity = MonthlyVector.Flat(0.5), RecoveryLag = 3, Months = 100, Indices = indices }, null),
+            (new Scenario { Prepay = Speed.Prepay("20 CPR"), Severity = MonthlyVector.Flat(0.4), Indices = indices }, new Dictionary<string, double> { ["A"] = 0.06, ["B"] = 0.05 }),
+        };
+        var shared = MixedPool(13_000, seed: 5);
+        foreach (var threads in new[] { 1, 2 })
+            foreach (var (scenario, strips) in runs.Concat(runs.Reverse()))
+            {
+                var options = new ProjectionOptions { MaxDegreeOfParallelism = threads };
+                var fresh = Projector.Project(MixedPool(13_000, seed: 5), scenario, strips, options);
+                var again = Projector.Project(shared, scenario, strips, options);
+                foreach (var (name, a, b) in Series(fresh, again)) Assert.True(a.SequenceEqual(b), $"{name} differs on {threads} threads");
+            }
+
+        // Four projections of one pool at once, two of each shape: each as if it ran alone.
+        var expected = runs.Select(r => Projector.Project(MixedPool(13_000, seed: 5), r.Scenario, r.Strips)).ToArray();
+        var results = new CollateralProjection[8];
+        Parallel.For(0, results.Length, k => results[k] = Projector.Project(shared, runs[k % 2].Scenario, runs[k % 2].Strips));
+        for (var k = 0; k < results.Length; k++)
+            foreach (var (name, a, b) in Series(expected[k % 2], results[k])) Assert.True(a.SequenceEqual(b), $"{name} differs in concurrent run {k}");
     }
 
     [Fact]
