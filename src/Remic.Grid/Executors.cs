@@ -14,13 +14,20 @@ public interface IGridExecutor
     Task RunAsync(GridJob job, IReadOnlyList<GridBatch> batches, Func<GridBatch, GridBatchResult, ValueTask> onResult, CancellationToken ct);
 }
 
+/// <summary>An executor that says how many batches it may run ahead of the first one not yet delivered: the writer's
+/// reorder buffer is sized from it (<see cref="GridRunner"/>; an executor without it gets 4 × workers + 4).</summary>
+public interface IGridWindow
+{
+    int Window { get; }
+}
+
 /// <summary>
 /// This machine: <see cref="Threads"/> workers, each with its own <see cref="GridDealCache"/>, take the next batch from
 /// one shared cursor (an idle worker always takes the next unstarted batch: dynamic work-stealing over the list), run it
 /// with <see cref="BatchRunner"/> and post the result to a channel the caller's thread drains. Nothing mutable is shared
 /// on the hot path; the cursor and the delivered-prefix counter are touched once per batch.
 /// </summary>
-public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecutor
+public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecutor, IGridWindow
 {
     public int Threads { get; } = threads > 0 ? threads : Environment.ProcessorCount;
     /// <summary>Batches that may run ahead of the first batch not yet delivered (the consumer's reorder buffer bound).</summary>
