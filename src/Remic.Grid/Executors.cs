@@ -14,17 +14,28 @@ public interface IGridExecutor
     Task RunAsync(GridJob job, IReadOnlyList<GridBatch> batches, Func<GridBatch, GridBatchResult, ValueTask> onResult, CancellationToken ct);
 }
 
+/// <summary>An executor that says how many batches it may run ahead of the first one not yet delivered: the writer's
+/// reorder buffer is sized from it (<see cref="GridRunner"/>; an executor without it gets 4 × workers + 4).</summary>
+public interface IGridWindow
+{
+    int Window { get; }
+}
+
 /// <summary>
 /// This machine: <see cref="Threads"/> workers, each with its own <see cref="GridDealCache"/>, take the next batch from
 /// one shared cursor (an idle worker always takes the next unstarted batch: dynamic work-stealing over the list), run it
 /// with <see cref="BatchRunner"/> and post the result to a channel the caller's thread drains. Nothing mutable is shared
 /// on the hot path; the cursor and the delivered-prefix counter are touched once per batch.
 /// </summary>
-public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecutor
+public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecutor, IGridWindow
 {
     public int Threads { get; } = threads > 0 ? threads : Environment.ProcessorCount;
     /// <summary>Batches that may run ahead of the first batch not yet delivered (the consumer's reorder buffer bound).</summary>
     public int Window { get; } = window > 0 ? window : 4 * (threads > 0 ? threads : Environment.ProcessorCount) + 4;
+
+    /// <summary>The workers' deal caches, kept between runs of this executor (a worker takes one, and gives it back when
+    /// it stops), so a deal is loaded once per worker, not once per run.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<GridDealCache> caches = [];
 
     public async Task RunAsync(GridJob job, IReadOnlyList<GridBatch> batches, Func<GridBatch, GridBatchResult, ValueTask> onResult, CancellationToken ct)
     {
@@ -38,17 +49,21 @@ public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecut
         var gate = new object();
         var workers = Enumerable.Range(0, Math.Min(Threads, n)).Select(_ => Task.Factory.StartNew(() =>
         {
-            var cache = new GridDealCache();
-            while (!stop.IsCancellationRequested)
+            var cache = caches.TryTake(out var c) ? c : new GridDealCache();
+            try
             {
-                var i = Interlocked.Increment(ref next);
-                if (i >= n) return;
-                lock (gate)
-                    while (i >= Volatile.Read(ref prefix) + Window && !stop.IsCancellationRequested) Monitor.Wait(gate, 50);
-                if (stop.IsCancellationRequested) return;
-                var r = BatchRunner.Run(job, batches[i], cache, stop.Token);
-                channel.Writer.TryWrite((i, r));
+                while (!stop.IsCancellationRequested)
+                {
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= n) return;
+                    lock (gate)
+                        while (i >= Volatile.Read(ref prefix) + Window && !stop.IsCancellationRequested) Monitor.Wait(gate, 50);
+                    if (stop.IsCancellationRequested) return;
+                    var r = BatchRunner.Run(job, batches[i], cache, stop.Token);
+                    channel.Writer.TryWrite((i, r));
+                }
             }
+            finally { caches.Add(cache); }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         var all = Task.WhenAll(workers).ContinueWith(t => channel.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         try

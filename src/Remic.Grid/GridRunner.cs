@@ -31,7 +31,7 @@ public static class GridRunner
     {
         var clock = Stopwatch.StartNew();
         var batches = output.RemainingBatches(batchSize ?? BatchSize(job.TotalScenarios - output.ResumedFrom, workers));
-        var window = executor is LocalExecutor local ? local.Window : 4 * workers + 4;
+        var window = executor is IGridWindow w ? w.Window : 4 * workers + 4;
         var sink = new GridOrderedSink(batches, async (b, r) =>
         {
             await output.WriteAsync(b, r).ConfigureAwait(false);

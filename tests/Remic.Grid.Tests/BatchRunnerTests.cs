@@ -145,6 +145,26 @@ public class BatchRunnerTests
     }
 
     [Fact]
+    public void Every_part_of_a_job_survives_json()
+    {
+        var job = new GridJob
+        {
+            Deals = [TestFiles.J4Deal],
+            Axes = GridAxes.Parse("0..300 PPC step 150", "0,5 CDR", "25,50", "6", [new GridIndexPath("up", [1.1, 2.1])], call: true),
+            Price = "99-16+",
+            Settle = new DateOnly(2004, 5, 3),
+        };
+        var back = GridJob.FromJson(job.ToJson());
+        Assert.Equal(job.ToJson(), back.ToJson());
+        Assert.Equal(["0 PPC", "150 PPC", "300 PPC"], back.Axes.Prepay);
+        Assert.Equal([1.1, 2.1], back.Axes.IndexPaths[0].Percents);
+        Assert.Equal([true], back.Axes.Call);
+        Assert.Equal(new DateOnly(2004, 5, 3), back.Settle);
+        Assert.Equal("99-16+", back.Price);
+        Assert.Equal(job.Space.Count, back.Space.Count);
+    }
+
+    [Fact]
     public void A_deal_with_a_tape_carries_the_tape_and_never_reads_the_disk_again()
     {
         var dir = TestFiles.TempDir();
