@@ -13,7 +13,7 @@ SCHEMA="bench_$$"
 CLUSTER="${REMIC_TEST_PG%;};Search Path=$SCHEMA"
 pgval() { sed -n "s/.*$1=\([^;]*\).*/\1/p" <<<"$REMIC_TEST_PG"; }
 pg() { # a statement through psql (the schema the silos' tables go in)
-  PGPASSWORD="$(pgval Password)" psql -q -h "$(pgval Host)" -p "$(p=$(pgval Port); echo "${p:-5432}")" -U "$(pgval Username)" -d "$(pgval Database)" -c "$1"
+  PGOPTIONS="-c client_min_messages=warning" PGPASSWORD="$(pgval Password)" psql -q -h "$(pgval Host)" -p "$(p=$(pgval Port); echo "${p:-5432}")" -U "$(pgval Username)" -d "$(pgval Database)" -c "$1"
 }
 pg "CREATE SCHEMA $SCHEMA"
 TMP="$(mktemp -d)"
