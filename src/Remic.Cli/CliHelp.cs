@@ -18,6 +18,7 @@ internal static class CliHelp
         ["price"] = "remic price examples/cwalt-2004-j4/deal.yaml --class 1-A-1 --curve \"6MO 2.634, 2YR 3.142, 3YR 3.295, 5YR 3.637, 10YR 4.140, 30YR 4.645\" --yields 2.5",
         ["cm"] = "remic cm examples/cwalt-2004-j4/deal.yaml --out book --pricing-speed \"100 PPC\"",
         ["explain"] = "remic explain examples/cwalt-2004-j4/deal.yaml --class 1-A-4 --period 12 --prepay \"300 PPC\" --default \"5 CDR\" --severity 50 --lag 6",
+        ["grid"] = "remic grid examples/cwalt-2004-j4/deal.yaml --prepay \"0..300 PPC step 100\" --default \"0,5 CDR\" --severity 50 --lag 6 --price 100-00 --out grid.parquet",
         ["item1115"] = "remic item1115 examples/cwalt-2007-12t1/deal.yaml",
         ["oas"] = "remic oas examples/cwalt-2004-j4/deal.yaml --class 1-A-4 --price 99-16 --curve \"6MO 2.634, 2YR 3.142, 3YR 3.295, 5YR 3.637, 10YR 4.140, 30YR 4.645\" --vol 100 --paths 100",
         ["trustee"] = "remic trustee init examples/sample/deal.yaml --db t.db",

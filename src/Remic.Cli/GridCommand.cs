@@ -95,7 +95,7 @@ internal sealed class GridCommand
             return 130;
         }
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {threads} thread(s){(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
+            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows{(result.ResumedFrom > 0 ? " this run" : "")} in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {threads} thread(s){(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
         stdout.WriteLine($"wrote {outPath}");
         return 0;
     }

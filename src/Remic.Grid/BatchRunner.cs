@@ -94,7 +94,8 @@ public sealed class GridDealCache
 /// </summary>
 public static class BatchRunner
 {
-    public static GridBatchResult Run(GridJob job, GridBatch batch, GridDealCache? cache = null)
+    /// <param name="ct">Checked before each scenario, so a cancelled run stops within one scenario's time.</param>
+    public static GridBatchResult Run(GridJob job, GridBatch batch, GridDealCache? cache = null, CancellationToken ct = default)
     {
         if (batch.Deal < 0 || batch.Deal >= job.Deals.Count) throw new ArgumentOutOfRangeException(nameof(batch), batch, "a deal of the job");
         if (batch.Count < 1 || batch.First < 0 || batch.First + batch.Count > job.Space.Count)
@@ -106,6 +107,7 @@ public static class BatchRunner
         var price = job.CleanPrice;
         for (var i = 0; i < batch.Count; i++)
         {
+            ct.ThrowIfCancellationRequested();
             var s = job.Space.At(batch.First + i);
             var scenario = p.ScenarioAt(s) with { RecoveryLag = job.Axes.Lag[s.Lag] };
             var call = job.Axes.Call[s.Call] && deal.CleanUpCall is not null;

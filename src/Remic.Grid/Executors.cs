@@ -46,7 +46,7 @@ public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecut
                 lock (gate)
                     while (i >= Volatile.Read(ref prefix) + Window && !stop.IsCancellationRequested) Monitor.Wait(gate, 50);
                 if (stop.IsCancellationRequested) return;
-                var r = BatchRunner.Run(job, batches[i], cache);
+                var r = BatchRunner.Run(job, batches[i], cache, stop.Token);
                 channel.Writer.TryWrite((i, r));
             }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();

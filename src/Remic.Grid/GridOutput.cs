@@ -27,7 +27,7 @@ public enum GridFormat { Parquet, Csv }
 public sealed class GridOutput : IAsyncDisposable
 {
     /// <summary>Scenarios per row group: fixed, so the file is the same whatever the thread count, batch size or machines.</summary>
-    public const int DefaultRowGroupScenarios = 4096;
+    public const int DefaultRowGroupScenarios = 1024;
 
     public string Target { get; }
     public string PartialPath { get; }

@@ -19,6 +19,7 @@ public sealed class ReadmeCommandsTests
         CliHelp.Examples["item1115"],
         CliHelp.Examples["explain"],
         CliHelp.Examples["oas"],
+        CliHelp.Examples["grid"],
         "remic synth-tape examples/cwalt-2004-j4/deal.yaml --seed 1 --out strats-tape.csv",
         CliHelp.Examples["trustee init"],
         CliHelp.Examples["trustee simulate"],
@@ -49,6 +50,7 @@ public sealed class ReadmeCommandsTests
         Assert.True(File.Exists(Path.Combine(tmp.Path, "statement.html")));
         Assert.True(File.Exists(Path.Combine(tmp.Path, "filing", "10d-2004-04.txt")));
         Assert.True(File.Exists(Path.Combine(tmp.Path, "run", "classes.csv")));
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "grid.parquet")));
     }
 
     /// <summary>A folder written as users type it, with a trailing slash ("--out run/", as the --help examples do).</summary>
