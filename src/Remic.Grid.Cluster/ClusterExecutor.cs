@@ -57,12 +57,11 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOption
         var prefix = 0; var next = 0; var slowest = TimeSpan.Zero;
         var never = new TaskCompletionSource().Task;
         bySilo.Clear(); Retries = 0;
-        Task<Outcome> Start(int i)
+        void Start(int i)
         {
             var timeout = slowest == TimeSpan.Zero ? o.FirstTimeout : Max(o.MinTimeout, slowest * o.TimeoutFactor);
             var t = wire.Try(batches[i], attempts[i]++, o.Lanes, timeout, stop.Token);
             running[t] = new Try(i, watch?.Losses ?? 0);
-            return t;
         }
         try
         {
