@@ -34,7 +34,7 @@ dll="$repo/bench/Remic.Bench/bin/Release/net10.0/Remic.Bench.dll"
 
 echo "== Remic benchmarks (BenchmarkDotNet, short job, in process)"
 # Classes are picked by name; a pattern that matches no class (e.g. no Trustee benchmarks yet) is harmless.
-(cd "$out" && dotnet "$dll" --filter '*CollateralBenchmarks*' '*YieldBenchmarks*' '*WaterfallBenchmarks*' '*Trustee*' '*PriceTable*' \
+(cd "$out" && dotnet "$dll" --filter '*CollateralBenchmarks*' '*YieldBenchmarks*' '*WaterfallBenchmarks*' '*Trustee*' '*PriceTable*' '*GridBenchmarks*' \
    --job short --iterationCount 7 --inProcess \
    --artifacts "$out/artifacts" "$@") >"$out/bench.log" 2>&1 || { tail -40 "$out/bench.log"; exit 1; }
 sed -n '/^| Method/,/^$/p' "$out/bench.log"

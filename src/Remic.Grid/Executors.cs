@@ -26,6 +26,10 @@ public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecut
     /// <summary>Batches that may run ahead of the first batch not yet delivered (the consumer's reorder buffer bound).</summary>
     public int Window { get; } = window > 0 ? window : 4 * (threads > 0 ? threads : Environment.ProcessorCount) + 4;
 
+    /// <summary>The workers' deal caches, kept between runs of this executor (a worker takes one, and gives it back when
+    /// it stops), so a deal is loaded once per worker, not once per run.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<GridDealCache> caches = [];
+
     public async Task RunAsync(GridJob job, IReadOnlyList<GridBatch> batches, Func<GridBatch, GridBatchResult, ValueTask> onResult, CancellationToken ct)
     {
         var n = batches.Count;
@@ -38,17 +42,21 @@ public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecut
         var gate = new object();
         var workers = Enumerable.Range(0, Math.Min(Threads, n)).Select(_ => Task.Factory.StartNew(() =>
         {
-            var cache = new GridDealCache();
-            while (!stop.IsCancellationRequested)
+            var cache = caches.TryTake(out var c) ? c : new GridDealCache();
+            try
             {
-                var i = Interlocked.Increment(ref next);
-                if (i >= n) return;
-                lock (gate)
-                    while (i >= Volatile.Read(ref prefix) + Window && !stop.IsCancellationRequested) Monitor.Wait(gate, 50);
-                if (stop.IsCancellationRequested) return;
-                var r = BatchRunner.Run(job, batches[i], cache, stop.Token);
-                channel.Writer.TryWrite((i, r));
+                while (!stop.IsCancellationRequested)
+                {
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= n) return;
+                    lock (gate)
+                        while (i >= Volatile.Read(ref prefix) + Window && !stop.IsCancellationRequested) Monitor.Wait(gate, 50);
+                    if (stop.IsCancellationRequested) return;
+                    var r = BatchRunner.Run(job, batches[i], cache, stop.Token);
+                    channel.Writer.TryWrite((i, r));
+                }
             }
+            finally { caches.Add(cache); }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         var all = Task.WhenAll(workers).ContinueWith(t => channel.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         try
