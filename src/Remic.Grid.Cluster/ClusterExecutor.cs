@@ -57,12 +57,11 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOption
         var prefix = 0; var next = 0; var slowest = TimeSpan.Zero;
         var never = new TaskCompletionSource().Task;
         bySilo.Clear(); Retries = 0;
-        Task<Outcome> Start(int i)
+        void Start(int i)
         {
             var timeout = slowest == TimeSpan.Zero ? o.FirstTimeout : Max(o.MinTimeout, slowest * o.TimeoutFactor);
             var t = wire.Try(batches[i], attempts[i]++, o.Lanes, timeout, stop.Token);
             running[t] = new Try(i, watch?.Losses ?? 0);
-            return t;
         }
         try
         {
@@ -98,6 +97,8 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOption
                 if (outcome.Result is null)
                 {
                     ct.ThrowIfCancellationRequested();
+                    // A try that timed out counts as the slowest answer yet: the next tries wait longer (no cascade of re-sends on a busy cluster).
+                    if (outcome.TimedOut && outcome.Elapsed > slowest) slowest = outcome.Elapsed;
                     if (running.Values.Any(r => r.Batch == b)) continue; // another try of it is still out
                     if (attempts[b] >= o.MaxAttempts) throw GaveUp(batches[b], attempts[b], outcome.Error);
                     Retries++;
@@ -129,7 +130,7 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOption
             $"a cluster that stays up: batch (deal {b.Deal}, scenarios {b.First}..{b.First + b.Count - 1}) got no answer in {tries} tries (last: {why}); the output is incomplete");
 
     /// <summary>A try's end: a result, or why there is none (the batch is then sent again).</summary>
-    private sealed record Outcome(GridBatchResult? Result, string Silo, TimeSpan Elapsed, string? Error);
+    private sealed record Outcome(GridBatchResult? Result, string Silo, TimeSpan Elapsed, string? Error, bool TimedOut = false);
 
     /// <summary>One job on the wire: sends a batch by hashes, and the job's or the deal's text only when the silo asks.</summary>
     private sealed class Wire(IGrainFactory grains, string jobHash, string spec, string[] deals, string[] dealHashes)
@@ -170,7 +171,9 @@ public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOption
             }
             catch (Exception e) when (e is not RemicInputException && e is not SiloFailure && !ct.IsCancellationRequested)
             {
-                return new Outcome(null, "", clock.Elapsed, e is TimeoutException ? $"no answer within {timeout.TotalSeconds:0.#} s" : e.GetBaseException().Message);
+                return e is TimeoutException
+                    ? new Outcome(null, "", clock.Elapsed, $"no answer within {timeout.TotalSeconds:0.#} s", TimedOut: true)
+                    : new Outcome(null, "", clock.Elapsed, e.GetBaseException().Message);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
