@@ -27,7 +27,15 @@ internal static class LaneKernel
         private readonly AlignedVectors _block = new(6 * N);
         public readonly AlignedVectors Balance, Discount, Survivors, Scheduled, PoFraction, Excess;
 
-        public Scratch()
+        private static readonly System.Collections.Concurrent.ConcurrentStack<Scratch> Spare = new();
+
+        /// <summary>A scratch no one else is using: one handed back earlier, or a new one (pinned memory, so reused rather than re-allocated).</summary>
+        public static Scratch Rent() => Spare.TryPop(out var s) ? s : new Scratch();
+
+        /// <summary>Hands a scratch back once its thread is done with it.</summary>
+        public static void Return(Scratch scratch) => Spare.Push(scratch);
+
+        private Scratch()
         {
             Balance = new(_block, 0, N);
             Discount = new(_block, N, N);
