@@ -19,21 +19,22 @@ internal static class ChunkedProjection
         var mine = layout.TakeChunkSums(sums);
         if (maxThreads == 1 || chunks.Length == 1)
         {
-            var scratch = new LaneKernel.Scratch();
+            var scratch = LaneKernel.Scratch.Rent();
             for (var c = 0; c < chunks.Length; c++) RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch);
+            LaneKernel.Scratch.Return(scratch);
         }
         else
         {
             var failures = new Exception?[chunks.Length];
             Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-                () => new LaneKernel.Scratch(),
+                LaneKernel.Scratch.Rent,
                 (c, _, scratch) =>
                 {
                     try { RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch); }
                     catch (Exception e) { failures[c] = e; }
                     return scratch;
                 },
-                _ => { });
+                LaneKernel.Scratch.Return);
             // Report the error the single-threaded run would have hit first, unwrapped (the sums are not reused then).
             if (failures.FirstOrDefault(f => f is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
         }

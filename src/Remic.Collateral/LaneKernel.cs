@@ -27,7 +27,15 @@ internal static class LaneKernel
         private readonly AlignedVectors _block = new(6 * N);
         public readonly AlignedVectors Balance, Discount, Survivors, Scheduled, PoFraction, Excess;
 
-        public Scratch()
+        private static readonly System.Collections.Concurrent.ConcurrentStack<Scratch> Spare = new();
+
+        /// <summary>A scratch no one else is using: one handed back earlier, or a new one (pinned memory, so reused rather than re-allocated).</summary>
+        public static Scratch Rent() => Spare.TryPop(out var s) ? s : new Scratch();
+
+        /// <summary>Hands a scratch back once its thread is done with it.</summary>
+        public static void Return(Scratch scratch) => Spare.Push(scratch);
+
+        private Scratch()
         {
             Balance = new(_block, 0, N);
             Discount = new(_block, N, N);
@@ -46,7 +54,7 @@ internal static class LaneKernel
         else Project<Yes>(lanes, batch, months, smm, mdr, sums, scratch);
     }
 
-    // Compile-time switches: the JIT specialises Month<,> per struct pair and drops the code a switch turns off.
+    // Compile-time switches: the JIT specialises Pass1<,> and Pass2<,> per struct pair and drops the code a switch turns off.
     private interface ISwitch { static abstract bool On { get; } }
     private struct No : ISwitch { public static bool On => false; }
     private struct Yes : ISwitch { public static bool On => true; }
@@ -86,60 +94,88 @@ internal static class LaneKernel
         // above the smallest double, no lane can be at zero and both selects (payoff, survivors) are inert: they run
         // from the first month of payoff on, or from the month extreme rates could have driven a balance to zero.
         var floor = batch.MinBalance;
-        for (var m = 1; m <= last; m++)
+        bool Plain(int m)
         {
             floor *= (1 - mdr[m]) * (1 - smm[m]) * 0.5;
-            if (m < batch.MinRemaining && floor > 1e-280) Month<TStrip, No>(ref tile, m, smm[m], mdr[m], sums);
-            else Month<TStrip, Yes>(ref tile, m, smm[m], mdr[m], sums);
+            return m < batch.MinRemaining && floor > 1e-280;
+        }
+
+        // Month m's pass 2 and month m + 1's pass 1 touch each vector one after the other, so in plain months (and
+        // without a strip) one loop does both (Fused): the two passes' chains of running sums (an add or a fused
+        // multiply-add per vector, in order, 3-4 cycles each) then advance side by side instead of one pass after
+        // the other. Each sum is still accumulated vector by vector in tile order, and each loan's operations run
+        // in the same order: the same bits. The ten sums stay in registers; with AVX2's 16 (no AVX-512) the JIT
+        // reloads the four broadcast rates from the stack each iteration, a load and no store.
+        Unsafe.SkipInit(out Pass1Sums p1);
+        Unsafe.SkipInit(out Pass1Sums p1Next);
+        Unsafe.SkipInit(out Pass2Sums p2);
+        var plainNext = last >= 1 && Plain(1);
+        if (last >= 1) Pass1Of(ref tile, 1, mdr[1], plainNext, ref p1);
+        for (var m = 1; m <= last; m++)
+        {
+            var plain = plainNext;
+            if (m < last) plainNext = Plain(m + 1);
+            if (!TStrip.On && plain && m < last && plainNext) Fused(ref tile, smm[m], mdr[m], mdr[m + 1], ref p2, ref p1Next);
+            else
+            {
+                if (plain) Pass2<TStrip, No>(ref tile, smm[m], mdr[m], ref p2);
+                else Pass2<TStrip, Yes>(ref tile, smm[m], mdr[m], ref p2);
+                if (m < last) Pass1Of(ref tile, m + 1, mdr[m + 1], plainNext, ref p1Next);
+            }
+            AddMonth<TStrip>(m, in p1, in p2, sums);
+            p1 = p1Next;
+        }
+
+        static void Pass1Of(ref Tile t, int m, double rate, bool plain, ref Pass1Sums into)
+        {
+            if (plain) Pass1<TStrip, No>(ref t, m, rate, ref into);
+            else Pass1<TStrip, Yes>(ref t, m, rate, ref into);
         }
     }
 
-    /// <summary>A tile-month's sums, one vector each (lanes summed only when the month is added to the group's).</summary>
-    private struct MonthSums
+    /// <summary>A tile-month's sums from pass 1, one vector each (lanes summed only when the month is added to the group's).</summary>
+    private struct Pass1Sums
     {
-        public Vector<double> Sched, Prepay, Default, Gross, Svc, Oth, Net, DefaultNet, End, Count,
-            PoSched, PoPrepay, PoDefault, PoEnd, Excess, Premium, PremDefault, ExcessDefault;
+        public Vector<double> Default, Gross, DefaultNet, PoDefault, PremDefault, ExcessDefault;
     }
 
-    /// <summary>One month of the tile: every vector advanced, the month's sums added to the group's.</summary>
-    /// <typeparam name="TEdge">Some lane may be in or past its last month of term, or at zero balance.</typeparam>
-    private static void Month<TStrip, TEdge>(ref Tile tile, int m, double smm, double mdr, GroupSums sums)
-        where TStrip : struct, ISwitch where TEdge : struct, ISwitch
+    /// <summary>A tile-month's sums from pass 2.</summary>
+    private struct Pass2Sums
     {
-        // Each pass is its own method: no call inside the method that holds a pass's running sums, so the JIT keeps
-        // them in registers (vector registers do not survive a call; a sum live across one is spilled every iteration).
-        Unsafe.SkipInit(out MonthSums s); // each pass sets each of its sums
-        Pass1<TStrip, TEdge>(ref tile, m, mdr, ref s);
-        Pass2<TStrip, TEdge>(ref tile, smm, mdr, ref s);
+        public Vector<double> Sched, Prepay, Svc, Oth, Net, End, Count, PoSched, PoPrepay, PoEnd, Excess, Premium;
+    }
 
+    /// <summary>Adds the tile's month to the group's sums.</summary>
+    private static void AddMonth<TStrip>(int m, in Pass1Sums p1, in Pass2Sums p2, GroupSums sums) where TStrip : struct, ISwitch
+    {
         var flows = sums.Flows;
-        flows.ScheduledPrincipal[m] += Vector.Sum(s.Sched);
-        flows.Prepayment[m] += Vector.Sum(s.Prepay);
-        flows.Defaults[m] += Vector.Sum(s.Default);
-        flows.GrossInterest[m] += Vector.Sum(s.Gross);
-        flows.ServicingFee[m] += Vector.Sum(s.Svc);
-        flows.OtherFees[m] += Vector.Sum(s.Oth);
-        flows.NetInterest[m] += Vector.Sum(s.Net);
-        flows.LoanCount[m] += Vector.Sum(s.Count);
-        sums.DefaultNetInterest[m] += Vector.Sum(s.DefaultNet);
-        sums.PerformingEnd[m] += Vector.Sum(s.End);
+        flows.ScheduledPrincipal[m] += Vector.Sum(p2.Sched);
+        flows.Prepayment[m] += Vector.Sum(p2.Prepay);
+        flows.Defaults[m] += Vector.Sum(p1.Default);
+        flows.GrossInterest[m] += Vector.Sum(p1.Gross);
+        flows.ServicingFee[m] += Vector.Sum(p2.Svc);
+        flows.OtherFees[m] += Vector.Sum(p2.Oth);
+        flows.NetInterest[m] += Vector.Sum(p2.Net);
+        flows.LoanCount[m] += Vector.Sum(p2.Count);
+        sums.DefaultNetInterest[m] += Vector.Sum(p1.DefaultNet);
+        sums.PerformingEnd[m] += Vector.Sum(p2.End);
         if (TStrip.On)
         {
             var strip = sums.Strip!;
-            strip.PoScheduledPrincipal[m] += Vector.Sum(s.PoSched);
-            strip.PoPrepayment[m] += Vector.Sum(s.PoPrepay);
-            strip.PoDefaults[m] += Vector.Sum(s.PoDefault);
-            strip.PoEndBalance[m] += Vector.Sum(s.PoEnd);
-            strip.ExcessInterest[m] += Vector.Sum(s.Excess);
-            strip.PremiumBalance[m] += Vector.Sum(s.Premium);
-            sums.PremiumDefaults[m] += Vector.Sum(s.PremDefault);
-            sums.ExcessDefaults[m] += Vector.Sum(s.ExcessDefault);
+            strip.PoScheduledPrincipal[m] += Vector.Sum(p2.PoSched);
+            strip.PoPrepayment[m] += Vector.Sum(p2.PoPrepay);
+            strip.PoDefaults[m] += Vector.Sum(p1.PoDefault);
+            strip.PoEndBalance[m] += Vector.Sum(p2.PoEnd);
+            strip.ExcessInterest[m] += Vector.Sum(p2.Excess);
+            strip.PremiumBalance[m] += Vector.Sum(p2.Premium);
+            sums.PremiumDefaults[m] += Vector.Sum(p1.PremDefault);
+            sums.ExcessDefaults[m] += Vector.Sum(p1.ExcessDefault);
         }
     }
 
     /// <summary>Pass 1: default on the beginning balance, interest on what performs, and the level-pay division.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Pass1<TStrip, TEdge>(ref Tile tile, int m, double mdr, ref MonthSums sums)
+    private static void Pass1<TStrip, TEdge>(ref Tile tile, int m, double mdr, ref Pass1Sums sums)
         where TStrip : struct, ISwitch where TEdge : struct, ISwitch
     {
         var zero = Vector<double>.Zero;
@@ -192,7 +228,7 @@ internal static class LaneKernel
 
     /// <summary>Pass 2: scheduled principal, prepayment on what is left, survivors, fees and net interest.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Pass2<TStrip, TEdge>(ref Tile tile, double smm, double mdr, ref MonthSums sums)
+    private static void Pass2<TStrip, TEdge>(ref Tile tile, double smm, double mdr, ref Pass2Sums sums)
         where TStrip : struct, ISwitch where TEdge : struct, ISwitch
     {
         var zero = Vector<double>.Zero;
@@ -239,6 +275,66 @@ internal static class LaneKernel
         }
         sums.Sched = sSched; sums.Prepay = sPrepay; sums.Svc = sSvc; sums.Oth = sOth; sums.Net = sNet; sums.End = sEnd; sums.Count = sCount;
         sums.PoSched = sPoSched; sums.PoPrepay = sPoPrepay; sums.PoEnd = sPoEnd; sums.Excess = sExcess; sums.Premium = sPremium;
+    }
+
+    /// <summary>
+    /// Month m's pass 2 and month m + 1's pass 1 in one loop, for a tile with no strip in two plain months (no lane
+    /// at or past its last month of term, none at zero balance): each vector finishes month m and starts month
+    /// m + 1 with the same operations as <see cref="Pass2{TStrip,TEdge}"/> then <see cref="Pass1{TStrip,TEdge}"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Fused(ref Tile tile, double smm, double mdr, double mdrNext, ref Pass2Sums sums, ref Pass1Sums next)
+    {
+        var zero = Vector<double>.Zero;
+        var one = Vector<double>.One;
+        var smmM = new Vector<double>(smm);
+        var keep = new Vector<double>((1 - mdr) * (1 - smm));
+        var mdrN = new Vector<double>(mdrNext);
+        var n = tile.Vectors;
+        ref var balance = ref tile.Balance;
+        ref var scheduled = ref tile.Scheduled;
+        ref var survivorsRef = ref tile.Survivors;
+        ref var discount = ref tile.Discount;
+        ref var rate = ref Unsafe.AsRef(in tile.Rate);
+        ref var growth = ref Unsafe.AsRef(in tile.Growth);
+        ref var servicing = ref Unsafe.AsRef(in tile.Servicing);
+        ref var otherFees = ref Unsafe.AsRef(in tile.OtherFees);
+        ref var netRate = ref Unsafe.AsRef(in tile.NetRate);
+        Vector<double> sSched = zero, sPrepay = zero, sSvc = zero, sOth = zero, sNet = zero, sEnd = zero, sCount = zero;
+        Vector<double> nDefault = zero, nGross = zero, nDefaultNet = zero;
+        for (nint v = 0, end = n * Unsafe.SizeOf<Vector<double>>(); v < end; v += Unsafe.SizeOf<Vector<double>>()) // v: byte offset
+        {
+            // Month m, pass 2.
+            var b = Unsafe.AddByteOffset(ref balance, v);
+            var sp = Unsafe.AddByteOffset(ref scheduled, v);
+            b -= sp;
+            var pp = b * smmM;
+            b -= pp;
+            var perf = b + sp + pp;
+            var survivors = Unsafe.AddByteOffset(ref survivorsRef, v) * keep;
+            Unsafe.AddByteOffset(ref survivorsRef, v) = survivors;
+            var rn = Unsafe.AddByteOffset(ref netRate, v);
+            sSched += sp; sPrepay += pp; sEnd += b; sCount += survivors;
+            sSvc = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref servicing, v), sSvc);
+            sOth = Vector.FusedMultiplyAdd(perf, Unsafe.AddByteOffset(ref otherFees, v), sOth);
+            sNet = Vector.FusedMultiplyAdd(perf, rn, sNet);
+
+            // Month m + 1, pass 1.
+            var x = Unsafe.AddByteOffset(ref discount, v);
+            var d = b * mdrN;
+            b -= d;
+            var interest = b * Unsafe.AddByteOffset(ref rate, v);
+            var spNext = interest / (one - x) - interest;
+            Unsafe.AddByteOffset(ref balance, v) = b;
+            Unsafe.AddByteOffset(ref scheduled, v) = spNext;
+            Unsafe.AddByteOffset(ref discount, v) = x * Unsafe.AddByteOffset(ref growth, v);
+            nDefault += d; nGross += interest;
+            nDefaultNet = Vector.FusedMultiplyAdd(d, rn, nDefaultNet);
+        }
+        sums.Sched = sSched; sums.Prepay = sPrepay; sums.Svc = sSvc; sums.Oth = sOth; sums.Net = sNet; sums.End = sEnd; sums.Count = sCount;
+        sums.PoSched = zero; sums.PoPrepay = zero; sums.PoEnd = zero; sums.Excess = zero; sums.Premium = zero;
+        next.Default = nDefault; next.Gross = nGross; next.DefaultNet = nDefaultNet;
+        next.PoDefault = zero; next.PremDefault = zero; next.ExcessDefault = zero;
     }
 
     /// <summary>Each lane's PO fraction and excess rate at the strip rate, as the scalar loop derives them; adds the PO cut-off balance.</summary>
