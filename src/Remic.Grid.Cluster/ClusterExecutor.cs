@@ -30,7 +30,7 @@ public sealed record ClusterExecutorOptions
 /// handed on, later ones dropped. Results are computed by the same <see cref="BatchRunner"/> as the local engine from the
 /// same job text, so the output is the same bit for bit.
 /// </summary>
-public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOptions? options = null) : IGridExecutor
+public sealed class ClusterExecutor(IClusterClient client, ClusterExecutorOptions? options = null) : IGridExecutor, IGridWindow
 {
     private readonly ClusterExecutorOptions o = options ?? new ClusterExecutorOptions();
     private readonly GatewayWatch? watch = client.ServiceProvider.GetService(typeof(GatewayWatch)) as GatewayWatch;

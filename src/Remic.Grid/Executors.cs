@@ -70,6 +70,8 @@ public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecut
         {
             await foreach (var (i, r) in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
+                // Results already queued when the run is cancelled are not handed on (the channel yields them regardless).
+                stop.Token.ThrowIfCancellationRequested();
                 await onResult(batches[i], r).ConfigureAwait(false);
                 delivered[i] = true;
                 var p = prefix;
