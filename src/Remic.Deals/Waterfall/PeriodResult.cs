@@ -22,6 +22,18 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
         Residual = C(); LiquidationInterest = G();
     }
 
+    /// <summary>
+    /// Back to a fresh result's zeros where the distribution adds to what is there (a run reuses its results from one
+    /// scenario to the next). Every other array and figure is written whole by each distribution; WaterfallRunTests
+    /// compare reused results with fresh ones after longer, shorter and called runs.
+    /// </summary>
+    internal void Clear()
+    {
+        Array.Clear(InterestPaid); Array.Clear(InterestShortfall); Array.Clear(Principal); Array.Clear(Loss); Array.Clear(Accretion);
+        Array.Clear(PoDeferredPaid); Array.Clear(CorridorPaid); Array.Clear(CapShortfall); Array.Clear(Residual); Array.Clear(LiquidationInterest);
+        ResidualPaid = CorridorReceived = PrincipalShortfall = UnpayablePrincipal = ExtraPrincipal = T.Zero;
+    }
+
     public int Period { get; internal set; }
     public DateOnly DistributionDate { get; internal set; }
     public T[] BeginBalance { get; }
