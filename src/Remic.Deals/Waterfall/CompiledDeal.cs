@@ -51,6 +51,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
     public readonly int[]?[] AccreteTargets;
     public readonly bool[] Beneficiary;
+    /// <summary>The classes <see cref="Beneficiary"/> marks, in class order.</summary>
+    public readonly int[] Beneficiaries;
     public readonly CCorridor[] Corridors;
     /// <summary>The indices the coupons and corridors read, numbered (<see cref="CCoupon.IndexId"/>, <see cref="CCorridor.IndexId"/>).</summary>
     public readonly string[] IndexNames;
@@ -127,6 +129,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
             if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
         Beneficiary = new bool[NClasses];
         foreach (var c in deal.Corridors) Beneficiary[C(c.Beneficiary)] = true;
+        Beneficiaries = Enumerable.Range(0, NClasses).Where(c => Beneficiary[c]).ToArray();
         Corridors = deal.Corridors.Select(c => new CCorridor(c, C(c.Beneficiary), c.ExcessTo is null ? -1 : C(c.ExcessTo),
             c.NotionalSchedule.Select(Num<T>.Of).ToArray())).ToArray();
         var names = new List<string>();

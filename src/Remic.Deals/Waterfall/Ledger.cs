@@ -41,6 +41,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>Scratch for the steps that build a list per date (cross-collateralisation, principal passed to the seniors).</summary>
     public readonly int[] ScratchGroups, ScratchClasses;
     public readonly T[] ScratchWeights, ScratchShares;
+    /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
+    public readonly T[] Current, Uncapped;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -77,6 +79,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         ScratchClasses = new int[deal.NClasses];
         ScratchWeights = new T[deal.NClasses];
         ScratchShares = new T[deal.NClasses];
+        Current = new T[deal.NClasses];
+        Uncapped = new T[deal.NClasses];
     }
 
     /// <summary>Loads a period's collections and market (the public one-period API's inputs) into the ledger.</summary>
@@ -99,9 +103,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         State = state; R = r;
         Balance = balance;
         state.Balances.CopyTo(balance, 0);
-        Array.Clear(Fund); Array.Clear(SeniorPda); Array.Clear(NonPoPrincipal); Array.Clear(PoPda);
-        Array.Clear(NonPoBegin); Array.Clear(PoDeferredPaid); Array.Clear(AccrualCash);
-        Array.Clear(SubAmount); Array.Clear(PaidFrom); Array.Clear(UncoveredInterest);
+        // Span clears: Array.Clear(Array) inspects the array's type on every call, a cost on arrays this small.
+        Fund.AsSpan().Clear(); SeniorPda.AsSpan().Clear(); NonPoPrincipal.AsSpan().Clear(); PoPda.AsSpan().Clear();
+        NonPoBegin.AsSpan().Clear(); PoDeferredPaid.AsSpan().Clear(); AccrualCash.AsSpan().Clear();
+        SubAmount.AsSpan().Clear(); PaidFrom.AsSpan().Clear(); UncoveredInterest.AsSpan().Clear();
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
         Depleted = false;
@@ -154,25 +159,29 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// subordinates' rate and interest by it); any other class the group's non-PO balance. Zero for a group
     /// the class does not belong to.
     /// </summary>
-    public T ComponentWeight(int c, int g) => Deal.ClassGroups[c].Length > 1 ? Weights[c * Deal.NGroups + g] : WeightOf(c, g);
+    public T ComponentWeight(int c, int g) => Deal.ClassGroups[c].Length > 1 ? Weights[c * Deal.NGroups + g] : WeightOf(c, g, BySubAmount(c));
 
     /// <summary>
     /// The component weights of the classes of several groups, fixed for the date once the groups' subordinate amounts
-    /// are known (the interest steps read them many times; <see cref="WeightOf"/> is their one formula).
+    /// are known (the interest steps read them many times).
     /// </summary>
     public void FixWeights()
     {
         var n = Deal.NGroups;
         foreach (var c in _multiGroup)
-            for (var g = 0; g < n; g++) Weights[c * n + g] = WeightOf(c, g);
+        {
+            var bySubAmount = BySubAmount(c); // once per class, not per group
+            for (var g = 0; g < n; g++) Weights[c * n + g] = WeightOf(c, g, bySubAmount);
+        }
     }
 
-    private T WeightOf(int c, int g)
+    private bool BySubAmount(int c) => Deal.IsSubordinate[c] && SubAmountTotal(c) > T.Zero;
+
+    private T WeightOf(int c, int g, bool bySubAmount)
     {
         if (!Deal.InGroup[c][g]) return T.Zero;
         if (Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess) return Groups[g].ClassXExcessInterest;
-        if (Deal.IsSubordinate[c] && SubAmountTotal(c) > T.Zero) return SubAmount[g];
-        return NonPoBegin[g];
+        return bySubAmount ? SubAmount[g] : NonPoBegin[g];
     }
 
     private T SubAmountTotal(int c)

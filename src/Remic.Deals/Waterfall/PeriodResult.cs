@@ -29,8 +29,9 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
     /// </summary>
     internal void Clear()
     {
-        Array.Clear(InterestPaid); Array.Clear(InterestShortfall); Array.Clear(Principal); Array.Clear(Loss); Array.Clear(Accretion);
-        Array.Clear(PoDeferredPaid); Array.Clear(CorridorPaid); Array.Clear(CapShortfall); Array.Clear(Residual); Array.Clear(LiquidationInterest);
+        InterestPaid.AsSpan().Clear(); InterestShortfall.AsSpan().Clear(); Principal.AsSpan().Clear(); Loss.AsSpan().Clear();
+        Accretion.AsSpan().Clear(); PoDeferredPaid.AsSpan().Clear(); CorridorPaid.AsSpan().Clear(); CapShortfall.AsSpan().Clear();
+        Residual.AsSpan().Clear(); LiquidationInterest.AsSpan().Clear();
         ResidualPaid = CorridorReceived = PrincipalShortfall = UnpayablePrincipal = ExtraPrincipal = T.Zero;
     }
 

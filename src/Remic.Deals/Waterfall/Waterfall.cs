@@ -85,15 +85,13 @@ public static class Waterfall
         }
         if (trace is not null) trace.Collections(l, r);
 
-        Span<T> current = stackalloc T[d.NClasses];
-        Span<T> uncapped = stackalloc T[d.NClasses];
+        Span<T> current = l.Current;   // the ledger's: no stack frame to zero each date
+        Span<T> uncapped = l.Uncapped;
         Coupons.Accrue(l, current, uncapped);
         InterestShortfalls.Allocate<T>(l, current);
-        for (var c = 0; c < d.NClasses; c++)
-        {
-            r.InterestDue[c] = current[c] - r.InterestShortfall[c] + state.UnpaidInterest[c];
-            if (d.Beneficiary[c]) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
-        }
+        T[] due = r.InterestDue, shortfall = r.InterestShortfall, unpaidBefore = state.UnpaidInterest; // locals: loads hoisted
+        for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
+        foreach (var c in d.Beneficiaries) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
         if (trace is not null) trace.Interest(l, current, uncapped);
         ShiftingInterest.Compute(l);
         l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
@@ -109,12 +107,14 @@ public static class Waterfall
         trace?.EndLosses(l);
         r.EndBalance = l.Balance; // the ledger's balances are the next state's: no copy
         r.UnpaidInterest = unpaid;
-        for (var c = 0; c < d.NClasses; c++)
+        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss;
+        var notional = d.Notional;
+        for (var c = 0; c < balance.Length; c++)
         {
-            if (d.Notional[c]) l.Balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, l.Balance, l.Groups) : r.BeginBalance[c];
-            unpaid[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
+            if (notional[c]) balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, balance, l.Groups) : r.BeginBalance[c];
+            unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
             // A class written off to zero is owed nothing more: its unpaid interest ends with it.
-            if (!d.Notional[c] && r.Loss[c] > T.Zero && l.Balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
+            if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
         }
         Corridor.Pay(l, r.CapShortfall, capShortfall);
         var deferredPaid = T.Zero;
