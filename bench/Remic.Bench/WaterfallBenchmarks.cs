@@ -13,8 +13,12 @@ namespace Remic.Bench;
 /// <summary>
 /// One scenario of a 4-group, 40-class deal over 360 months (each group: 6 seniors, a Class PO and a Class X;
 /// 8 shared subordinates under shifting interest): the waterfall alone over a projected collateral, the
-/// collateral projection plus the waterfall, and the decimal (trustee) interpreter over the same months.
-/// Goal: ≤ 1 ms per scenario for the waterfall.
+/// collateral projection plus the waterfall, and the decimal (trustee) interpreter over the same months; and
+/// collateral + waterfall for a rep-line deal (examples/cwalt-2004-j4: 4 rep lines, 15 classes, 100 PPC).
+/// The grid's way (a <see cref="WaterfallRun"/> per deal per thread, reused scenario after scenario) and the
+/// one-off way (<see cref="DealRunner"/>: a fresh store per call) side by side.
+/// Goal (issue 14): the waterfall ≤ 0.3 ms per scenario and 0 B allocated (reused run); collateral + waterfall
+/// per rep-line scenario ≤ 0.6 ms.
 /// </summary>
 [MemoryDiagnoser]
 public class WaterfallBenchmarks
@@ -25,6 +29,10 @@ public class WaterfallBenchmarks
     private PeriodCollections<decimal>[] _decimalMonths = null!;
     private PeriodMarket[] _markets = null!;
     private readonly Dictionary<string, MonthlyVector> _noIndices = new();
+    private WaterfallRun _run = null!;
+    private Deal _j4 = null!;
+    private Scenario _j4Scenario = null!;
+    private WaterfallRun _j4Run = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,10 +47,24 @@ public class WaterfallBenchmarks
         var run = DealRunner.RunWaterfall(_deal, _collateral, _noIndices);
         _markets = run.Periods.Select(p => DealRunner.Market(_deal, p.Period, _noIndices)).ToArray();
         _decimalMonths = BenchmarkDeal.DecimalCollections(_deal, _collateral, run.Periods.Count);
+        _run = new WaterfallRun(_deal);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Remic.sln"))) dir = dir.Parent;
+        _j4 = DealLoader.Load(Path.Combine(dir!.FullName, "examples", "cwalt-2004-j4", "deal.yaml"));
+        _j4Scenario = new Scenario
+        {
+            Prepay = Speed.Prepay("100 PPC"), Indices = new Dictionary<string, MonthlyVector> { ["LIBOR_1MO"] = MonthlyVector.Flat(0.011) },
+        };
+        _j4Run = new WaterfallRun(_j4);
     }
 
-    [Benchmark(Description = "waterfall only (double, 360 months)")]
-    public int WaterfallOnly() => DealRunner.RunWaterfall(_deal, _collateral, _noIndices).Periods.Count;
+    /// <summary>The grid's inner loop: one <see cref="WaterfallRun"/> reused, so nothing is allocated per scenario.</summary>
+    [Benchmark(Description = "waterfall only (double, 360 months, reused WaterfallRun)")]
+    public int WaterfallOnly() => _run.Run(_collateral, _noIndices).Periods.Count;
+
+    /// <summary>The one-off call every other caller makes: a fresh store of results per call.</summary>
+    [Benchmark(Description = "waterfall only (double, 360 months, DealRunner.RunWaterfall)")]
+    public int WaterfallOnlyOneOff() => DealRunner.RunWaterfall(_deal, _collateral, _noIndices).Periods.Count;
 
     /// <summary>What `remic explain` runs: the same with the trace recorded for one distribution date (the 12th).</summary>
     [Benchmark(Description = "waterfall only, trace on for period 12 (double, 360 months)")]
@@ -52,8 +74,18 @@ public class WaterfallBenchmarks
     [Benchmark(Description = "waterfall only, trace on (double, 360 months)")]
     public int WaterfallTraced() => DealRunner.RunWaterfall(_deal, _collateral, _noIndices, false, TracePeriods.All).Traces.Count;
 
-    [Benchmark(Description = "collateral + waterfall (double, 360 months)")]
-    public int CollateralAndWaterfall() => DealRunner.Run(_deal, _scenario).Periods.Count;
+    [Benchmark(Description = "collateral + waterfall (double, 360 months, reused WaterfallRun)")]
+    public int CollateralAndWaterfall() => _run.Run(_scenario).Periods.Count;
+
+    [Benchmark(Description = "collateral + waterfall (double, 360 months, DealRunner.Run)")]
+    public int CollateralAndWaterfallOneOff() => DealRunner.Run(_deal, _scenario).Periods.Count;
+
+    /// <summary>A rep-line deal's scenario as a grid runs it (examples/cwalt-2004-j4 at 100 PPC): goal ≤ 0.6 ms.</summary>
+    [Benchmark(Description = "J4 rep lines: collateral + waterfall (reused WaterfallRun)")]
+    public int J4CollateralAndWaterfall() => _j4Run.Run(_j4Scenario).Periods.Count;
+
+    [Benchmark(Description = "J4 rep lines: collateral + waterfall (DealRunner.Run)")]
+    public int J4CollateralAndWaterfallOneOff() => DealRunner.Run(_j4, _j4Scenario).Periods.Count;
 
     [Benchmark(Description = "trustee interpreter (decimal, 360 months)")]
     public decimal DecimalWaterfall()

@@ -51,7 +51,7 @@ public class LedgerReuseTests
         }
     }
 
-    private static void AssertSame(PeriodResult<double> a, PeriodResult<double> b)
+    internal static void AssertSame(PeriodResult<double> a, PeriodResult<double> b)
     {
         var where = $"period {a.Period}";
         Assert.Equal(a.Period, b.Period);

@@ -16,10 +16,17 @@ public sealed class DealProjection
     }
 
     public Deal Deal { get; }
-    public CollateralProjection Collateral { get; }
+    public CollateralProjection Collateral { get; private set; }
     public IReadOnlyList<PeriodResult<double>> Periods { get; }
     /// <summary>Distribution period in which the clean-up call was exercised, if it was.</summary>
-    public int? CalledAt { get; }
+    public int? CalledAt { get; private set; }
+
+    /// <summary>A <see cref="WaterfallRun"/>'s projection, pointed at its next run (its periods are the run's store).</summary>
+    internal void Reuse(CollateralProjection collateral, int? calledAt)
+    {
+        Collateral = collateral;
+        CalledAt = calledAt;
+    }
     /// <summary>The traces recorded (see <see cref="DealRunner.RunWaterfall"/>'s trace periods), in period order; empty by default.</summary>
     public IReadOnlyList<Remic.Deals.Explain.PeriodTrace> Traces { get; init; } = [];
 

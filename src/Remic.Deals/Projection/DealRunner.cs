@@ -37,42 +37,8 @@ public static class DealRunner
     /// <param name="trace">The distribution periods to record a <see cref="Explain.PeriodTrace"/> for (null: none, the default;
     /// an untraced run records and allocates nothing for traces); they are in <see cref="DealProjection.Traces"/>.</param>
     public static DealProjection RunWaterfall(Deal deal, CollateralProjection collateral,
-        IReadOnlyDictionary<string, MonthlyVector> indices, bool exerciseCall = false, TracePeriods? trace = null)
-    {
-        deal = PacSchedules.Resolve(deal);
-        var groups = deal.Groups.Select(g => collateral.Group(g.Name)).ToArray();
-        var cutoff = groups.Sum(g => g.EndBalance[0]);
-        var callAt = exerciseCall && deal.CleanUpCall is { } cleanUp ? (double)cleanUp.PercentOfCutoff / 100 * cutoff : -1;
-        var compiled = CompiledDeal<double>.For(deal); // bands already resolved above
-        var state = DealState<double>.AtClosing(deal);
-        var ledger = new Ledger<double>(compiled); // working cash, reused every period
-        var results = new List<PeriodResult<double>>(collateral.Months);
-        var projected = new ProjectedCollections(deal, collateral);
-        int? calledAt = null;
-        var priorDate = deal.Metadata.ClosingDate; // each date is computed once: it is the next period's prior date
-        List<Explain.PeriodTrace>? traces = trace is null ? null : [];
-
-        for (var m = 1; m <= collateral.Months; m++)
-        {
-            var begin = 0.0;
-            foreach (var g in groups) begin += g.BeginBalance[m];
-            var call = callAt >= 0 && begin <= callAt + 1e-9 && begin > 0;
-            var coll = projected.Month(m, call);
-            var date = deal.Metadata.DistributionDate(m);
-            var market = Market(m, priorDate, date, indices);
-            priorDate = date;
-            var recorder = trace is { } tp && tp.Includes(m) ? new TraceRecorder<double>(compiled) : null;
-            var r = Waterfall.Waterfall.Distribute(compiled, state, new PeriodCollections<double>(coll), market, ledger, recorder);
-            if (recorder is not null) traces!.Add(recorder.Finish(r));
-            results.Add(r);
-            state = r.Next;
-            if (call) { calledAt = m; break; }
-            var done = m > 1;
-            foreach (var g in groups) done &= g.EndBalance[m] <= 0.005;
-            if (done) break;
-        }
-        return new DealProjection(deal, collateral, results, calledAt) { Traces = traces ?? [] };
-    }
+        IReadOnlyDictionary<string, MonthlyVector> indices, bool exerciseCall = false, TracePeriods? trace = null) =>
+        WaterfallRun.RunOnce(deal, collateral, indices, exerciseCall, trace);
 
     /// <summary>With the trace on for the given distribution periods (see <see cref="RunWaterfall"/>).</summary>
     public static DealProjection Run(Deal deal, Scenario scenario, bool exerciseCall, TracePeriods trace)
@@ -98,25 +64,32 @@ public static class DealRunner
     /// <summary>One projected month as servicer collections; with <paramref name="call"/> the remaining loans are bought at par.</summary>
     public static GroupCollections<double> Collections(GroupCashFlows g, StripCashFlows? s, int m, double pending, double cumLoss, bool call)
     {
-        var c = new GroupCollections<double>
-        {
-            BeginBalance = g.BeginBalance[m],
-            ScheduledPrincipal = g.ScheduledPrincipal[m],
-            Prepayments = g.Prepayment[m] + (call ? g.EndBalance[m] : 0),
-            LiquidationProceeds = g.LiquidationProceeds[m],
-            RealizedLoss = g.RealizedLoss[m],
-            NetInterest = g.NetInterest[m],
-            PoBeginBalance = s?.PoBeginBalance[m] ?? 0,
-            PoScheduledPrincipal = s?.PoScheduledPrincipal[m] ?? 0,
-            PoPrepayments = (s?.PoPrepayment[m] ?? 0) + (call ? s?.PoEndBalance[m] ?? 0 : 0),
-            PoLiquidationProceeds = s?.PoLiquidationProceeds[m] ?? 0,
-            PoRealizedLoss = s?.PoRealizedLoss[m] ?? 0,
-            ClassXExcessInterest = s?.ExcessInterest[m] ?? 0,
-            PremiumLoanBalance = s?.PremiumBalance[m] ?? 0,
-            SeriousDelinquency = Math.Max(pending, 0),
-            CumulativeLoss = cumLoss,
-        };
-        return c;
+        var c = default(GroupFlows<double>);
+        Fill(ref c, g, s, m, pending, cumLoss, call);
+        return c.ToRecord();
+    }
+
+    /// <summary><see cref="Collections"/> into a ledger's group figures (every field but the liquidated loans' interest).</summary>
+    internal static void Fill(ref GroupFlows<double> c, GroupCashFlows g, StripCashFlows? s, int m, double pending, double cumLoss, bool call)
+    {
+        c.BeginBalance = g.BeginBalance[m];
+        c.ScheduledPrincipal = g.ScheduledPrincipal[m];
+        c.Prepayments = g.Prepayment[m] + (call ? g.EndBalance[m] : 0);
+        c.LiquidationProceeds = g.LiquidationProceeds[m];
+        c.RealizedLoss = g.RealizedLoss[m];
+        c.NetInterest = g.NetInterest[m];
+        c.PrepaymentInterestShortfall = 0;
+        c.ReliefActShortfall = 0;
+        c.PoBeginBalance = s?.PoBeginBalance[m] ?? 0;
+        c.PoScheduledPrincipal = s?.PoScheduledPrincipal[m] ?? 0;
+        c.PoPrepayments = (s?.PoPrepayment[m] ?? 0) + (call ? s?.PoEndBalance[m] ?? 0 : 0);
+        c.PoLiquidationProceeds = s?.PoLiquidationProceeds[m] ?? 0;
+        c.PoRealizedLoss = s?.PoRealizedLoss[m] ?? 0;
+        c.ClassXExcessInterest = s?.ExcessInterest[m] ?? 0;
+        c.PremiumLoanBalance = s?.PremiumBalance[m] ?? 0;
+        c.SeriousDelinquency = Math.Max(pending, 0);
+        c.CumulativeLoss = cumLoss;
+        c.LiquidatedLoanInterest = 0;
     }
 
     /// <summary>Period n's market: index values from the scenario's vectors, actual days since the prior distribution.</summary>

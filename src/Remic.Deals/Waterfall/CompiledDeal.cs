@@ -19,12 +19,15 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly ClassSpec[] Classes;
     public readonly T[] Original;
     public readonly bool[] Notional, Accrual;
+    public readonly Remic.Core.DayCount[] DayCounts;
     /// <summary>Groups each class draws interest-shortfall share from.</summary>
     public readonly int[][] ClassGroups;
     /// <summary>InGroup[c][g]: class c belongs to group g (ClassGroups as a lookup, for the per-period draws).</summary>
     public readonly bool[][] InGroup;
     /// <summary>Per-class kinds the per-period checks test (resolved once instead of type tests on the spec each period).</summary>
     public readonly bool[] ClassNotionalKind, PremiumNotionalKind, IsPo;
+    /// <summary>0..classes − 1; the classes whose notional amount the checks test; the Class POs (for the per-period checks).</summary>
+    public readonly int[] AllClasses, NotionalChecked, PoClasses;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
@@ -48,7 +51,11 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
     public readonly int[]?[] AccreteTargets;
     public readonly bool[] Beneficiary;
+    /// <summary>The classes <see cref="Beneficiary"/> marks, in class order.</summary>
+    public readonly int[] Beneficiaries;
     public readonly CCorridor[] Corridors;
+    /// <summary>The indices the coupons and corridors read, numbered (<see cref="CCoupon.IndexId"/>, <see cref="CCorridor.IndexId"/>).</summary>
+    public readonly string[] IndexNames;
     public readonly bool HasShifting;
     public readonly T[] ShiftByYear;
     public readonly T StepDownDelinq;
@@ -68,11 +75,15 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         Original = Classes.Select(c => Num<T>.Of(c.OriginalBalance)).ToArray();
         Notional = Classes.Select(c => c.IsNotional).ToArray();
         Accrual = Classes.Select(c => c.Is(ClassType.Accrual)).ToArray();
+        DayCounts = Classes.Select(c => c.DayCount).ToArray();
         ClassGroups = Classes.Select(c => c.Groups.Select(G).ToArray()).ToArray();
         InGroup = ClassGroups.Select(gs => Enumerable.Range(0, NGroups).Select(g => gs.Contains(g)).ToArray()).ToArray();
         ClassNotionalKind = Classes.Select(c => c.Notional is ClassNotional).ToArray();
         PremiumNotionalKind = Classes.Select(c => c.Notional is PremiumLoanNotional).ToArray();
         IsPo = Classes.Select(c => c.Is(ClassType.Po)).ToArray();
+        AllClasses = Enumerable.Range(0, NClasses).ToArray();
+        NotionalChecked = AllClasses.Where(c => ClassNotionalKind[c] || PremiumNotionalKind[c]).ToArray();
+        PoClasses = AllClasses.Where(c => IsPo[c]).ToArray();
         PoClass = new int[NGroups];
         Array.Fill(PoClass, -1);
         for (var i = 0; i < NClasses; i++)
@@ -118,8 +129,13 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
             if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
         Beneficiary = new bool[NClasses];
         foreach (var c in deal.Corridors) Beneficiary[C(c.Beneficiary)] = true;
+        Beneficiaries = Enumerable.Range(0, NClasses).Where(c => Beneficiary[c]).ToArray();
         Corridors = deal.Corridors.Select(c => new CCorridor(c, C(c.Beneficiary), c.ExcessTo is null ? -1 : C(c.ExcessTo),
             c.NotionalSchedule.Select(Num<T>.Of).ToArray())).ToArray();
+        var names = new List<string>();
+        foreach (var k in Coupons) if (k.Kind == CouponKind.Formula) k.IndexId = IndexId(names, k.Index);
+        foreach (var k in Corridors) k.IndexId = IndexId(names, k.Spec.Index);
+        IndexNames = names.ToArray();
         var si = deal.ShiftingInterest;
         HasShifting = si is not null;
         ShiftByYear = (si?.SubordinateShareToSeniorsByYear ?? [0m]).Select(Num<T>.Pct).ToArray();
@@ -136,6 +152,13 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         FailedKeepsPriorYear = si?.StepDown.FailedKeepsPriorYear ?? true;
         var pool = deal.Groups.Sum(g => g.CutoffBalance);
         Tolerance = typeof(T) == typeof(decimal) ? T.Zero : Num<T>.Of(BalanceTolerance.Projection(pool)); // one statement of it, shared with the loader
+    }
+
+    private static int IndexId(List<string> names, string name)
+    {
+        var i = names.IndexOf(name); // ordinal, as the market's lookup is the market's own
+        if (i < 0) { names.Add(name); i = names.Count - 1; }
+        return i;
     }
 
     public int C(string name)
@@ -260,6 +283,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     {
         public readonly T Strike = Num<T>.Pct(Spec.Strike);
         public readonly T Ceiling = Num<T>.Pct(Spec.Ceiling);
+        public int IndexId;
     }
 
     internal enum CouponKind { None, Fixed, Formula, NetWac, StripExcess }
@@ -270,6 +294,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         public T Rate, Multiplier, Margin;
         public T? Cap, Floor;
         public string Index = "";
+        public int IndexId;
         public int[]? NetWacGroups;
     }
 }

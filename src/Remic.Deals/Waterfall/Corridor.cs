@@ -19,9 +19,9 @@ internal static class Corridor
             var k = d.Corridors[i];
             var spec = k.Spec;
             var notional = l.Period - 1 < k.Notional.Length ? k.Notional[l.Period - 1] : T.Zero;
-            var index = Num<T>.Of(l.Market.Index(spec.Index));
+            var index = Num<T>.Of(l.Index(k.IndexId));
             var rate = Num<T>.Pos(Num<T>.Min(index, k.Ceiling) - k.Strike);
-            var fraction = Coupons.Fraction<T>(spec.DayCount, l.Market.ActualDays);
+            var fraction = Coupons.Fraction<T>(spec.DayCount, l.ActualDays);
             var payment = Num<T>.Cents(notional * rate * fraction);
             if (payment <= T.Zero)
             {

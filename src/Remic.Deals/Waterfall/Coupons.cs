@@ -13,11 +13,14 @@ internal static class Coupons
     public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
+        // The date's three day-count fractions, each computed once (Fraction's values).
+        T f30 = Fraction<T>(DayCount.Thirty360, l.ActualDays), f360 = Fraction<T>(DayCount.Actual360, l.ActualDays),
+            f365 = Fraction<T>(DayCount.Actual365, l.ActualDays);
+        var dayCounts = d.DayCounts;
         for (var c = 0; c < d.NClasses; c++)
         {
-            var spec = d.Classes[c];
             var bal = l.R.BeginBalance[c];
-            var frac = Fraction<T>(spec.DayCount, l.Market.ActualDays);
+            var frac = dayCounts[c] switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };
             T rate, full;
             var k = d.Coupons[c];
             switch (k.Kind)
@@ -26,7 +29,7 @@ internal static class Coupons
                     rate = full = k.Rate;
                     break;
                 case CompiledDeal<T>.CouponKind.Formula:
-                    var raw = Num<T>.Of(l.Market.Index(k.Index)) * k.Multiplier + k.Margin;
+                    var raw = Num<T>.Of(l.Index(k.IndexId)) * k.Multiplier + k.Margin;
                     if (k.Floor is { } fl) raw = Num<T>.Max(raw, fl);
                     full = raw;
                     if (k.Cap is { } cap) raw = Num<T>.Min(raw, cap);

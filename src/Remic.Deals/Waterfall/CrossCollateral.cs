@@ -19,13 +19,15 @@ internal static class CrossCollateral
         var r = l.R;
         foreach (var u in groups)
         {
-            var c = l.Groups[u];
-            var seniors = T.Zero;
-            foreach (var s in d.Seniors[u]) seniors += l.Outstanding(s);
-            var under = seniors - (c.EndBalance - c.PoEndBalance);
+            ref readonly var c = ref l.Groups[u];
+            var seniorBalance = T.Zero;
+            foreach (var s in d.Seniors[u]) seniorBalance += l.Outstanding(s);
+            var under = seniorBalance - (c.EndBalance - c.PoEndBalance);
             if (under <= d.Tolerance) continue; // float noise of cents-sized classes is not undercollateralisation
-            var others = from.Where(g => g != u && Array.IndexOf(groups, g) >= 0).ToArray();
-            if (others.Length == 0) continue;
+            var n = 0;
+            foreach (var g in from) if (g != u && Array.IndexOf(groups, g) >= 0) l.ScratchGroups[n++] = g;
+            if (n == 0) continue;
+            ReadOnlySpan<int> others = l.ScratchGroups.AsSpan(0, n);
 
             foreach (var s in d.Seniors[u])
             {
@@ -37,11 +39,13 @@ internal static class CrossCollateral
             // whole is undercollateralised (else one group's shortfall would be overpaid out of another's interest).
             var subAvail = Num<T>.Pos(l.SubUnscheduled + l.SubScheduled - l.SubTakenForDeferred);
             var dealUnder = Num<T>.Pos(l.State.Undercollateralisation + r.PrincipalShortfall - r.ExtraPrincipal);
-            var w = d.Seniors[u].Select(l.Outstanding).ToArray();
+            var seniors = d.Seniors[u];
+            var w = l.ScratchWeights.AsSpan(0, seniors.Length);
+            for (var i = 0; i < w.Length; i++) w[i] = l.Outstanding(seniors[i]);
             var want = Num<T>.Min(Num<T>.Min(under, l.Available(others)), subAvail + dealUnder);
             var got = l.Draw(others, want);
-            var shares = new T[w.Length];
-            ProRataShares.Split(got, w, shares);
+            var shares = l.ScratchShares.AsSpan(0, w.Length);
+            ProRataShares.Split<T>(got, w, shares);
             var paid = T.Zero;
             for (var i = 0; i < w.Length; i++)
             {

@@ -11,12 +11,16 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
 {
     public readonly CompiledDeal<T> Deal;
     public DealState<T> State = null!;
-    public PeriodCollections<T> Collections = null!;
-    /// <summary>The collections' groups as an array: read in every step, and an array index is cheaper than the list interface.</summary>
-    public GroupCollections<T>[] Groups = null!;
-    public PeriodMarket Market = null!;
+    /// <summary>The period's collections, one per group: owned by the ledger, refilled each date (see <see cref="Load"/>).</summary>
+    public readonly GroupFlows<T>[] Groups;
+    /// <summary>Days in the floaters' accrual period, and the distribution date.</summary>
+    public int ActualDays;
+    public DateOnly Date;
+    /// <summary>The period's index fixings by the deal's index number (<see cref="CompiledDeal{T}.IndexNames"/>); <see cref="Fixed"/> says which were given.</summary>
+    public readonly double[] Fixings;
+    public readonly bool[] Fixed;
     public PeriodResult<T> R = null!;
-    /// <summary>The period's class balances: a new array each period, as it becomes the result's and next state's balances.</summary>
+    /// <summary>The period's class balances: the next state's balance array (it becomes the result's and next state's balances).</summary>
     public T[] Balance = null!;
     public readonly T[] Fund;
     public readonly T[] SeniorPda;
@@ -31,6 +35,14 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] UncoveredInterest;
     /// <summary>Interest paid to class c out of group g's funds by single-group steps (index c × groups + g).</summary>
     public readonly T[] PaidFrom;
+    /// <summary>The date's <see cref="ComponentWeight"/> of each class of several groups (index c × groups + g).</summary>
+    public readonly T[] Weights;
+    private readonly int[] _multiGroup;
+    /// <summary>Scratch for the steps that build a list per date (cross-collateralisation, principal passed to the seniors).</summary>
+    public readonly int[] ScratchGroups, ScratchClasses;
+    public readonly T[] ScratchWeights, ScratchShares;
+    /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
+    public readonly T[] Current, Uncapped;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -48,6 +60,9 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public Ledger(CompiledDeal<T> deal)
     {
         Deal = deal;
+        Groups = new GroupFlows<T>[deal.NGroups];
+        Fixings = new double[deal.IndexNames.Length];
+        Fixed = new bool[deal.IndexNames.Length];
         Fund = new T[deal.NGroups];
         SeniorPda = new T[deal.NGroups];
         NonPoPrincipal = new T[deal.NGroups];
@@ -57,40 +72,66 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         SubAmount = new T[deal.NGroups];
         UncoveredInterest = new T[deal.NGroups];
         PaidFrom = new T[deal.NClasses * deal.NGroups];
+        Weights = new T[deal.NClasses * deal.NGroups];
+        _multiGroup = Enumerable.Range(0, deal.NClasses).Where(c => deal.ClassGroups[c].Length > 1).ToArray();
         AccrualCash = new T[deal.NClasses];
+        ScratchGroups = new int[deal.NGroups];
+        ScratchClasses = new int[deal.NClasses];
+        ScratchWeights = new T[deal.NClasses];
+        ScratchShares = new T[deal.NClasses];
+        Current = new T[deal.NClasses];
+        Uncapped = new T[deal.NClasses];
     }
 
-    /// <summary>Starts a distribution: every working amount back to zero, balances from the state.</summary>
-    public void Begin(DealState<T> state, PeriodCollections<T> coll, PeriodMarket market, PeriodResult<T> r)
+    /// <summary>Loads a period's collections and market (the public one-period API's inputs) into the ledger.</summary>
+    public void Load(PeriodCollections<T> coll, PeriodMarket market)
     {
-        State = state; Collections = coll; Market = market; R = r;
-        Groups = coll.Groups as GroupCollections<T>[] ?? coll.Groups.ToArray();
-        Balance = (T[])state.Balances.Clone();
-        Array.Clear(Fund); Array.Clear(SeniorPda); Array.Clear(NonPoPrincipal); Array.Clear(PoPda);
-        Array.Clear(NonPoBegin); Array.Clear(PoDeferredPaid); Array.Clear(AccrualCash);
-        Array.Clear(SubAmount); Array.Clear(PaidFrom); Array.Clear(UncoveredInterest);
+        if (coll.Groups.Count != Deal.NGroups)
+            throw new ArgumentException($"collections have {coll.Groups.Count} groups; the deal has {Deal.NGroups}", "collections");
+        for (var g = 0; g < Groups.Length; g++) Groups[g] = GroupFlows<T>.From(coll.Groups[g]);
+        ActualDays = market.ActualDays;
+        Date = market.DistributionDate;
+        for (var i = 0; i < Fixings.Length; i++) Fixed[i] = market.Indices.TryGetValue(Deal.IndexNames[i], out Fixings[i]);
+    }
+
+    /// <summary>
+    /// Starts a distribution: every working amount back to zero, balances from the state into <paramref name="balance"/>
+    /// (the next state's array). The groups are already loaded.
+    /// </summary>
+    public void Begin(DealState<T> state, PeriodResult<T> r, T[] balance)
+    {
+        State = state; R = r;
+        Balance = balance;
+        state.Balances.CopyTo(balance, 0);
+        // Span clears: Array.Clear(Array) inspects the array's type on every call, a cost on arrays this small.
+        Fund.AsSpan().Clear(); SeniorPda.AsSpan().Clear(); NonPoPrincipal.AsSpan().Clear(); PoPda.AsSpan().Clear();
+        NonPoBegin.AsSpan().Clear(); PoDeferredPaid.AsSpan().Clear(); AccrualCash.AsSpan().Clear();
+        SubAmount.AsSpan().Clear(); PaidFrom.AsSpan().Clear(); UncoveredInterest.AsSpan().Clear();
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
         Depleted = false;
-        Terminating = PoolEnds(Groups);
+        Terminating = false;
         Shift = T.One;
     }
+
+    /// <summary>Index <paramref name="id"/>'s fixing for the period (a clear input error if none was given).</summary>
+    public double Index(int id) => Fixed[id] ? Fixings[id] : throw PeriodMarket.NoValue(Deal.IndexNames[id]);
 
     /// <summary>
     /// No loan is left after this date: the pool ends below half a cent (the rule of the end write-off in
     /// <see cref="LossAllocation"/>), and it had loans at the date's start.
     /// </summary>
-    public static bool PoolEnds(GroupCollections<T>[] groups)
+    public static bool PoolEnds(GroupFlows<T>[] groups)
     {
         T begin = T.Zero, end = T.Zero;
-        foreach (var g in groups) { begin += g.BeginBalance; end += g.EndBalance; }
+        foreach (ref readonly var g in groups.AsSpan()) { begin += g.BeginBalance; end += g.EndBalance; }
         return begin > T.Zero && end < Num<T>.HalfCent;
     }
 
     public int Period => State.Period;
     public int YearIndex => (State.Period - 1) / 12;
 
-    public T Available(int[] from)
+    public T Available(ReadOnlySpan<int> from)
     {
         var s = T.Zero;
         foreach (var g in from) s += Fund[g];
@@ -98,7 +139,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     }
 
     /// <summary>Takes up to <paramref name="want"/> from the groups' funds in order; returns what it got.</summary>
-    public T Draw(int[] from, T want)
+    public T Draw(ReadOnlySpan<int> from, T want)
     {
         var got = T.Zero;
         foreach (var g in from)
@@ -118,12 +159,29 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// subordinates' rate and interest by it); any other class the group's non-PO balance. Zero for a group
     /// the class does not belong to.
     /// </summary>
-    public T ComponentWeight(int c, int g)
+    public T ComponentWeight(int c, int g) => Deal.ClassGroups[c].Length > 1 ? Weights[c * Deal.NGroups + g] : WeightOf(c, g, BySubAmount(c));
+
+    /// <summary>
+    /// The component weights of the classes of several groups, fixed for the date once the groups' subordinate amounts
+    /// are known (the interest steps read them many times).
+    /// </summary>
+    public void FixWeights()
+    {
+        var n = Deal.NGroups;
+        foreach (var c in _multiGroup)
+        {
+            var bySubAmount = BySubAmount(c); // once per class, not per group
+            for (var g = 0; g < n; g++) Weights[c * n + g] = WeightOf(c, g, bySubAmount);
+        }
+    }
+
+    private bool BySubAmount(int c) => Deal.IsSubordinate[c] && SubAmountTotal(c) > T.Zero;
+
+    private T WeightOf(int c, int g, bool bySubAmount)
     {
         if (!Deal.InGroup[c][g]) return T.Zero;
         if (Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess) return Groups[g].ClassXExcessInterest;
-        if (Deal.IsSubordinate[c] && SubAmountTotal(c) > T.Zero) return SubAmount[g];
-        return NonPoBegin[g];
+        return bySubAmount ? SubAmount[g] : NonPoBegin[g];
     }
 
     private T SubAmountTotal(int c)

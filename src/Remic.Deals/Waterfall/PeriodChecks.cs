@@ -32,13 +32,18 @@ internal static class PeriodChecks
             poolEnd += r.PoolEndBalance[g];
         }
         T clsPrin = T.Zero, clsLoss = T.Zero, accr = T.Zero, clsEnd = T.Zero;
-        for (var c = 0; c < d.NClasses; c++)
+        var notional = d.Notional;
+        T[] principal = r.Principal, loss = r.Loss, accretion = r.Accretion, end = r.EndBalance, paid = r.InterestPaid, due = r.InterestDue;
+        // One pass for the sums and for whether any class breaks a per-class rule (then the loop below finds which, in class order).
+        var classBroken = false;
+        for (var c = 0; c < notional.Length; c++)
         {
-            if (d.Notional[c]) continue;
-            clsPrin += r.Principal[c];
-            clsLoss += r.Loss[c];
-            accr += r.Accretion[c];
-            clsEnd += r.EndBalance[c];
+            classBroken |= paid[c] > due[c] + tol || end[c] < -tol;
+            if (notional[c]) continue;
+            clsPrin += principal[c];
+            clsLoss += loss[c];
+            accr += accretion[c];
+            clsEnd += end[c];
         }
         // Principal that paid interest and could not be written down stays as undercollateralisation.
         var under = undercollateralisation - l.State.Undercollateralisation;
@@ -55,7 +60,8 @@ internal static class PeriodChecks
         if (l.CashOut > af + tol)
             Fail(l, $"paid {F<T>(l.CashOut)} but Available Funds were {F<T>(af)}");
 
-        for (var c = 0; c < d.NClasses; c++)
+        // Every class when one broke a rule (in class order, as the reader expects the first failure), else the notional classes.
+        foreach (var c in classBroken ? d.AllClasses : d.NotionalChecked)
         {
             var name = d.Classes[c].Name;
             if (r.InterestPaid[c] > r.InterestDue[c] + tol)
@@ -80,9 +86,8 @@ internal static class PeriodChecks
             }
         }
 
-        for (var c = 0; c < d.NClasses; c++)
+        foreach (var c in d.PoClasses)
         {
-            if (!d.IsPo[c]) continue;
             var poPool = T.Zero;
             foreach (var g in d.ClassGroups[c]) poPool += r.PoPoolEndBalance[g];
             if (T.Abs(r.EndBalance[c] - poPool) > tol)

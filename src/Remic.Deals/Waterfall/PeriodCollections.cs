@@ -61,7 +61,9 @@ public sealed record PeriodCollections<T>(IReadOnlyList<GroupCollections<T>> Gro
 /// </summary>
 public sealed record PeriodMarket(int Period, DateOnly DistributionDate, int ActualDays, IReadOnlyDictionary<string, double> Indices)
 {
-    public double Index(string name) => Indices.TryGetValue(name, out var v) ? v
-        : throw new Remic.Core.RemicInputException("--index", 0, name, null,
-            $"a coupon or corridor uses index '{name}' but no value was given for it (e.g. --index \"{name}=5.32\")");
+    public double Index(string name) => Indices.TryGetValue(name, out var v) ? v : throw NoValue(name);
+
+    /// <summary>The error for an index a coupon or corridor uses and the market does not give.</summary>
+    internal static Remic.Core.RemicInputException NoValue(string name) => new("--index", 0, name, null,
+        $"a coupon or corridor uses index '{name}' but no value was given for it (e.g. --index \"{name}=5.32\")");
 }

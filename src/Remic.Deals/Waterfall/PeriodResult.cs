@@ -22,6 +22,19 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
         Residual = C(); LiquidationInterest = G();
     }
 
+    /// <summary>
+    /// Back to a fresh result's zeros where the distribution adds to what is there (a run reuses its results from one
+    /// scenario to the next). Every other array and figure is written whole by each distribution; WaterfallRunTests
+    /// compare reused results with fresh ones after longer, shorter and called runs.
+    /// </summary>
+    internal void Clear()
+    {
+        InterestPaid.AsSpan().Clear(); InterestShortfall.AsSpan().Clear(); Principal.AsSpan().Clear(); Loss.AsSpan().Clear();
+        Accretion.AsSpan().Clear(); PoDeferredPaid.AsSpan().Clear(); CorridorPaid.AsSpan().Clear(); CapShortfall.AsSpan().Clear();
+        Residual.AsSpan().Clear(); LiquidationInterest.AsSpan().Clear();
+        ResidualPaid = CorridorReceived = PrincipalShortfall = UnpayablePrincipal = ExtraPrincipal = T.Zero;
+    }
+
     public int Period { get; internal set; }
     public DateOnly DistributionDate { get; internal set; }
     public T[] BeginBalance { get; }

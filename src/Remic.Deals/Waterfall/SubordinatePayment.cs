@@ -113,26 +113,29 @@ internal static class SubordinatePayment
             foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);
             if (under <= d.Tolerance) continue;
-            amount -= PaySeniors(l, from, [g], Num<T>.Min(amount, under));
+            amount -= PaySeniors(l, from, new ReadOnlySpan<int>(in g), Num<T>.Min(amount, under));
         }
         if (amount > T.Zero) amount -= PaySeniors(l, from, from, amount);
         l.R.UnpayablePrincipal += amount;
     }
 
-    private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, int[] seniorGroups, T amount) where T : unmanaged, IFloatingPoint<T>
+    private static T PaySeniors<T>(Ledger<T> l, int[] fundGroups, ReadOnlySpan<int> seniorGroups, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
-        var list = new List<int>();
-        foreach (var g in seniorGroups) foreach (var c in d.Seniors[g]) if (!list.Contains(c) && l.Outstanding(c) > T.Zero) list.Add(c);
-        var w = list.Select(l.Outstanding).ToArray();
+        var n = 0;
+        var list = l.ScratchClasses;
+        foreach (var g in seniorGroups)
+            foreach (var c in d.Seniors[g])
+                if (Array.IndexOf(list, c, 0, n) < 0 && l.Outstanding(c) > T.Zero) list[n++] = c;
+        var w = l.ScratchWeights.AsSpan(0, n);
         var total = T.Zero;
-        foreach (var x in w) total += x;
+        for (var i = 0; i < n; i++) { w[i] = l.Outstanding(list[i]); total += w[i]; }
         if (total <= T.Zero) return T.Zero;
         var give = l.Draw(fundGroups, Num<T>.Min(amount, total));
-        var shares = new T[w.Length];
-        ProRataShares.Split(give, w, shares);
+        var shares = l.ScratchShares.AsSpan(0, n);
+        ProRataShares.Split<T>(give, w, shares);
         var handed = T.Zero;
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < n; i++)
         {
             var share = Num<T>.Min(shares[i], l.Outstanding(list[i]));
             handed += share;

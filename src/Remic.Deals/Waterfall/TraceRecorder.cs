@@ -86,17 +86,17 @@ internal sealed partial class TraceRecorder<T> where T : unmanaged, IFloatingPoi
                 inputs.Add(Money($"notional amount ({(cn.Factor == 1m ? "" : cn.Factor.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) + " × ")}{string.Join(" + ", cn.Classes)})", r.BeginBalance[c]));
             else if (spec.Notional is PremiumLoanNotional) inputs.Add(Money("notional amount (premium loans' balance)", r.BeginBalance[c]));
             else inputs.Add(Money("Class Certificate Balance", r.BeginBalance[c]));
-            var frac = Coupons.Fraction<T>(spec.DayCount, l.Market.ActualDays);
+            var frac = Coupons.Fraction<T>(spec.DayCount, l.ActualDays);
             switch (k.Kind)
             {
                 case CompiledDeal<T>.CouponKind.Formula:
-                    inputs.Add(Pct($"index {k.Index}", Num<T>.Of(l.Market.Index(k.Index))));
+                    inputs.Add(Pct($"index {k.Index}", Num<T>.Of(l.Index(k.IndexId))));
                     if (k.Multiplier != T.One) inputs.Add(Num("multiplier", k.Multiplier));
                     inputs.Add(Pct("margin", k.Margin));
                     if (k.Floor is { } fl) inputs.Add(Pct("floor", fl));
                     if (k.Cap is { } cap)
                     {
-                        var raw = Num<T>.Of(l.Market.Index(k.Index)) * k.Multiplier + k.Margin;
+                        var raw = Num<T>.Of(l.Index(k.IndexId)) * k.Multiplier + k.Margin;
                         if (k.Floor is { } f) raw = Num<T>.Max(raw, f);
                         inputs.Add(Pct("rate before the cap", raw));
                         inputs.Add(Pct("cap", cap));
@@ -112,7 +112,7 @@ internal sealed partial class TraceRecorder<T> where T : unmanaged, IFloatingPoi
                     break;
             }
             inputs.Add(Pct("pass-through rate", r.Coupon[c]));
-            if (k.Kind != CompiledDeal<T>.CouponKind.StripExcess) inputs.Add(Num($"day count fraction ({DayCountText(spec.DayCount, l.Market.ActualDays)})", frac));
+            if (k.Kind != CompiledDeal<T>.CouponKind.StripExcess) inputs.Add(Num($"day count fraction ({DayCountText(spec.DayCount, l.ActualDays)})", frac));
             inputs.Add(Money("current interest", current[c]));
             if (uncapped[c] > current[c])
             {

@@ -39,21 +39,36 @@ public static class Waterfall
         Ledger<T>? ledger = null, TraceRecorder<T>? trace = null)
         where T : unmanaged, IFloatingPoint<T>
     {
-        if (collections.Groups.Count != d.NGroups)
-            throw new ArgumentException($"collections have {collections.Groups.Count} groups; the deal has {d.NGroups}", nameof(collections));
-        var r = new PeriodResult<T>(d.NClasses, d.NGroups) { Period = state.Period, DistributionDate = market.DistributionDate };
         var l = ledger ?? new Ledger<T>(d);
-        collections = LiquidationInterest(collections, r, out var uncovered);
-        l.Begin(state, collections, market, r);
-        if (uncovered is not null) uncovered.CopyTo(l.UncoveredInterest, 0);
+        l.Load(collections, market);
+        var r = new PeriodResult<T>(d.NClasses, d.NGroups);
+        Distribute(l, state, r, DealState<T>.Blank(d.NClasses, d.NGroups), trace);
+        return r;
+    }
+
+    /// <summary>
+    /// The distribution itself, over the collections and market already in the ledger (<see cref="Ledger{T}.Groups"/>,
+    /// <see cref="Ledger{T}.Fixings"/>), into <paramref name="r"/> (zeroed) and <paramref name="next"/> (its arrays are
+    /// overwritten; a run reuses both from one scenario to the next). Allocates nothing unless traced.
+    /// </summary>
+    internal static void Distribute<T>(Ledger<T> l, DealState<T> state, PeriodResult<T> r, DealState<T> next, TraceRecorder<T>? trace)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        r.Period = state.Period;
+        r.DistributionDate = l.Date;
+        l.Begin(state, r, next.Balances);
+        LiquidationInterest(l, r);
+        l.Terminating = Ledger<T>.PoolEnds(l.Groups);
         l.Trace = trace;
 
         for (var g = 0; g < d.NGroups; g++)
         {
-            var c = collections.Groups[g];
-            l.Fund[g] = c.AvailableFunds;
+            ref readonly var c = ref l.Groups[g];
+            var af = c.AvailableFunds;
+            l.Fund[g] = af;
             l.NonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
-            r.AvailableFunds[g] = c.AvailableFunds;
+            r.AvailableFunds[g] = af;
             r.CollateralPrincipal[g] = c.Principal;
             r.CollateralLoss[g] = c.RealizedLoss;
             r.PoolEndBalance[g] = c.EndBalance;
@@ -62,22 +77,21 @@ public static class Waterfall
             foreach (var i in d.Seniors[g]) seniors += Num<T>.Pos(state.Balances[i]);
             l.SubAmount[g] = Num<T>.Pos(l.NonPoBegin[g] - seniors);
         }
+        l.FixWeights();
         for (var c = 0; c < d.NClasses; c++)
         {
-            if (d.Notional[c]) l.Balance[c] = NotionalAmount(d, c, state.Balances, collections);
+            if (d.Notional[c]) l.Balance[c] = NotionalAmount(d, c, state.Balances, l.Groups);
             r.BeginBalance[c] = l.Balance[c];
         }
         if (trace is not null) trace.Collections(l, r);
 
-        Span<T> current = stackalloc T[d.NClasses];
-        Span<T> uncapped = stackalloc T[d.NClasses];
+        Span<T> current = l.Current;   // the ledger's: no stack frame to zero each date
+        Span<T> uncapped = l.Uncapped;
         Coupons.Accrue(l, current, uncapped);
         InterestShortfalls.Allocate<T>(l, current);
-        for (var c = 0; c < d.NClasses; c++)
-        {
-            r.InterestDue[c] = current[c] - r.InterestShortfall[c] + state.UnpaidInterest[c];
-            if (d.Beneficiary[c]) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
-        }
+        T[] due = r.InterestDue, shortfall = r.InterestShortfall, unpaidBefore = state.UnpaidInterest; // locals: loads hoisted
+        for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
+        foreach (var c in d.Beneficiaries) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
         if (trace is not null) trace.Interest(l, current, uncapped);
         ShiftingInterest.Compute(l);
         l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
@@ -85,73 +99,63 @@ public static class Waterfall
         if (trace is null) foreach (var step in d.Steps) RunStep(l, step); // untraced: no wrapper call per step
         else foreach (var step in d.Steps) Run(l, step);
 
-        var poDeferred = new T[d.NGroups];
-        var unpaid = new T[d.NClasses];
-        var capShortfall = new T[d.NClasses];
+        var poDeferred = next.PoDeferred;
+        var unpaid = next.UnpaidInterest;
+        var capShortfall = next.CapShortfall;
         trace?.BeginLosses(l);
         LossAllocation.Allocate(l, poDeferred);
         trace?.EndLosses(l);
-        r.EndBalance = l.Balance; // the ledger's balances become the next state's: no copy
+        r.EndBalance = l.Balance; // the ledger's balances are the next state's: no copy
         r.UnpaidInterest = unpaid;
-        for (var c = 0; c < d.NClasses; c++)
+        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss;
+        var notional = d.Notional;
+        for (var c = 0; c < balance.Length; c++)
         {
-            if (d.Notional[c]) l.Balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, l.Balance, collections) : r.BeginBalance[c];
-            unpaid[c] = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c]);
+            if (notional[c]) balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, balance, l.Groups) : r.BeginBalance[c];
+            unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
             // A class written off to zero is owed nothing more: its unpaid interest ends with it.
-            if (!d.Notional[c] && r.Loss[c] > T.Zero && l.Balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
+            if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
         }
         Corridor.Pay(l, r.CapShortfall, capShortfall);
         var deferredPaid = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferredPaid += x;
-        var next = new DealState<T>
-        {
-            Period = state.Period + 1,
-            Balances = l.Balance,
-            UnpaidInterest = unpaid,
-            CapShortfall = capShortfall,
-            PoDeferred = poDeferred,
-            // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
-            Undercollateralisation = state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
-            SeniorPrepaymentShift = l.Shift,
-            SeriousDelinquencyHistory = DelinquencyHistory(state, collections),
-        };
+        // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
+        next.Reuse(state.Period + 1,
+            state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
+            l.Shift);
+        DelinquencyHistory(l, state, next.SeriousDelinquencyHistory);
         PeriodChecks.Verify(l, next.Undercollateralisation);
         r.Next = next;
-        return r;
     }
 
     /// <summary>
     /// Realized Loss includes the liquidated loans' accrued interest (CWALT: "the amount by which the unpaid principal
     /// balance plus accrued interest ... exceeds the net liquidation proceeds"): the proceeds pay that interest first,
     /// so the group's proceeds allocable to principal fall and its realised loss rises by the same amount (Available
-    /// Funds unchanged). Interest the proceeds cannot cover is returned per group, to be allocated as a shortfall.
+    /// Funds unchanged). Interest the proceeds cannot cover is kept per group (<see cref="Ledger{T}.UncoveredInterest"/>),
+    /// to be allocated as a shortfall. Applied to the ledger's copy of the collections.
     /// </summary>
-    private static PeriodCollections<T> LiquidationInterest<T>(PeriodCollections<T> coll, PeriodResult<T> r, out T[]? uncovered)
-        where T : unmanaged, IFloatingPoint<T>
+    private static void LiquidationInterest<T>(Ledger<T> l, PeriodResult<T> r) where T : unmanaged, IFloatingPoint<T>
     {
-        uncovered = null;
-        GroupCollections<T>[]? adjusted = null;
-        for (var g = 0; g < coll.Groups.Count; g++)
+        for (var g = 0; g < l.Groups.Length; g++)
         {
-            var c = coll.Groups[g];
+            ref var c = ref l.Groups[g];
             if (c.LiquidatedLoanInterest <= T.Zero) continue;
-            adjusted ??= coll.Groups.ToArray();
-            uncovered ??= new T[coll.Groups.Count];
             var x = Num<T>.Min(c.LiquidatedLoanInterest, Num<T>.Pos(c.LiquidationProceeds - c.PoLiquidationProceeds));
-            uncovered[g] = c.LiquidatedLoanInterest - x;
+            l.UncoveredInterest[g] = c.LiquidatedLoanInterest - x;
             r.LiquidationInterest[g] = x;
-            adjusted[g] = c with { LiquidationProceeds = c.LiquidationProceeds - x, RealizedLoss = c.RealizedLoss + x, NetInterest = c.NetInterest + x };
+            c.LiquidationProceeds -= x;
+            c.RealizedLoss += x;
+            c.NetInterest += x;
         }
-        return adjusted is null ? coll : new PeriodCollections<T>(adjusted);
     }
 
     /// <summary>This date's pool-wide serious delinquencies followed by the four before it (the next date's history).</summary>
-    private static T[] DelinquencyHistory<T>(DealState<T> state, PeriodCollections<T> coll) where T : unmanaged, IFloatingPoint<T>
+    private static void DelinquencyHistory<T>(Ledger<T> l, DealState<T> state, T[] h) where T : unmanaged, IFloatingPoint<T>
     {
-        var h = new T[5];
-        foreach (var g in coll.Groups) h[0] += g.SeriousDelinquency;
-        for (var k = 1; k < 5 && k - 1 < state.SeriousDelinquencyHistory.Length; k++) h[k] = state.SeriousDelinquencyHistory[k - 1];
-        return h;
+        h[0] = T.Zero;
+        foreach (ref readonly var g in l.Groups.AsSpan()) h[0] += g.SeriousDelinquency;
+        for (var k = 1; k < 5; k++) h[k] = k - 1 < state.SeriousDelinquencyHistory.Length ? state.SeriousDelinquencyHistory[k - 1] : T.Zero;
     }
 
     private static void Run<T>(Ledger<T> l, CompiledDeal<T>.CStep step) where T : unmanaged, IFloatingPoint<T>
@@ -262,11 +266,17 @@ public static class Waterfall
 
     private static bool Holds<T>(Ledger<T> l, CompiledDeal<T>.CCondition c) where T : unmanaged, IFloatingPoint<T> => c switch
     {
-        CompiledDeal<T>.CClassesOutstanding o => o.Classes.All(x => l.Outstanding(x) > T.Zero),
+        CompiledDeal<T>.CClassesOutstanding o => AllOutstanding(l, o.Classes),
         CompiledDeal<T>.CPeriodBetween p => l.Period >= p.From && (p.To == 0 || l.Period <= p.To),
         CompiledDeal<T>.CStepDown => l.StepDown,
         _ => throw new NotSupportedException(c.GetType().Name),
     };
+
+    private static bool AllOutstanding<T>(Ledger<T> l, int[] classes) where T : unmanaged, IFloatingPoint<T>
+    {
+        foreach (var x in classes) if (l.Outstanding(x) <= T.Zero) return false;
+        return true;
+    }
 
     /// <summary>
     /// Interest to the classes pro rata by what each is due. An accrual class still accreting takes no
@@ -369,12 +379,12 @@ public static class Waterfall
     }
 
     /// <summary>Notional amount: factor × reference class balances, or the premium loans' balance for Class X.</summary>
-    internal static T NotionalAmount<T>(CompiledDeal<T> d, int c, T[] balances, PeriodCollections<T> coll) where T : unmanaged, IFloatingPoint<T>
+    internal static T NotionalAmount<T>(CompiledDeal<T> d, int c, T[] balances, GroupFlows<T>[] groups) where T : unmanaged, IFloatingPoint<T>
     {
         if (d.PremiumNotionalKind[c])
         {
             var s = T.Zero;
-            foreach (var g in d.ClassGroups[c]) s += coll.Groups[g].PremiumLoanBalance;
+            foreach (var g in d.ClassGroups[c]) s += groups[g].PremiumLoanBalance;
             return s;
         }
         var sum = T.Zero;
