@@ -1,3 +1,4 @@
+using Remic.Deals.Projection;
 using Remic.Rates.Model;
 
 namespace Remic.Rates.Oas;
@@ -40,7 +41,7 @@ internal sealed class PathSimulation
         var partial = new double[blocks][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(threads, 1) };
         Parallel.For(0, blocks, options,
-            () => (Scratch: paths.Scratch(), Cash: new double[v.Periods], Reduction: new double[v.Periods]),
+            () => (Scratch: paths.Scratch(), Cash: new double[v.Periods], Reduction: new double[v.Periods], Waterfall: new WaterfallRun(v.Deal)),
             (b, _, s) =>
             {
                 var acc = new double[(classes + 1) * grid]; // the last row: Σ path discount factors
@@ -48,7 +49,7 @@ internal sealed class PathSimulation
                 {
                     var (path, z1, z2) = s.Scratch;
                     paths.Generate(p, path, z1, z2);
-                    var run = v.Run(path);
+                    var run = v.Run(path, s.Waterfall); // read before the thread's next path
                     for (var j = 0; j < grid; j++) acc[classes * grid + j] += path.Discount[j + 1];
                     _discounts[p] = path.Discount[1..];
                     for (var c = 0; c < classes; c++)

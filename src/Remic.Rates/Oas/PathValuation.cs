@@ -51,8 +51,9 @@ internal sealed class PathValuation
 
     public int Classes => Deal.Classes.Count;
 
-    /// <summary>The deal's waterfall along one simulated path.</summary>
-    public DealProjection Run(RatePath path)
+    /// <summary>The deal's waterfall along one simulated path; with <paramref name="reuse"/> (one per thread) the result is a view
+    /// valid until that run's next path, and nothing is allocated per path by the waterfall.</summary>
+    public DealProjection Run(RatePath path, WaterfallRun? reuse = null)
     {
         var points = path.TenYear.Length;
         var mortgage = new double[points];
@@ -61,7 +62,7 @@ internal sealed class PathValuation
         var prepay = new RateDrivenPrepay(Model, Ramp, mortgage);
         var scenario = new Scenario { Prepay = new Speed("rate-driven model", SpeedKind.Prepayment, prepay), Indices = indices, Advance = _advance };
         var collateral = Projector.Project(Pool, scenario, _strips, ProjectionOptions.SingleThread);
-        return DealRunner.RunWaterfall(Deal, collateral, indices);
+        return reuse is null ? DealRunner.RunWaterfall(Deal, collateral, indices) : reuse.Run(collateral, indices);
     }
 
     /// <summary>
