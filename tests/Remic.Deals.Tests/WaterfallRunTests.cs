@@ -56,12 +56,21 @@ public class WaterfallRunTests
         var deal = Load("sample/structures.yaml"); // PAC/companion, NAS, Z, floater + inverse IO + corridor
         var collateral = DealRunner.ProjectCollateral(deal, At("250 PPC", "3 CDR"));
         var run = new WaterfallRun(deal);
-        for (var i = 0; i < 3; i++) run.Run(collateral, Libor);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var periods = run.Run(collateral, Libor).Periods.Count;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Past tiered compilation's call counting (30 calls) so the measured runs are the steady state. Of five measured runs
+        // the median must allocate nothing: a run that allocates per scenario allocates in all five. (Once, in a full-suite
+        // run under load, a single measured run showed a few bytes the runtime itself allocated; it never reproduced.)
+        for (var i = 0; i < 40; i++) run.Run(collateral, Libor);
+        var allocated = new long[5];
+        var periods = 0;
+        for (var k = 0; k < allocated.Length; k++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            periods = run.Run(collateral, Libor).Periods.Count;
+            allocated[k] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
         Assert.True(periods > 12);
-        Assert.Equal(0, allocated);
+        Array.Sort(allocated);
+        Assert.True(allocated[2] == 0, $"bytes allocated by five warm runs: {string.Join(", ", allocated)}");
     }
 
     [Fact]
