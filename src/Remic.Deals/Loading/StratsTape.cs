@@ -17,8 +17,9 @@ internal static class StratsTape
     public static Deal Attach(Deal deal, string dealFile, (int Line, int Column) at, Func<string, byte[]>? readFile)
     {
         if (deal.StratsTapePath is not { } rel) return deal;
-        var path = TapeGroups.Resolve(dealFile, rel);
         InputError Err(string? got, string expected) => new(dealFile, at.Line, "strats_tape", got, expected, at.Column);
+        if (TapeGroups.NotAPath(rel) is { } bad) throw new RemicInputException(Err(rel, bad));
+        var path = TapeGroups.Resolve(dealFile, rel);
         byte[] bytes;
         // Strats only: a deal file copied without its strats tape still runs, prices and books (the book says the tape
         // was not found and shows the rep lines); a tape that is there must be right.

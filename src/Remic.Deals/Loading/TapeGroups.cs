@@ -26,6 +26,11 @@ internal static class TapeGroups
         var groups = deal.Groups.Select((g, i) =>
         {
             if (g.TapePath is null) return g;
+            if (NotAPath(g.TapePath) is { } bad)
+            {
+                var (l, c) = map.Of($"groups[{i}].tape");
+                throw new RemicInputException(new InputError(map.File, l, $"groups[{i}].tape", g.TapePath, bad, c));
+            }
             var path = Resolve(dealFile, g.TapePath);
             if (readFile is null && WhyNotAllowed(dealFile, g.TapePath, path) is { } why)
             {
@@ -56,6 +61,10 @@ internal static class TapeGroups
         }).ToList();
         return deal with { Groups = groups };
     }
+
+    /// <summary>Null when <paramref name="written"/> can name a file at all; else what was expected (no file system takes a NUL).</summary>
+    internal static string? NotAPath(string written) =>
+        written.Contains('\0') ? "a file path without a NUL character" : written.Length == 0 ? "a file path" : null;
 
     /// <summary>A tape path as written in the deal file, relative to the deal file's folder.</summary>
     public static string Resolve(string dealFile, string tapePath) =>
