@@ -46,9 +46,7 @@ public sealed class RunReport(DealProjection run, Scenario scenario, string[] on
                 yield return
                 [
                     m.ToString(Inv), p.DistributionDate.ToString("yyyy-MM-dd", Inv), cf.Group, M(cf.BeginBalance[m]), M(cf.ScheduledPrincipal[m]),
-                    // Liquidation proceeds net of what paid the liquidated loans' accrued interest; that interest is in the loss.
-                    M(p.CollateralPrincipal[g] - cf.ScheduledPrincipal[m] - cf.LiquidationProceeds[m] + p.LiquidationInterest[g]),
-                    M(cf.LiquidationProceeds[m] - p.LiquidationInterest[g]), M(p.CollateralLoss[g]),
+                    M(Prepayments(p, cf, g)), M(LiquidationPrincipal(p, cf, g)), M(p.CollateralLoss[g]),
                     M(cf.NetInterest[m]), M(p.AvailableFunds[g]), (p.SeniorPercentage[g] * 100).ToString("0.######", Inv),
                     (p.SeniorPrepaymentPercentage[g] * 100).ToString("0.######", Inv), M(p.SeniorPrincipal[g]), M(p.PoPrincipal[g]),
                     p.StepDownPassed[g] ? "yes" : "no",
@@ -256,8 +254,8 @@ public sealed class RunReport(DealProjection run, Scenario scenario, string[] on
                 j.WriteString(k[2], cf.Group);
                 Cents(j, k[3], cf.BeginBalance[m]);
                 Cents(j, k[4], cf.ScheduledPrincipal[m]);
-                Cents(j, k[5], p.CollateralPrincipal[g] - cf.ScheduledPrincipal[m] - cf.LiquidationProceeds[m] + p.LiquidationInterest[g]);
-                Cents(j, k[6], cf.LiquidationProceeds[m] - p.LiquidationInterest[g]);
+                Cents(j, k[5], Prepayments(p, cf, g));
+                Cents(j, k[6], LiquidationPrincipal(p, cf, g));
                 Cents(j, k[7], p.CollateralLoss[g]);
                 Cents(j, k[8], cf.NetInterest[m]);
                 Cents(j, k[9], p.AvailableFunds[g]);
@@ -274,6 +272,14 @@ public sealed class RunReport(DealProjection run, Scenario scenario, string[] on
         }
         j.WriteEndArray();
     }
+
+    /// <summary>Liquidation proceeds net of what paid the liquidated loans' accrued interest (that interest is in the loss).</summary>
+    private static double LiquidationPrincipal(Remic.Deals.Waterfall.PeriodResult<double> p, GroupCashFlows cf, int g) =>
+        cf.LiquidationProceeds[p.Period] - p.LiquidationInterest[g];
+
+    /// <summary>The group's principal collected that is neither scheduled nor liquidation principal.</summary>
+    private static double Prepayments(Remic.Deals.Waterfall.PeriodResult<double> p, GroupCashFlows cf, int g) =>
+        p.CollateralPrincipal[g] - cf.ScheduledPrincipal[p.Period] - cf.LiquidationProceeds[p.Period] + p.LiquidationInterest[g];
 
     /// <summary>An amount as the CSV prints it, to the cent with two decimals (adding 0.00m sets the scale to 2).</summary>
     private static void Cents(Utf8JsonWriter j, JsonEncodedText name, double x)
