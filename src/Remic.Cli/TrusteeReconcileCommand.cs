@@ -27,15 +27,17 @@ public static class TrusteeReconcileCommand
             if (FileKinds.Of(path) == FileKind.Missing) throw new RemicInputException("--filed", 0, "", path, "an existing filed statement (text)");
             var statement = BnyStatementParser.Parse(Path.GetFileName(path), UserFile.ReadText(path, FileLimits.Remittance));
             Statement? ledger = null;
+            Remic.Deals.Model.Deal? dealFile = null;
             if (p.GetValue(deal) is { Length: > 0 } id)
             {
                 if (p.GetValue(period) is not { } per) throw new RemicInputException("--period", 0, "--period", null, "the period of the ledger close to compare with, e.g. --period 2004-05");
                 var open = TrusteeCommand.Open(p, db);
-                ledger = StatementBuilder.Build(open, DealFile.FromLedger(open, id), id, TrusteeCommand.ParsePeriod(per));
+                dealFile = DealFile.FromLedger(open, id);
+                ledger = StatementBuilder.Build(open, dealFile, id, TrusteeCommand.ParsePeriod(per));
             }
             else if (p.GetValue(period) is not null)
                 throw new RemicInputException("deal-id", 0, "deal-id", null, "the deal id whose ledger close --period names");
-            var report = FiledReconciliation.Reconcile(statement, ledger);
+            var report = FiledReconciliation.Reconcile(statement, ledger, dealFile);
             stdout.Write(FiledReconciliation.Render(report));
             return FiledReconciliation.HasBreaks(report) ? CliRun.BreaksFoundExit : 0;
         }));

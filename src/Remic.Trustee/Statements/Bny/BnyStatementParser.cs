@@ -26,7 +26,7 @@ public sealed record FiledStatement(string FileName, string? Title, DateOnly? Di
 /// what real filings (and text taken from their PDFs) do: the table in one wide row per class or split into two blocks (Class … Principal
 /// Distribution, then Class … Cumulative Realized Losses), lines wrapped or joined, a Recombination Classes column, "|" table rules,
 /// Totals rows, missing sections, and amounts with "." or "," as thousands separators. A row is recognised by its tokens, not by
-/// columns: class name, CUSIP (9 characters), description words, rate type (Fix-30/360, Var-Act/360, …), then amounts.
+/// columns: class name, CUSIP (9 characters; may be blank), description words, rate type (Fix-30/360, Var-Act/360, …), then amounts.
 /// </summary>
 public static partial class BnyStatementParser
 {
@@ -93,14 +93,17 @@ public static partial class BnyStatementParser
     private static (Builder.Part? Row, string[] Amounts) ClassRow(string[] t)
     {
         if (!ClassNamePattern().IsMatch(t[0]) || t[0].All(char.IsDigit) || t.Length < 2) return (null, []);
-        if (CusipPattern().IsMatch(t[1].ToUpperInvariant()))
+        // The first block (or a wide row): CUSIP, description words, rate type, amounts. A class with no CUSIP (a statement for a deal
+        // whose CUSIPs are not known, as Remic prints for the seed deals) leaves the column blank: words then the rate type.
+        var cusip = CusipPattern().IsMatch(t[1].ToUpperInvariant());
+        var k = Array.FindIndex(t, cusip ? 2 : 1, x => RateTypePattern().IsMatch(x));
+        if (k >= 0 && (cusip || t[1..k].All(w => !IsNumber(w))))
         {
-            var k = Array.FindIndex(t, 2, x => RateTypePattern().IsMatch(x));
-            if (k < 0) return (null, []);
-            var description = string.Join(" ", t[2..k].Where(w => w != "N/A" && !w.StartsWith("Deposit", StringComparison.Ordinal)
+            var description = string.Join(" ", t[(cusip ? 2 : 1)..k].Where(w => w != "N/A" && !w.StartsWith("Deposit", StringComparison.Ordinal)
                 && !w.StartsWith("Exchange", StringComparison.Ordinal) && !w.EndsWith('%')));
-            return (new Builder.Part(t[0], t[1].ToUpperInvariant(), description.Length == 0 ? null : description, t[k], true), t[(k + 1)..]);
+            return (new Builder.Part(t[0], cusip ? t[1].ToUpperInvariant() : null, description.Length == 0 ? null : description, t[k], true), t[(k + 1)..]);
         }
+        if (cusip) return (null, []);
         return t.Skip(1).All(IsNumber) && t.Length >= 3 ? (new Builder.Part(t[0], null, null, null, false), t[1..]) : (null, []);
     }
 

@@ -45,11 +45,16 @@ public static class FiledReconciliation
     /// <summary>A double's shortest round-trip value as a decimal (47,887.534999999996 stays below the half cent; a cast would make it 47,887.535).</summary>
     private static decimal ExactDecimal(double x) => decimal.Parse(x.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    public static FiledReport Reconcile(FiledStatement filed, Statement? ledger = null)
+    /// <param name="deal">The ledger's deal, when known: a class's loan group is then the deal file's (a class of one group; a class
+    /// of several groups, such as a subordinate, counts with every class of the deal, "all classes"), not the one its name implies
+    /// (Class A-R of J4 is a group 1 class).</param>
+    public static FiledReport Reconcile(FiledStatement filed, Statement? ledger = null, Remic.Deals.Model.Deal? deal = null)
     {
         var identities = Identities(filed);
+        var groupOf = deal?.Classes.ToDictionary(c => Key(c.Name), c => c.Groups.Count == 1 ? c.Groups[0] : "");
+        string GroupOf(FiledClass c) => groupOf is not null && groupOf.TryGetValue(Key(c.Name), out var g) ? g : c.Group;
         var interest = filed.Classes.Where(c => c.Beginning is not null && c.Rate is not null && c.Interest is not null && IsThirty360(c))
-            .GroupBy(c => c.Group).Select(g => Interest(g.Key, g.ToList())).ToList();
+            .GroupBy(GroupOf).Select(g => Interest(g.Key, g.ToList())).ToList();
         var (breaks, unmatched) = ledger is null ? ([], []) : Compare(filed, ledger);
         return new FiledReport(filed, identities, interest, breaks, unmatched, ledger is not null);
     }
@@ -85,9 +90,38 @@ public static class FiledReconciliation
     }
 
     /// <summary>
-    /// The group's interest: for each convention, the accruals, the group's shortfall (Σ accrual − Σ paid, never negative) allocated pro
-    /// rata by accrual (shares rounded half up), and whether every class's interest paid is reproduced. The first convention that
-    /// reproduces every class is reported; when none does, the breaks of the first are listed.
+    /// How a group's shortfall is shared among its classes, pro rata by accrual: each share rounded to the cent on its own (half away from
+    /// zero; what the filed CWALT statements read here show), or the largest-remainder method (each share rounded down, the cents left go one
+    /// each to the largest remainders, so the shares add up to the shortfall exactly: what Remic's trustee close does). The two agree
+    /// whenever the rounded shares already add up.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, Func<decimal, decimal[], decimal[]> Share)> Allocations =
+    [
+        ("shares rounded", (shortfall, accrued) => RoundedShares(shortfall, accrued)),
+        ("largest remainder", (shortfall, accrued) => LargestRemainder(shortfall, accrued)),
+    ];
+
+    private static decimal[] RoundedShares(decimal shortfall, decimal[] accrued)
+    {
+        var total = accrued.Sum();
+        return accrued.Select(a => total == 0 ? 0m : Math.Round(shortfall * a / total, 2, MidpointRounding.AwayFromZero)).ToArray();
+    }
+
+    private static decimal[] LargestRemainder(decimal shortfall, decimal[] accrued)
+    {
+        var total = accrued.Sum();
+        if (total <= 0) return new decimal[accrued.Length];
+        var exact = accrued.Select(a => shortfall * a / total).ToArray();
+        var shares = exact.Select(x => Math.Floor(x * 100m) / 100m).ToArray();
+        var order = Enumerable.Range(0, accrued.Length).OrderByDescending(i => exact[i] - shares[i]).ToArray();
+        for (var (left, i) = (shortfall - shares.Sum(), 0); left >= 0.01m && i < order.Length; left -= 0.01m, i++) shares[order[i]] += 0.01m;
+        return shares;
+    }
+
+    /// <summary>
+    /// The group's interest: for each accrual convention and each way of sharing the group's shortfall (Σ accrual − Σ paid, never negative)
+    /// pro rata by accrual, whether every class's interest paid is reproduced. The first pair that reproduces every class is reported; when
+    /// none does, the breaks of the first are listed.
     /// </summary>
     private static GroupInterest Interest(string group, List<FiledClass> classes)
     {
@@ -95,16 +129,17 @@ public static class FiledReconciliation
         decimal firstShortfall = 0;
         GroupInterest? found = null;
         var reproducing = new List<string>();
-        foreach (var (name, accrual) in Conventions)
+        foreach (var (accrualName, accrual) in Conventions)
+        foreach (var (shareName, share) in Allocations)
         {
+            var name = $"{accrualName}, {shareName}";
             var accrued = classes.Select(c => accrual(c.Beginning!.Value, c.Rate!.Value)).ToArray();
             var shortfall = Math.Max(0m, accrued.Sum() - classes.Sum(c => c.Interest!.Value));
-            var total = accrued.Sum();
+            var shares = share(shortfall, accrued);
             var breaks = new List<Break>();
             for (var k = 0; k < classes.Count; k++)
             {
-                var share = total == 0 ? 0m : Math.Round(shortfall * accrued[k] / total, 2, MidpointRounding.AwayFromZero);
-                var expected = accrued[k] - share;
+                var expected = accrued[k] - shares[k];
                 if (expected != classes[k].Interest)
                     breaks.Add(new($"interest = 30/360 accrual at the rate − pro-rata share of the group's shortfall ({name})", classes[k].Name, expected,
                         classes[k].Interest, Likely(expected, classes[k].Interest!.Value, accrued[k])));
@@ -121,7 +156,8 @@ public static class FiledReconciliation
 
     /// <summary>The conventions that reproduce every group's interest (the trustee's evident rule), or none.</summary>
     public static IReadOnlyList<string> CommonConventions(FiledReport r) =>
-        r.Interest.Count == 0 ? [] : Conventions.Select(c => c.Name).Where(n => r.Interest.All(g => g.Reproducing.Contains(n))).ToArray();
+        r.Interest.Count == 0 ? [] : Conventions.SelectMany(c => Allocations.Select(a => $"{c.Name}, {a.Name}"))
+            .Where(n => r.Interest.All(g => g.Reproducing.Contains(n))).ToArray();
 
     private static string Likely(decimal expected, decimal filed, decimal accrued)
     {
@@ -132,9 +168,11 @@ public static class FiledReconciliation
     }
 
     /// <summary>Each filed class against the ledger's class of the same name (compared without dashes and case: "1A1" = "1-A-1").</summary>
+    /// <summary>A class name compared without dashes and case: "1A1" = "1-A-1".</summary>
+    private static string Key(string n) => n.Replace("-", "").ToUpperInvariant();
+
     private static (List<Break>, List<string>) Compare(FiledStatement f, Statement s)
     {
-        static string Key(string n) => n.Replace("-", "").ToUpperInvariant();
         var ledger = s.Classes.GroupBy(k => Key(k.Name)).ToDictionary(g => g.Key, g => g.First());
         var breaks = new List<Break>();
         var unmatched = new List<string>();
@@ -174,7 +212,7 @@ public static class FiledReconciliation
         {
             var name = g.Group.Length == 0 ? "all classes" : $"group {g.Group}";
             sb.Append(g.Convention is { } c
-                ? $"interest, {name} ({string.Join(", ", g.Classes)}): reproduced to the cent with a shortfall of {M(g.Shortfall)} allocated pro rata; accrual conventions that reproduce it: {string.Join("; ", g.Reproducing)}\n"
+                ? $"interest, {name} ({string.Join(", ", g.Classes)}): reproduced to the cent with a shortfall of {M(g.Shortfall)} allocated pro rata; conventions (accrual, sharing) that reproduce it: {string.Join("; ", g.Reproducing)}\n"
                 : $"interest, {name} ({string.Join(", ", g.Classes)}): not reproduced by any convention tried; {g.Breaks.Count} breaks\n");
             foreach (var b in g.Breaks) sb.Append($"  {b.Class}: {b.Check}: expected {M(b.Expected)}, filed {M(b.Filed)} (difference {M(b.Difference)}): {b.Convention}\n");
         }
