@@ -11,6 +11,10 @@ public sealed record FiledClass(string Name, int Line, string? Cusip, string? De
     /// <summary>A notional (IO) class: its principal identity does not hold (the notional follows its reference).</summary>
     public bool Notional => Description is { } d && d.Contains("IO", StringComparison.Ordinal);
 
+    /// <summary>Accretion Principal from the Principal Distribution Detail (an accrual class's interest added to its balance); null when the
+    /// text has no such section.</summary>
+    public decimal? Accretion { get; init; }
+
     /// <summary>The loan group the class's name implies (its leading digits, "1-A-1" → "1", "5A2" → "5"; "" when none).</summary>
     public string Group => Regex.Match(Name, @"^\d+").Value;
 }
@@ -46,7 +50,7 @@ public static partial class BnyStatementParser
         if (start < 0)
             throw new RemicInputException(fileName, 0, "", null, $"a trustee statement with a \"{SummaryTitle}\" section (the Bank of New York layout)");
         var date = lines.Select(l => DatePattern().Match(l)).FirstOrDefault(m => m.Success) is { } dm ? Date(dm) : null;
-        var title = lines.Take(start).Select(Normal).FirstOrDefault(l => l.Contains("Trust", StringComparison.OrdinalIgnoreCase));
+        var title = lines.Take(start).Select(Normal).FirstOrDefault(l => Regex.IsMatch(l, @"\bTrust\b", RegexOptions.IgnoreCase)); // not a "TRUSTEE" heading
 
         var rows = new Dictionary<string, Builder>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
@@ -83,7 +87,34 @@ public static partial class BnyStatementParser
         var classes = order.Select(n => rows[n].Build()).ToList();
         foreach (var c in classes.Where(c => c.Ending is null))
             notes.Add($"{c.Name} (line {c.Line}): only {rows[c.Name].Numbers.Count} amounts; the row is incomplete in the filing");
+        var accretion = AccretionPrincipal(lines, rows.Keys);
+        if (accretion.Count > 0) classes = classes.Select(c => c with { Accretion = accretion.GetValueOrDefault(c.Name) }).ToList();
         return new FiledStatement(fileName, title, date, classes, Totals(totals), notes);
+    }
+
+    /// <summary>
+    /// The Accretion Principal column of the Principal Distribution Detail, by class: the fourth amount of the class's first row there
+    /// (original balance, beginning balance, scheduled principal, accretion principal, in a wide row or the section's first block). Empty
+    /// when the text has no such section or its heading names no accretion column.
+    /// </summary>
+    private static Dictionary<string, decimal> AccretionPrincipal(string[] lines, IEnumerable<string> classNames)
+    {
+        var found = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        var known = new HashSet<string>(classNames, StringComparer.OrdinalIgnoreCase);
+        var start = Array.FindIndex(lines, l => Normal(l).Contains("Principal Distribution Detail", StringComparison.OrdinalIgnoreCase));
+        if (start < 0) return found;
+        var heading = false;
+        for (var i = start + 1; i < lines.Length; i++)
+        {
+            var line = Normal(lines[i]);
+            if (NextSections.Skip(1).Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))) break;
+            if (line.Contains("Accretion", StringComparison.OrdinalIgnoreCase)) heading = true;
+            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!heading || t.Length < 2 || !known.Contains(t[0]) || found.ContainsKey(t[0])) continue;
+            var amounts = t.Skip(CusipPattern().IsMatch(t[1].ToUpperInvariant()) ? 2 : 1).ToArray();
+            if (amounts.Length >= 4 && amounts.Take(4).All(IsNumber)) found[t[0]] = Number(amounts[3]);
+        }
+        return found;
     }
 
     /// <summary>

@@ -66,9 +66,10 @@ public static class FiledReconciliation
         var list = new List<Break>();
         foreach (var c in f.Classes)
         {
-            if (!c.Notional && c.Beginning is { } b && c.Principal is { } p && c.Ending is { } e && b - p - (c.CurrentLoss ?? 0) != e)
-                list.Add(new("beginning − principal − current loss = ending", c.Name, b - p - (c.CurrentLoss ?? 0), e,
-                    "the filing's own figures disagree (a write-up, accretion, or a misprint)"));
+            if (!c.Notional && c.Beginning is { } b && c.Principal is { } p && c.Ending is { } e && b - p - (c.CurrentLoss ?? 0) + (c.Accretion ?? 0) != e)
+                list.Add(new(c.Accretion is null ? "beginning − principal − current loss = ending" : "beginning − principal − current loss + accretion = ending",
+                    c.Name, b - p - (c.CurrentLoss ?? 0) + (c.Accretion ?? 0), e,
+                    c.Accretion is null ? "the filing's own figures disagree (a write-up, accretion not shown in the text, or a misprint)" : "the filing's own figures disagree (a write-up or a misprint)"));
             if (c.Principal is { } pp && c.Interest is { } i && c.Total is { } t && pp + i != t)
                 list.Add(new("principal + interest = total", c.Name, pp + i, t, Math.Abs(pp + i - t) == 0.01m
                     ? "a cent: the total was rounded from unrounded principal and interest (or a misprint)" : "the filing's own figures disagree (a misprint)"));
@@ -134,15 +135,15 @@ public static class FiledReconciliation
         {
             var name = $"{accrualName}, {shareName}";
             var accrued = classes.Select(c => accrual(c.Beginning!.Value, c.Rate!.Value)).ToArray();
-            var shortfall = Math.Max(0m, accrued.Sum() - classes.Sum(c => c.Interest!.Value));
+            var shortfall = Math.Max(0m, accrued.Sum() - classes.Sum(Distributed));
             var shares = share(shortfall, accrued);
             var breaks = new List<Break>();
             for (var k = 0; k < classes.Count; k++)
             {
                 var expected = accrued[k] - shares[k];
-                if (expected != classes[k].Interest)
-                    breaks.Add(new($"interest = 30/360 accrual at the rate − pro-rata share of the group's shortfall ({name})", classes[k].Name, expected,
-                        classes[k].Interest, Likely(expected, classes[k].Interest!.Value, accrued[k])));
+                if (expected != Distributed(classes[k]))
+                    breaks.Add(new($"interest{(classes[k].Accretion is > 0 ? " + accretion" : "")} = 30/360 accrual at the rate − pro-rata share of the group's shortfall ({name})",
+                        classes[k].Name, expected, Distributed(classes[k]), Likely(expected, Distributed(classes[k]), accrued[k])));
             }
             if (breaks.Count == 0)
             {
@@ -153,6 +154,9 @@ public static class FiledReconciliation
         }
         return (found ?? new GroupInterest(group, classes.Select(c => c.Name).ToArray(), firstShortfall, null, firstBreaks!)) with { Reproducing = reproducing };
     }
+
+    /// <summary>A class's interest distributed: paid in cash, or (an accrual class) added to its balance as Accretion Principal.</summary>
+    private static decimal Distributed(FiledClass c) => c.Interest!.Value + (c.Accretion ?? 0);
 
     /// <summary>The conventions that reproduce every group's interest (the trustee's evident rule), or none.</summary>
     public static IReadOnlyList<string> CommonConventions(FiledReport r) =>
