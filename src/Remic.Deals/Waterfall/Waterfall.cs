@@ -207,6 +207,7 @@ public static class Waterfall
                 var depleted = s.Amount == PrincipalAmount.SeniorPrincipal && l.Depleted;
                 var paid = PrincipalAllocation.Allocate(l, depleted ? s.Depleted : s.To, got);
                 var left = got - paid;
+                if (s.Amount == PrincipalAmount.Remaining) RemainingPrincipal.Account(l, s.From, got, paid);
                 l.Fund[s.From[0]] += left;
                 foreach (var g in s.From)
                 {
