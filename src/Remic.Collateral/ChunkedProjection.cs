@@ -12,36 +12,47 @@ namespace Remic.Collateral;
 /// </summary>
 internal static class ChunkedProjection
 {
-    public static void Run(LoanPool pool, Scenario scenario, int months, AgeRates rates, GroupSums[] sums, int maxThreads)
+    /// <param name="own">A <see cref="CollateralRun"/>'s chunk sums for this shape, and its kernel scratch (used on one thread
+    /// only); null: the layout's spare sums and a rented scratch.</param>
+    public static void Run(LoanPool pool, Scenario scenario, int months, AgeRates rates, GroupSums[] sums, int maxThreads,
+        ChunkSums? own = null, LaneKernel.Scratch? ownScratch = null)
     {
         var layout = pool.Lanes;
         var chunks = layout.Chunks;
-        var mine = layout.TakeChunkSums(sums);
+        ChunkSums mine;
+        if (own is null) mine = layout.TakeChunkSums(sums);
+        else { own.Reset(sums); mine = own; }
         if (maxThreads == 1 || chunks.Length == 1)
         {
-            var scratch = LaneKernel.Scratch.Rent();
+            var scratch = ownScratch ?? LaneKernel.Scratch.Rent();
             for (var c = 0; c < chunks.Length; c++) RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch);
-            LaneKernel.Scratch.Return(scratch);
+            if (ownScratch is null) LaneKernel.Scratch.Return(scratch);
         }
-        else
-        {
-            var failures = new Exception?[chunks.Length];
-            Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-                LaneKernel.Scratch.Rent,
-                (c, _, scratch) =>
-                {
-                    try { RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch); }
-                    catch (Exception e) { failures[c] = e; }
-                    return scratch;
-                },
-                LaneKernel.Scratch.Return);
-            // Report the error the single-threaded run would have hit first, unwrapped (the sums are not reused then).
-            if (failures.FirstOrDefault(f => f is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
-        }
+        else RunParallel(pool, layout, scenario, months, rates, sums, mine, maxThreads);
         foreach (var chunk in mine.Sums)
             for (var g = 0; g < sums.Length; g++)
                 if (chunk[g] is { Used: true } s) sums[g].Add(s);
-        layout.ReturnChunkSums(mine);
+        if (own is null) layout.ReturnChunkSums(mine);
+    }
+
+    /// <summary>The chunks on up to <paramref name="maxThreads"/> threads (a method of its own: its lambdas' closure is
+    /// allocated on entry, so the one-thread path does not pay for it).</summary>
+    private static void RunParallel(LoanPool pool, LaneLayout layout, Scenario scenario, int months, AgeRates rates, GroupSums[] sums,
+        ChunkSums mine, int maxThreads)
+    {
+        var chunks = layout.Chunks;
+        var failures = new Exception?[chunks.Length];
+        Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            LaneKernel.Scratch.Rent,
+            (c, _, scratch) =>
+            {
+                try { RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch); }
+                catch (Exception e) { failures[c] = e; }
+                return scratch;
+            },
+            LaneKernel.Scratch.Return);
+        // Report the error the single-threaded run would have hit first, unwrapped (the sums are not reused then).
+        if (failures.FirstOrDefault(f => f is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
     }
 
     /// <summary>One chunk's sums, per group (marked used where the chunk has loans of the group).</summary>

@@ -1,9 +1,12 @@
 namespace Remic.Collateral;
 
-/// <summary>The result of projecting a pool: cash flows per loan group and for the whole pool.</summary>
+/// <summary>
+/// The result of projecting a pool: cash flows per loan group and for the whole pool. One from
+/// <see cref="CollateralRun.Project"/> is a view of the run's buffers, valid until that run's next projection.
+/// </summary>
 public sealed class CollateralProjection
 {
-    public Scenario Scenario { get; }
+    public Scenario Scenario { get; private set; }
     public int Months { get; }
     public IReadOnlyList<GroupCashFlows> Groups { get; }
     public GroupCashFlows Total { get; }
@@ -19,6 +22,9 @@ public sealed class CollateralProjection
         Total = total;
         Strips = strips;
     }
+
+    /// <summary>A <see cref="CollateralRun"/>'s view, pointed at its next scenario (the series are refilled in place).</summary>
+    internal void Reuse(Scenario scenario) => Scenario = scenario;
 
     public GroupCashFlows Group(string name) =>
         Groups.FirstOrDefault(g => g.Group == name) ?? throw new KeyNotFoundException($"no loan group '{name}' in the projection");

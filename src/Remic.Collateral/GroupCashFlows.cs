@@ -43,6 +43,15 @@ public sealed class GroupCashFlows
         PrincipalAdvances = A(); AdvancesRecovered = A();
     }
 
+    /// <summary>Every series zeroed, as a new one is (a reused projection's buffers before the next scenario).</summary>
+    internal void Clear()
+    {
+        Array.Clear(BeginBalance); Array.Clear(ScheduledPrincipal); Array.Clear(Prepayment); Array.Clear(Defaults);
+        Array.Clear(LiquidationProceeds); Array.Clear(RealizedLoss); Array.Clear(GrossInterest); Array.Clear(ServicingFee);
+        Array.Clear(OtherFees); Array.Clear(NetInterest); Array.Clear(Advances); Array.Clear(EndBalance); Array.Clear(LoanCount);
+        Array.Clear(PrincipalAdvances); Array.Clear(AdvancesRecovered);
+    }
+
     /// <summary>Principal passed to certificateholders in month m: scheduled + prepaid + liquidation proceeds.</summary>
     public double Principal(int m) => ScheduledPrincipal[m] + Prepayment[m] + LiquidationProceeds[m];
 

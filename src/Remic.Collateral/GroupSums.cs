@@ -50,44 +50,59 @@ internal sealed class GroupSums
     /// </summary>
     public void Add(GroupSums chunk)
     {
-        foreach (var (into, from) in ChunkSeries(this, chunk)) Add(into, from);
+        Add(Flows.ScheduledPrincipal, chunk.Flows.ScheduledPrincipal);
+        Add(Flows.Prepayment, chunk.Flows.Prepayment);
+        Add(Flows.Defaults, chunk.Flows.Defaults);
+        Add(Flows.GrossInterest, chunk.Flows.GrossInterest);
+        Add(Flows.ServicingFee, chunk.Flows.ServicingFee);
+        Add(Flows.OtherFees, chunk.Flows.OtherFees);
+        Add(Flows.NetInterest, chunk.Flows.NetInterest);
+        Add(Flows.LoanCount, chunk.Flows.LoanCount);
+        Add(PerformingEnd, chunk.PerformingEnd);
+        Add(DefaultNetInterest, chunk.DefaultNetInterest);
+        Add(PremiumDefaults, chunk.PremiumDefaults);
+        Add(ExcessDefaults, chunk.ExcessDefaults);
+        if (Strip is { } a && chunk.Strip is { } b)
+        {
+            Add(a.PoBeginBalance, b.PoBeginBalance);
+            Add(a.PoScheduledPrincipal, b.PoScheduledPrincipal);
+            Add(a.PoPrepayment, b.PoPrepayment);
+            Add(a.PoDefaults, b.PoDefaults);
+            Add(a.PoEndBalance, b.PoEndBalance);
+            Add(a.ExcessInterest, b.ExcessInterest);
+            Add(a.PremiumBalance, b.PremiumBalance);
+        }
     }
 
     /// <summary>Zeroes every series <see cref="Add"/> reads, so a chunk's sums can be reused by the next projection.</summary>
     public void Clear()
     {
-        foreach (var (series, _) in ChunkSeries(this, this)) Array.Clear(series);
+        Array.Clear(Flows.ScheduledPrincipal); Array.Clear(Flows.Prepayment); Array.Clear(Flows.Defaults);
+        Array.Clear(Flows.GrossInterest); Array.Clear(Flows.ServicingFee); Array.Clear(Flows.OtherFees);
+        Array.Clear(Flows.NetInterest); Array.Clear(Flows.LoanCount);
+        Array.Clear(PerformingEnd); Array.Clear(DefaultNetInterest); Array.Clear(PremiumDefaults); Array.Clear(ExcessDefaults);
+        if (Strip is { } st)
+        {
+            Array.Clear(st.PoBeginBalance); Array.Clear(st.PoScheduledPrincipal); Array.Clear(st.PoPrepayment); Array.Clear(st.PoDefaults);
+            Array.Clear(st.PoEndBalance); Array.Clear(st.ExcessInterest); Array.Clear(st.PremiumBalance);
+        }
+    }
+
+    /// <summary>Zeroes every series, as new sums are: a <see cref="CollateralRun"/>'s totals before its next projection.</summary>
+    public void ClearAll()
+    {
+        Flows.Clear();
+        Array.Clear(PerformingEnd); Array.Clear(DefaultNetInterest);
+        Array.Clear(PremiumDefaults); Array.Clear(ExcessDefaults); Array.Clear(DelinquentEnd); Array.Clear(LiquidatedStated);
+        Array.Clear(InterestAdvanced); Array.Clear(PrincipalAdvanced); Array.Clear(InterestRecovered);
+        Array.Clear(PoDelinquentEnd); Array.Clear(PoLiquidatedStated);
+        Strip?.Clear();
+        Used = false;
     }
 
     /// <summary>Whether these sums can hold a chunk of a projection shaped like <paramref name="like"/> (group, months, strip).</summary>
     public bool Fits(GroupSums like) =>
         Flows.Months == like.Flows.Months && Flows.Group == like.Flows.Group && Strip?.StripRate == like.Strip?.StripRate;
-
-    private static IEnumerable<(double[] Into, double[] From)> ChunkSeries(GroupSums a, GroupSums b)
-    {
-        yield return (a.Flows.ScheduledPrincipal, b.Flows.ScheduledPrincipal);
-        yield return (a.Flows.Prepayment, b.Flows.Prepayment);
-        yield return (a.Flows.Defaults, b.Flows.Defaults);
-        yield return (a.Flows.GrossInterest, b.Flows.GrossInterest);
-        yield return (a.Flows.ServicingFee, b.Flows.ServicingFee);
-        yield return (a.Flows.OtherFees, b.Flows.OtherFees);
-        yield return (a.Flows.NetInterest, b.Flows.NetInterest);
-        yield return (a.Flows.LoanCount, b.Flows.LoanCount);
-        yield return (a.PerformingEnd, b.PerformingEnd);
-        yield return (a.DefaultNetInterest, b.DefaultNetInterest);
-        yield return (a.PremiumDefaults, b.PremiumDefaults);
-        yield return (a.ExcessDefaults, b.ExcessDefaults);
-        if (a.Strip is not null && b.Strip is not null)
-        {
-            yield return (a.Strip.PoBeginBalance, b.Strip.PoBeginBalance);
-            yield return (a.Strip.PoScheduledPrincipal, b.Strip.PoScheduledPrincipal);
-            yield return (a.Strip.PoPrepayment, b.Strip.PoPrepayment);
-            yield return (a.Strip.PoDefaults, b.Strip.PoDefaults);
-            yield return (a.Strip.PoEndBalance, b.Strip.PoEndBalance);
-            yield return (a.Strip.ExcessInterest, b.Strip.ExcessInterest);
-            yield return (a.Strip.PremiumBalance, b.Strip.PremiumBalance);
-        }
-    }
 
     private static void Add(double[] into, double[] from)
     {

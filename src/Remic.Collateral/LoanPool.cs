@@ -61,15 +61,16 @@ public sealed class LoanPool
         HasArms = Arm.Any(a => a is not null);
     }
 
+    // Each lazy value is read before LazyInitializer is called: its lambda captures this, so calling it allocates a delegate.
     private LaneLayout? _lanes;
 
     /// <summary>This pool packed for the SIMD kernel and cut into parallel chunks; built on first use, then reused.</summary>
-    internal LaneLayout Lanes => LazyInitializer.EnsureInitialized(ref _lanes, () => LaneLayout.Build(this));
+    internal LaneLayout Lanes => _lanes ?? LazyInitializer.EnsureInitialized(ref _lanes, () => LaneLayout.Build(this));
 
     private int[]? _ages;
 
     /// <summary>The loans' distinct cut-off ages (first seen first); computed on first use, then reused by every projection.</summary>
-    internal int[] DistinctAges => LazyInitializer.EnsureInitialized(ref _ages, () => Age.Distinct().ToArray());
+    internal int[] DistinctAges => _ages ?? LazyInitializer.EnsureInitialized(ref _ages, () => Age.Distinct().ToArray());
 
     private (double Balance, double LoanCount)[]? _cutOff;
 
@@ -77,7 +78,7 @@ public sealed class LoanPool
     /// Each group's balance and loan count at cut-off, summed loan by loan in pool order (the same additions, in the
     /// same order, as summing them in the projection itself); computed on first use, then reused.
     /// </summary>
-    internal (double Balance, double LoanCount)[] CutOff => LazyInitializer.EnsureInitialized(ref _cutOff, () =>
+    internal (double Balance, double LoanCount)[] CutOff => _cutOff ?? LazyInitializer.EnsureInitialized(ref _cutOff, () =>
     {
         var sums = new (double Balance, double LoanCount)[GroupNames.Length];
         for (var i = 0; i < Count; i++)

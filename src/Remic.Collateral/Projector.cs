@@ -21,12 +21,36 @@ public static class Projector
         options ??= ProjectionOptions.Default;
         if (options.MaxDegreeOfParallelism < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1");
-        var lag = Math.Max(scenario.RecoveryLag, 0);
-        var months = scenario.Months > 0 ? scenario.Months : pool.MaxMonthsToPayoff() + lag;
+        var months = MonthsOf(scenario, pool.MaxMonthsToPayoff());
         var sums = pool.GroupNames
-            .Select(g => new GroupSums(g, months, stripRates is not null && stripRates.TryGetValue(g, out var s) ? s : null))
+            .Select(g => new GroupSums(g, months, StripRateOf(stripRates, g)))
             .ToArray();
         var rates = new AgeRates(pool, scenario, months);
+        Loans(pool, scenario, months, rates, sums, options, null, null, null);
+        var groups = sums.Select(a => a.Flows).ToArray();
+        var total = new GroupCashFlows("total", months);
+        Finish(sums, groups, total, scenario);
+        var stripMap = new Dictionary<string, StripCashFlows>(StringComparer.Ordinal);
+        foreach (var acc in sums) if (acc.Strip is { } s) stripMap[acc.Flows.Group] = s;
+        return new CollateralProjection(scenario, months, groups, total, stripMap);
+    }
+
+    /// <summary>Months a projection of <paramref name="scenario"/> runs: its own, else until the last loan pays off and its last default is liquidated.</summary>
+    internal static int MonthsOf(Scenario scenario, int maxMonthsToPayoff) =>
+        scenario.Months > 0 ? scenario.Months : maxMonthsToPayoff + Math.Max(scenario.RecoveryLag, 0);
+
+    internal static double? StripRateOf(IReadOnlyDictionary<string, double>? stripRates, string group) =>
+        stripRates is not null && stripRates.TryGetValue(group, out var s) ? s : null;
+
+    /// <summary>
+    /// The loan loop and the group bookkeeping into <paramref name="sums"/> (zero but for what this sets at cut-off). A
+    /// <see cref="CollateralRun"/> passes its own scratch (<paramref name="pockets"/> 3 × lag long, chunk sums, the kernel's
+    /// scratch); null: taken as <see cref="Project"/> takes them. The scratch changes no figure.
+    /// </summary>
+    internal static void Loans(LoanPool pool, Scenario scenario, int months, AgeRates rates, GroupSums[] sums, ProjectionOptions options,
+        Func<int, double[]>? pockets, ChunkSums? chunkSums, LaneKernel.Scratch? scratch)
+    {
+        var lag = Math.Max(scenario.RecoveryLag, 0);
         // P&I advancing follows each delinquent loan's amortising Stated Principal Balance until it is liquidated:
         // the scalar loop does that (a ring of `lag` pockets per loan); the SIMD kernel does not, so such a run
         // with defaults takes the scalar loop for every loan. Results are the same either way; only the time differs.
@@ -42,25 +66,25 @@ public static class Projector
 
         if (options.Reference || pi)
         {
-            var pockets = pi ? new double[3 * lag] : null;
+            var ring = pi ? pockets?.Invoke(lag) ?? new double[3 * lag] : null;
             for (var i = 0; i < pool.Count; i++)
-                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i], pool.Group[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]], pockets);
+                ProjectLoan(pool, i, scenario, months, rates.Prepay(pool.Age[i], pool.Group[i]), rates.Default(pool.Age[i]), sums[pool.Group[i]], ring);
         }
         else
-            ChunkedProjection.Run(pool, scenario, months, rates, sums, options.MaxDegreeOfParallelism);
+            ChunkedProjection.Run(pool, scenario, months, rates, sums, options.MaxDegreeOfParallelism, chunkSums, scratch);
 
         foreach (var acc in sums) Settle(acc, scenario, lag, pi);
+    }
 
-        var groups = sums.Select(a => a.Flows).ToArray();
-        var total = Sum(groups, months);
+    /// <summary>The pool's total into <paramref name="total"/> (zero), then every conservation check of every group.</summary>
+    internal static void Finish(GroupSums[] sums, GroupCashFlows[] groups, GroupCashFlows total, Scenario scenario)
+    {
+        Sum(groups, total.Months, total);
         foreach (var acc in sums)
         {
             Conservation.Check(acc.Flows, acc.PerformingEnd, scenario.Months == 0);
             if (acc.Strip is { } strip) Conservation.CheckPremium(acc.Flows, strip);
         }
-        var stripMap = new Dictionary<string, StripCashFlows>(StringComparer.Ordinal);
-        foreach (var acc in sums) if (acc.Strip is { } s) stripMap[acc.Flows.Group] = s;
-        return new CollateralProjection(scenario, months, groups, total, stripMap);
     }
 
     /// <summary>
@@ -253,9 +277,8 @@ public static class Projector
         if (advanced) strip.ExcessInterest[m] += excess;
     }
 
-    private static GroupCashFlows Sum(IReadOnlyList<GroupCashFlows> groups, int months)
+    private static void Sum(GroupCashFlows[] groups, int months, GroupCashFlows t)
     {
-        var t = new GroupCashFlows("total", months);
         foreach (var g in groups)
             for (var m = 0; m <= months; m++)
             {
@@ -267,6 +290,5 @@ public static class Projector
                 t.Advances[m] += g.Advances[m]; t.EndBalance[m] += g.EndBalance[m]; t.LoanCount[m] += g.LoanCount[m];
                 t.PrincipalAdvances[m] += g.PrincipalAdvances[m]; t.AdvancesRecovered[m] += g.AdvancesRecovered[m];
             }
-        return t;
     }
 }

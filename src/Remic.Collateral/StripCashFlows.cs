@@ -29,5 +29,13 @@ public sealed class StripCashFlows
         PoLiquidationProceeds = A(); PoRealizedLoss = A(); PoEndBalance = A(); ExcessInterest = A(); PremiumBalance = A();
     }
 
+    /// <summary>Every series zeroed, as a new one is.</summary>
+    internal void Clear()
+    {
+        Array.Clear(PoBeginBalance); Array.Clear(PoScheduledPrincipal); Array.Clear(PoPrepayment); Array.Clear(PoDefaults);
+        Array.Clear(PoLiquidationProceeds); Array.Clear(PoRealizedLoss); Array.Clear(PoEndBalance); Array.Clear(ExcessInterest);
+        Array.Clear(PremiumBalance);
+    }
+
     public double PoPrincipal(int m) => PoScheduledPrincipal[m] + PoPrepayment[m] + PoLiquidationProceeds[m];
 }

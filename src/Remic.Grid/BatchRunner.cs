@@ -59,6 +59,15 @@ public sealed class PreparedDeal
         return all;
     }
 
+    private WaterfallRun? _run;
+
+    /// <summary>
+    /// This deal's waterfall (and collateral) run, reused scenario after scenario by the worker that prepared the deal
+    /// (a <see cref="GridDealCache"/> is one worker's): after its first scenarios a run allocates nothing for the
+    /// waterfall. Not thread-safe, as the cache is not.
+    /// </summary>
+    public WaterfallRun Run => _run ??= new WaterfallRun(Deal);
+
     /// <summary>The scenario the grid runs at <paramref name="s"/>.</summary>
     public Scenario ScenarioAt(GridScenario s) => new()
     {
@@ -86,7 +95,8 @@ public sealed class GridDealCache
 }
 
 /// <summary>
-/// Runs a batch of a grid: for each scenario the deal's collateral and waterfall (<see cref="DealRunner.Run"/>), and
+/// Runs a batch of a grid: for each scenario the deal's collateral and waterfall (on the worker's reused
+/// <see cref="PreparedDeal.Run"/>: the figures of <see cref="DealRunner.Run"/>, bit for bit, read before its next run), and
 /// for each class the figures <c>remic run</c> and <c>remic price</c> print for the same scenario: the WAL and the
 /// principal window from settlement (<see cref="BondAnalytics.Wal"/>, <see cref="PrincipalWindow"/>), the yield at the
 /// job's price (<see cref="BondAnalytics.Yield"/>), the writedowns (<see cref="DealClassFlows"/>), and the
@@ -111,7 +121,7 @@ public static class BatchRunner
             var s = job.Space.At(batch.First + i);
             var scenario = p.ScenarioAt(s) with { RecoveryLag = job.Axes.Lag[s.Lag] };
             var call = job.Axes.Call[s.Call] && deal.CleanUpCall is not null;
-            var run = DealRunner.Run(deal, scenario, call);
+            var run = p.Run.Run(scenario, call); // a view, valid until the next scenario: read here
             Figures(run, p, price, result, i);
         }
         return result;
@@ -140,9 +150,13 @@ public static class BatchRunner
         }
         var months = run.CalledAt ?? int.MaxValue;
         double loss = 0, cutoff = 0;
-        foreach (var g in run.Collateral.Groups) cutoff += g.EndBalance[0];
-        foreach (var g in run.Collateral.Groups)
+        var groups = run.Collateral.Groups;
+        for (var j = 0; j < groups.Count; j++) cutoff += groups[j].EndBalance[0];
+        for (var j = 0; j < groups.Count; j++)
+        {
+            var g = groups[j];
             for (var m = 1; m < g.RealizedLoss.Length && m <= months; m++) loss += g.RealizedLoss[m];
+        }
         r.CollateralLoss[i] = loss;
         r.CollateralLossPct[i] = cutoff > 0 ? loss / cutoff * 100 : 0;
     }

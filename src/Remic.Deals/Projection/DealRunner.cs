@@ -33,6 +33,15 @@ public static class DealRunner
         return Projector.Project(new LoanPool(loans), scenario, strips);
     }
 
+    /// <summary>
+    /// The deal's loans ready to be projected scenario after scenario (what <see cref="ProjectCollateral"/> projects once,
+    /// with the deal's strips and advancing convention): one per deal per thread.
+    /// </summary>
+    public static CollateralRun CollateralRun(Deal deal) =>
+        new(new LoanPool(deal.Groups.SelectMany(g => g.Loans).ToList()),
+            deal.Groups.Where(g => g.StripRate is not null).ToDictionary(g => g.Name, g => (double)g.StripRate!.Value / 100),
+            deal.Metadata.Advancing);
+
     /// <summary>The waterfall alone over an existing collateral projection (what the benchmark times).</summary>
     /// <param name="trace">The distribution periods to record a <see cref="Explain.PeriodTrace"/> for (null: none, the default;
     /// an untraced run records and allocates nothing for traces); they are in <see cref="DealProjection.Traces"/>.</param>

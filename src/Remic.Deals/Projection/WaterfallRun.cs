@@ -27,6 +27,7 @@ public sealed class WaterfallRun
     private ProjectedCollections? _projected;
     private DealProjection? _view;
     private PeriodView? _periods;
+    private CollateralRun? _collateral; // the deal's loans, projected by Run(Scenario) into buffers of its own
 
     /// <summary>A run of <paramref name="deal"/> (its PAC/TAC bands resolved once, here).</summary>
     public WaterfallRun(Deal deal)
@@ -42,9 +43,10 @@ public sealed class WaterfallRun
     /// <summary>The deal as run (PAC/TAC bands resolved to schedules).</summary>
     public Deal Deal { get; }
 
-    /// <summary>The deal under a scenario: its collateral projected (<see cref="DealRunner.ProjectCollateral"/>), then the waterfall.</summary>
+    /// <summary>The deal under a scenario: its collateral projected (as <see cref="DealRunner.ProjectCollateral"/>, bit for bit, on the
+    /// run's own <see cref="CollateralRun"/>: its <see cref="DealProjection.Collateral"/> is a view too), then the waterfall.</summary>
     public DealProjection Run(Scenario scenario, bool exerciseCall = false) =>
-        Run(DealRunner.ProjectCollateral(Deal, scenario), scenario.Indices, exerciseCall);
+        Run((_collateral ??= DealRunner.CollateralRun(Deal)).Project(scenario), scenario.Indices, exerciseCall);
 
     /// <summary>
     /// The waterfall over a collateral projection of this deal: one distribution per month until the pool pays off or the

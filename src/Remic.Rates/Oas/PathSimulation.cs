@@ -40,8 +40,12 @@ internal sealed class PathSimulation
         var blocks = (n + Block - 1) / Block;
         var partial = new double[blocks][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(threads, 1) };
+        // A thread's scratch and runs, handed on when Parallel.For retires its task and starts another (it does every so
+        // often): built once per thread, not once per task. Which object a block runs on changes no figure.
+        var spare = new System.Collections.Concurrent.ConcurrentBag<((RatePath Path, double[] Z1, double[] Z2) Scratch, double[] Cash, double[] Reduction, WaterfallRun Waterfall, Remic.Collateral.CollateralRun Collateral)>();
         Parallel.For(0, blocks, options,
-            () => (Scratch: paths.Scratch(), Cash: new double[v.Periods], Reduction: new double[v.Periods], Waterfall: new WaterfallRun(v.Deal)),
+            () => spare.TryTake(out var w) ? w
+                : (Scratch: paths.Scratch(), Cash: new double[v.Periods], Reduction: new double[v.Periods], Waterfall: new WaterfallRun(v.Deal), Collateral: v.CollateralRun()),
             (b, _, s) =>
             {
                 var acc = new double[(classes + 1) * grid]; // the last row: Σ path discount factors
@@ -49,7 +53,7 @@ internal sealed class PathSimulation
                 {
                     var (path, z1, z2) = s.Scratch;
                     paths.Generate(p, path, z1, z2);
-                    var run = v.Run(path, s.Waterfall); // read before the thread's next path
+                    var run = v.Run(path, s.Waterfall, s.Collateral); // read before the thread's next path
                     for (var j = 0; j < grid; j++) acc[classes * grid + j] += path.Discount[j + 1];
                     _discounts[p] = path.Discount[1..];
                     for (var c = 0; c < classes; c++)
@@ -76,7 +80,7 @@ internal sealed class PathSimulation
                 partial[b] = acc;
                 return s;
             },
-            _ => { });
+            spare.Add);
         MeanDiscounted = new double[classes][];
         for (var c = 0; c < classes; c++)
         {

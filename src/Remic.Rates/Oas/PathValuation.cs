@@ -51,9 +51,13 @@ internal sealed class PathValuation
 
     public int Classes => Deal.Classes.Count;
 
-    /// <summary>The deal's waterfall along one simulated path; with <paramref name="reuse"/> (one per thread) the result is a view
-    /// valid until that run's next path, and nothing is allocated per path by the waterfall.</summary>
-    public DealProjection Run(RatePath path, WaterfallRun? reuse = null)
+    /// <summary>The pool's loans projected path after path into buffers of their own (one per thread): see <see cref="Run"/>.</summary>
+    public CollateralRun CollateralRun() => new(Pool, _strips);
+
+    /// <summary>The deal's waterfall along one simulated path; with <paramref name="reuse"/> and <paramref name="collateral"/>
+    /// (one each per thread) the result is a view valid until their next path, and nothing is allocated per path by the
+    /// waterfall or the collateral projection (the same figures, bit for bit).</summary>
+    public DealProjection Run(RatePath path, WaterfallRun? reuse = null, CollateralRun? collateral = null)
     {
         var points = path.TenYear.Length;
         var mortgage = new double[points];
@@ -61,8 +65,8 @@ internal sealed class PathValuation
         var indices = new Dictionary<string, MonthlyVector>(_baseIndices, StringComparer.OrdinalIgnoreCase) { ["LIBOR_1MO"] = Libor(path) };
         var prepay = new RateDrivenPrepay(Model, Ramp, mortgage);
         var scenario = new Scenario { Prepay = new Speed("rate-driven model", SpeedKind.Prepayment, prepay), Indices = indices, Advance = _advance };
-        var collateral = Projector.Project(Pool, scenario, _strips, ProjectionOptions.SingleThread);
-        return reuse is null ? DealRunner.RunWaterfall(Deal, collateral, indices) : reuse.Run(collateral, indices);
+        var projected = collateral?.Project(scenario) ?? Projector.Project(Pool, scenario, _strips, ProjectionOptions.SingleThread);
+        return reuse is null ? DealRunner.RunWaterfall(Deal, projected, indices) : reuse.Run(projected, indices);
     }
 
     /// <summary>
