@@ -79,7 +79,7 @@ internal sealed class GridCommand
         {
             if (output.ResumedFrom > 0)
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming: {output.ResumedFrom:N0} of {job.TotalScenarios:N0} scenarios already in {output.PartialPath}"));
-            var progress = live ? new LiveProgress(stderr) : null;
+            var progress = live ? new LiveProgress(stderr, executor as IGridEngineInfo) : null;
             result = CliRun.Writing(outPath!, () => GridRunner.RunAsync(job, output, executor, threads, progress, ct).GetAwaiter().GetResult());
             progress?.Done();
         }
@@ -95,7 +95,7 @@ internal sealed class GridCommand
             return 130;
         }
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows{(result.ResumedFrom > 0 ? " this run" : "")} in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {threads} thread(s){(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
+            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows{(result.ResumedFrom > 0 ? " this run" : "")} in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {(executor as IGridEngineInfo)?.Describe() ?? $"{threads} thread(s)"}{(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
         stdout.WriteLine($"wrote {outPath}");
         return 0;
     }
@@ -104,7 +104,7 @@ internal sealed class GridCommand
         : t.TotalMinutes >= 1 ? $"{t.Minutes}m{t.Seconds:00}s" : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.0}s");
 
     /// <summary>One line on a terminal, rewritten at most four times a second: done/total, percent, throughput, ETA.</summary>
-    private sealed class LiveProgress(TextWriter err) : IProgress<GridProgress>
+    private sealed class LiveProgress(TextWriter err, IGridEngineInfo? engine) : IProgress<GridProgress>
     {
         private long lastTicks;
         private int width;
@@ -116,7 +116,7 @@ internal sealed class GridCommand
             lastTicks = now;
             var eta = p.Eta is { } e ? Elapsed(e) : "?";
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{p.Done:N0} / {p.Total:N0} scenarios ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%)  {p.Rate:N1}/s  ETA {eta}");
+                $"{p.Done:N0} / {p.Total:N0} scenarios ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%)  {p.Rate:N1}/s  ETA {eta}{(engine is null ? "" : $"  on {engine.Describe(brief: true)}")}");
             err.Write("\r" + line.PadRight(width));
             width = line.Length;
         }
