@@ -12,7 +12,7 @@ namespace Remic.Cli;
 /// </summary>
 internal sealed class GridCommand
 {
-    private readonly Argument<string[]> Deals = new("deals") { Description = "Deal files (YAML), or folders: every .yaml/.yml file under a folder is a deal", Arity = ArgumentArity.OneOrMore };
+    private readonly Argument<string[]> Deals = new("deals") { Description = "Deal files (YAML), or folders: every .yaml/.yml file under a folder with a top-level deal:, classes: or waterfall: section is a deal (others are skipped, each named on stderr)", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string?> Prepay = new("--prepay") { Description = "Prepayment speeds: a range '0..500 PPC step 25', a list '0,100,300 PPC' or both ('0..20 CPR step 5, 300 PSA'); ';' between vector speeds (default 100 PPC)" };
     private readonly Option<string?> Default = new("--default") { Description = "Default speeds: '0..20 CDR step 1', '0,5 CDR', '100 SDA' (default 0 CDR)" };
     private readonly Option<string?> Severity = new("--severity") { Description = "Loss severities in percent: '25,40,55' or '20..60 step 10' (default 0)" };
@@ -60,7 +60,7 @@ internal sealed class GridCommand
         var axes = Try(() => GridAxes.Parse(parse.GetValue(Prepay), parse.GetValue(Default), parse.GetValue(Severity), parse.GetValue(Lag), paths, parse.GetValue(Call)), null);
         DateOnly? settle = parse.GetValue(Settle) is { } st ? Try<DateOnly?>(() => CliValues.Date(st, "--settle", default), null) : null;
         var deals = new List<GridDeal>();
-        foreach (var file in Try(() => DealFiles(parse.GetValue(Deals) ?? []), []))
+        foreach (var file in Try(() => GridDealFiles.Expand(parse.GetValue(Deals) ?? [], skip => stderr.WriteLine($"skipped {skip.File}: {skip.Why}")), []))
         {
             var deal = Try(() => GridDeal.Read(file), null);
             if (deal is not null) deals.Add(deal);
@@ -79,7 +79,7 @@ internal sealed class GridCommand
         {
             if (output.ResumedFrom > 0)
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming: {output.ResumedFrom:N0} of {job.TotalScenarios:N0} scenarios already in {output.PartialPath}"));
-            var progress = live ? new LiveProgress(stderr) : null;
+            var progress = live ? new LiveProgress(stderr, executor as IGridEngineInfo) : null;
             result = CliRun.Writing(outPath!, () => GridRunner.RunAsync(job, output, executor, threads, progress, ct).GetAwaiter().GetResult());
             progress?.Done();
         }
@@ -95,39 +95,16 @@ internal sealed class GridCommand
             return 130;
         }
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows{(result.ResumedFrom > 0 ? " this run" : "")} in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {threads} thread(s){(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
+            $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows{(result.ResumedFrom > 0 ? " this run" : "")} in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {(executor as IGridEngineInfo)?.Describe() ?? $"{threads} thread(s)"}{(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));
         stdout.WriteLine($"wrote {outPath}");
         return 0;
-    }
-
-    /// <summary>The deal files named: files as given, folders as every .yaml/.yml under them (in ordinal order of path).</summary>
-    private static IReadOnlyList<string> DealFiles(string[] args)
-    {
-        var files = new List<string>();
-        var errors = new List<InputError>();
-        foreach (var a in args)
-        {
-            if (Directory.Exists(a))
-            {
-                var found = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories)
-                    .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".yaml" or ".yml")
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .OrderBy(f => f, StringComparer.Ordinal).ToList();
-                if (found.Count == 0) errors.Add(new InputError(a, 0, "", null, "a folder holding deal files (.yaml or .yml); it has none"));
-                files.AddRange(found);
-            }
-            else if (File.Exists(a)) files.Add(a);
-            else errors.Add(new InputError(a, 0, "", null, "an existing deal file or folder"));
-        }
-        if (errors.Count > 0) throw new RemicInputException(errors);
-        return files.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static string Elapsed(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:00}m{t.Seconds:00}s"
         : t.TotalMinutes >= 1 ? $"{t.Minutes}m{t.Seconds:00}s" : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.0}s");
 
     /// <summary>One line on a terminal, rewritten at most four times a second: done/total, percent, throughput, ETA.</summary>
-    private sealed class LiveProgress(TextWriter err) : IProgress<GridProgress>
+    private sealed class LiveProgress(TextWriter err, IGridEngineInfo? engine) : IProgress<GridProgress>
     {
         private long lastTicks;
         private int width;
@@ -139,7 +116,7 @@ internal sealed class GridCommand
             lastTicks = now;
             var eta = p.Eta is { } e ? Elapsed(e) : "?";
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{p.Done:N0} / {p.Total:N0} scenarios ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%)  {p.Rate:N1}/s  ETA {eta}");
+                $"{p.Done:N0} / {p.Total:N0} scenarios ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%)  {p.Rate:N1}/s  ETA {eta}{(engine is null ? "" : $"  on {engine.Describe(brief: true)}")}");
             err.Write("\r" + line.PadRight(width));
             width = line.Length;
         }

@@ -8,7 +8,7 @@ namespace Remic.Grid.Cluster;
 /// <c>--cluster</c>) when created, before any output is opened; a <see cref="ClusterExecutor"/> over that connection;
 /// the connection closed when the run ends.
 /// </summary>
-public sealed class ClusterGrid : IGridExecutor
+public sealed class ClusterGrid : IGridExecutor, IGridEngineInfo
 {
     private readonly IHost host;
     private readonly ClusterExecutor executor;
@@ -20,6 +20,7 @@ public sealed class ClusterGrid : IGridExecutor
     }
 
     public ClusterExecutor Executor => executor;
+    public string Describe(bool brief = false) => executor.Describe(brief);
 
     /// <summary>
     /// Connects to the cluster whose membership is in <paramref name="connection"/> (waiting at most <paramref name="wait"/>

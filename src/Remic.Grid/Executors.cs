@@ -21,17 +21,26 @@ public interface IGridWindow
     int Window { get; }
 }
 
+/// <summary>An executor that says what runs the grid, for the summary of <c>remic grid</c> ("2 thread(s)", "2 silo(s) of
+/// the cluster (…)") and, <paramref name="brief"/>, its progress line ("2 silo(s)"); read between results, never
+/// concurrently with them.</summary>
+public interface IGridEngineInfo
+{
+    string Describe(bool brief = false);
+}
+
 /// <summary>
 /// This machine: <see cref="Threads"/> workers, each with its own <see cref="GridDealCache"/>, take the next batch from
 /// one shared cursor (an idle worker always takes the next unstarted batch: dynamic work-stealing over the list), run it
 /// with <see cref="BatchRunner"/> and post the result to a channel the caller's thread drains. Nothing mutable is shared
 /// on the hot path; the cursor and the delivered-prefix counter are touched once per batch.
 /// </summary>
-public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecutor, IGridWindow
+public sealed class LocalExecutor(int threads = 0, int window = 0) : IGridExecutor, IGridWindow, IGridEngineInfo
 {
     public int Threads { get; } = threads > 0 ? threads : Environment.ProcessorCount;
     /// <summary>Batches that may run ahead of the first batch not yet delivered (the consumer's reorder buffer bound).</summary>
     public int Window { get; } = window > 0 ? window : 4 * (threads > 0 ? threads : Environment.ProcessorCount) + 4;
+    public string Describe(bool brief = false) => $"{Threads} thread(s)";
 
     /// <summary>The workers' deal caches, kept between runs of this executor (a worker takes one, and gives it back when
     /// it stops), so a deal is loaded once per worker, not once per run.</summary>

@@ -18,7 +18,9 @@ public enum GridFormat { Parquet, Csv }
 /// <list type="bullet">
 /// <item><c>.NAME.grid-partial</c>: the output so far, complete row groups only (a valid Parquet file after each group:
 /// every group is appended by re-opening the file, so an interrupted and a continued run write the same bytes);</item>
-/// <item><c>.NAME.grid-partial.json</c>: the job's hash, the scenarios and the bytes written;</item>
+/// <item><c>.NAME.grid-partial.json</c>: the job's hash, the scenarios, the bytes of the known-good prefix and (Parquet)
+/// its footer, replaced atomically after each group (<see cref="GridPartialState"/>), so a run killed at any moment
+/// (SIGKILL included) resumes from its last whole group;</item>
 /// <item><c>.NAME.grid-lock</c>: held while a run writes, so two runs cannot write the same output.</item>
 /// </list>
 /// <see cref="CompleteAsync"/> renames the partial onto NAME (one step) and removes the state file; an interrupted run
@@ -48,6 +50,7 @@ public sealed class GridOutput : IAsyncDisposable
     private readonly Columns buffer = new();
     private int buffered;
     private long bytes;
+    private string? footer;
 
     private GridOutput(string target, GridJob job, GridFormat format, int rowGroupScenarios, FileStream lockFile, long resumedFrom, long bytes)
     {
@@ -101,21 +104,21 @@ public sealed class GridOutput : IAsyncDisposable
             var partial = Sibling(full, "grid-partial");
             var statePath = partial + ".json";
             long from = 0, bytes = 0;
+            string? footer = null;
             if (File.Exists(statePath))
             {
                 if (!resume)
                     throw new RemicInputException("--out", 0, "", target,
                         $"--resume to continue the interrupted run whose partial output is {partial} (or delete it and {statePath} to start again)");
-                var state = ReadState(statePath, target);
+                var state = GridPartialState.Read(statePath, target);
                 if (state.Job != job.Hash || state.RowGroupScenarios != rowGroupScenarios || state.Format != format.ToString())
                     throw new RemicInputException("--resume", 0, "", target,
                         $"the same deals, axes and options as the interrupted run: its partial output {partial} is of another grid (run the same command again with --resume, or delete the partial files to start again)");
-                if (!File.Exists(partial) || new FileInfo(partial).Length < state.Bytes)
-                    throw new RemicInputException("--resume", 0, "", partial, $"the partial output of {state.Scenarios:N0} scenarios ({state.Bytes:N0} bytes); it is missing or cut short: delete {statePath} to start again");
-                if (format == GridFormat.Parquet && new FileInfo(partial).Length != state.Bytes)
-                    throw new RemicInputException("--resume", 0, "", partial, $"a partial output of {state.Bytes:N0} bytes; it was damaged while a row group was being added (the run was killed mid-write): delete it and {statePath} to start again");
-                if (format == GridFormat.Csv)
-                    using (var f = new FileStream(partial, FileMode.Open, FileAccess.Write)) f.SetLength(state.Bytes); // drop a block cut short
+                // Killed between the last group's rename onto the target and the state's removal: the target is the partial.
+                if (!File.Exists(partial) && state.Scenarios == job.TotalScenarios && File.Exists(full) && new FileInfo(full).Length == state.Bytes)
+                    File.Move(full, partial);
+                state.Restore(partial, format); // back to the last whole row group, whenever the run was killed
+                footer = state.Footer;
                 from = state.Scenarios;
                 bytes = state.Bytes;
             }
@@ -123,7 +126,7 @@ public sealed class GridOutput : IAsyncDisposable
             {
                 if (File.Exists(partial)) File.Delete(partial); // a partial without its state never completed a group
             }
-            return new GridOutput(full, job, format, rowGroupScenarios, lockFile, from, bytes);
+            return new GridOutput(full, job, format, rowGroupScenarios, lockFile, from, bytes) { footer = footer };
         }
         catch
         {
@@ -132,26 +135,8 @@ public sealed class GridOutput : IAsyncDisposable
         }
     }
 
-    private sealed record State(string Job, string Format, int RowGroupScenarios, long Scenarios, long Bytes);
-
-    private static State ReadState(string path, string target)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<State>(File.ReadAllText(path)) ?? throw new JsonException("empty");
-        }
-        catch (JsonException)
-        {
-            throw new RemicInputException("--resume", 0, "", path, $"the state of an interrupted grid run for {target}; it cannot be read: delete it and the partial output to start again");
-        }
-    }
-
-    private void WriteState()
-    {
-        var tmp = StatePath + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(new State(job.Hash, Format.ToString(), RowGroupScenarios, ScenariosWritten, bytes)));
-        File.Move(tmp, StatePath, overwrite: true);
-    }
+    private void WriteState() =>
+        new GridPartialState(job.Hash, Format.ToString(), RowGroupScenarios, ScenariosWritten, bytes, footer).Write(StatePath);
 
     /// <summary>The batches still to run: the job's, from the first scenario not in the partial file.</summary>
     public IReadOnlyList<GridBatch> RemainingBatches(int scenariosPerBatch) => job.Batches(scenariosPerBatch, ResumedFrom);
@@ -184,6 +169,7 @@ public sealed class GridOutput : IAsyncDisposable
         buffered = 0;
         buffer.Clear();
         bytes = new FileInfo(PartialPath).Length;
+        if (Format == GridFormat.Parquet) footer = GridPartialState.ParquetFooter(PartialPath);
         WriteState();
     }
 

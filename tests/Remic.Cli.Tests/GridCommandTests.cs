@@ -61,6 +61,32 @@ public sealed class GridCommandTests
         Assert.Equal(["deals"], Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName)); // no output, no partial, no lock
     }
 
+    [Fact]
+    public void A_folder_of_mixed_yaml_grids_its_deals_and_names_each_skipped_file_on_stderr()
+    {
+        using var tmp = new Cli.TempDir();
+        var deals = Directory.CreateDirectory(Path.Combine(tmp.Path, "deals")).FullName;
+        File.Copy(CwaltExampleDeals.PathOf("sample"), Path.Combine(deals, "a.yaml"));
+        var alerts = Path.Combine(deals, "alerts.yml");
+        File.WriteAllText(alerts, "groups:\n  - name: remic\n");
+        var outFile = Path.Combine(tmp.Path, "g.csv");
+        var (code, _, stderr) = Cli.Run("grid", deals, "--prepay", "0,100 PPC", "--out", outFile);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"skipped {alerts}: no top-level deal:, classes: or waterfall: section (it has groups:): not a deal file\n", stderr.ReplaceLineEndings("\n"));
+        Assert.Matches(@"grid: 1 deal\(s\) × 2 scenarios", stderr);
+        Assert.All(ReadCsv(outFile), r => Assert.EndsWith("a.yaml", r["deal"]));
+
+        File.Delete(Path.Combine(deals, "a.yaml"));
+        File.Delete(outFile);
+        var (none, _, why) = Cli.Run("grid", deals, "--prepay", "0,100 PPC", "--out", outFile);
+        Assert.Equal(2, none);
+        Assert.Contains($"error: {deals}: a folder holding deal files (YAML with a top-level deal:, classes: or waterfall: section); none of its 1 YAML file(s) is one", why);
+        var (named, _, located) = Cli.Run("grid", alerts, "--prepay", "0,100 PPC", "--out", outFile);
+        Assert.Equal(2, named);
+        Assert.Contains($"error: {alerts}", located);
+        Assert.Equal(["deals"], Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("--prepay", "0..500 PPC step 0", "a step above 0")]
     [InlineData("--default", "20..0 CDR step 1", "from low to high")]

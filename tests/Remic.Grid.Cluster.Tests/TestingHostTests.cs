@@ -24,6 +24,8 @@ public sealed class TestingHostTests(ITestOutputHelper output)
     [Fact]
     public async Task Three_silos_one_killed_mid_run_give_the_local_engines_bytes()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
         var job = ClusterTestFiles.Job2000();
         Assert.Equal(2_000, job.TotalScenarios);
         var local = ClusterTestFiles.LocalReference;
@@ -33,6 +35,7 @@ public sealed class TestingHostTests(ITestOutputHelper output)
         builder.AddClientBuilderConfigurator<ClientConfig>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
+        Phase("three silos deployed");
 
         // GridRunner lets a non-local executor run 4 × workers + 4 batches ahead of the writer: 12 with 2 workers.
         var executor = new ClusterExecutor(cluster.Client, new ClusterExecutorOptions { MaxInFlight = 6, Window = 12 });
@@ -46,19 +49,26 @@ public sealed class TestingHostTests(ITestOutputHelper output)
             {
                 victim = cluster.SecondarySilos.FirstOrDefault(s => executor.BySilo.ContainsKey(s.SiloAddress.ToString())) ?? cluster.SecondarySilos[0];
                 beforeKill = executor.BySilo.GetValueOrDefault(victim.SiloAddress.ToString());
+                Phase($"8 batches in: killing {victim.SiloAddress}");
                 kill = Task.Run(() => cluster.KillSiloAsync(victim));
             }
             return ValueTask.CompletedTask;
         });
         var remote = await ClusterTestFiles.Parquet(job, watched);
+        Phase("grid done on the cluster");
         await kill!;
+        Phase("kill done");
 
         foreach (var (silo, n) in executor.BySilo) output.WriteLine($"{silo}: {n} batches");
         output.WriteLine($"killed {victim!.SiloAddress} after it answered {beforeKill}; tries sent again: {executor.Retries}");
         Assert.True(beforeKill > 0, "the killed silo had answered batches before the kill");
         Assert.True(executor.BySilo.Count >= 2, "batches ran on more than one silo");
         Assert.Equal(32, executor.BySilo.Values.Sum());
+        Assert.Matches(@"^\d silo\(s\) of the cluster \(\d+( \+ \d+)+ batches, \d+ sent again, \d+ duplicate\(s\) dropped\)$", executor.Describe());
+        Assert.Equal($"{executor.BySilo.Count} silo(s)", executor.Describe(brief: true));
+        output.WriteLine(executor.Describe());
         var expected = await local;
+        Phase("local reference ready");
         Assert.Equal(expected.Length, remote.Length);
         Assert.True(expected.AsSpan().SequenceEqual(remote), "the cluster's Parquet file equals the local engine's byte for byte");
     }

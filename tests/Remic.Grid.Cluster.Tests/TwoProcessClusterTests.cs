@@ -40,8 +40,11 @@ public sealed class TwoProcessClusterTests(ITestOutputHelper output) : IDisposab
         var cluster = $"{pg.TrimEnd(';')};Search Path={schema}";
         var local = ClusterTestFiles.LocalReference;
 
+        var phases = Stopwatch.StartNew();
+        void Phase(string what) => output.WriteLine($"{phases.Elapsed.TotalSeconds,6:0.0} s  {what}");
         var silos = new[] { Start("silo", "--cluster", cluster, "--address", "127.0.0.1"), Start("silo", "--cluster", cluster, "--address", "127.0.0.1") };
         foreach (var s in silos) await s.Said("joined cluster", TimeSpan.FromSeconds(90));
+        Phase("two silos joined");
 
         var dir = ClusterTestFiles.TempDir();
         var outPath = Path.Combine(dir, "grid.parquet");
@@ -65,13 +68,19 @@ public sealed class TwoProcessClusterTests(ITestOutputHelper output) : IDisposab
         Assert.NotNull(victim);
         Assert.False(grid.P.HasExited, $"the grid was still running when the silo was killed: {grid.Text}");
         victim.P.Kill(); // SIGKILL on Unix
+        Phase("silo killed");
         output.WriteLine($"killed silo pid {victim.P.Id} at {clock.Elapsed.TotalSeconds:0.0} s into the grid");
 
         Assert.True(grid.P.WaitForExit(TimeSpan.FromSeconds(180)), $"the grid finished: {grid.Text}\nsilos:\n{string.Join("\n", silos.Select(s => s.Text))}");
         grid.P.WaitForExit(); // the output pipes drained
+        Phase("grid exited");
         output.WriteLine(grid.Text);
         Assert.Equal(0, grid.P.ExitCode);
+        // The summary says what ran the grid: the silos that answered, the batches each, what was sent again or dropped.
+        Assert.Matches(@"scenarios/s on [12] silo\(s\) of the cluster \(\d+( \+ \d+)? batches, \d+ sent again, \d+ duplicate\(s\) dropped\)\)", grid.Text);
+        Assert.DoesNotContain("thread(s)", grid.Text);
         Assert.Equal(await local, await File.ReadAllBytesAsync(outPath));
+        Phase("compared with the local engine");
     }
 
     private Child Start(params string[] args)

@@ -125,6 +125,71 @@ public class GridOutputTests : IDisposable
         Assert.Equal(whole, resumed);
     }
 
+    /// <summary>
+    /// A SIGKILL while a row group is appended leaves the partial file with every earlier group's bytes intact, then any
+    /// number of the new group's bytes (written in order), and the state of the last whole group: here every such file,
+    /// cut at byte positions from the end of the last whole group's data to the end of a later partial (the last one: killed
+    /// after the file was flushed but before its state was replaced). Each resumes to the uninterrupted run's bytes.
+    /// </summary>
+    [Theory]
+    [InlineData("grid.parquet")]
+    [InlineData("grid.csv")]
+    public async Task A_partial_killed_at_any_byte_of_an_append_resumes_to_the_same_bytes(string name)
+    {
+        var job = Job();
+        var (whole, _) = await Run("whole-" + name, job, new LocalExecutor(2), batch: 1);
+        var target = Path.Combine(dir, name);
+        var partial = GridOutput.Sibling(target, "grid-partial");
+        var state = partial + ".json";
+        var (_, early) = await Run(name, job, new LocalExecutor(1), batch: 1, stopAfter: 6);
+        Assert.Equal(5, early.Scenarios);
+        var (earlyBytes, earlyState) = (File.ReadAllBytes(partial), File.ReadAllText(state));
+        var (_, late) = await Run(name, job, new LocalExecutor(1), batch: 1, resume: true, stopAfter: 16);
+        Assert.Equal(15, late.Scenarios);
+        var lateBytes = File.ReadAllBytes(partial);
+        // The known-good prefix: the first group's data (Parquet: without its footer; CSV: all of it) is unchanged by later appends.
+        var footer = name.EndsWith(".parquet") ? BitConverter.ToInt32(earlyBytes, earlyBytes.Length - 8) + 8 : 0;
+        var keep = earlyBytes.Length - footer;
+        Assert.Equal(earlyBytes.AsSpan(0, keep).ToArray(), lateBytes.AsSpan(0, keep).ToArray());
+        if (footer > 0) Assert.NotEqual(earlyBytes, lateBytes.AsSpan(0, earlyBytes.Length).ToArray()); // Parquet: the footer was written over
+
+        var cuts = Enumerable.Range(0, 9).Select(i => keep + (long)(lateBytes.Length - keep) * i / 8).Append(keep + 1).Distinct().ToList();
+        foreach (var cut in cuts)
+        {
+            File.WriteAllBytes(partial, lateBytes.AsSpan(0, (int)cut).ToArray());
+            File.WriteAllText(state, earlyState);
+            var (resumed, r) = await Run(name, job, new LocalExecutor(2), batch: 3, resume: true);
+            Assert.True(r.Completed);
+            Assert.Equal(5, r.ResumedFrom);
+            Assert.True(whole.AsSpan().SequenceEqual(resumed), $"killed at byte {cut} of {lateBytes.Length} (group 1 ends at {earlyBytes.Length}): the resumed file differs");
+            File.Delete(target);
+        }
+        // Cut inside the known-good prefix (the file was damaged otherwise): refused, named.
+        File.WriteAllBytes(partial, lateBytes.AsSpan(0, keep - 1).ToArray());
+        File.WriteAllText(state, earlyState);
+        var e = Assert.Throws<RemicInputException>(() => GridOutput.Open(target, job, resume: true, 5));
+        Assert.Contains("it is missing or cut short", e.Errors[0].Expected);
+    }
+
+    [Fact]
+    public async Task A_run_killed_between_renaming_its_output_and_removing_its_state_resumes_to_the_same_file()
+    {
+        var job = Job();
+        var target = Path.Combine(dir, "g.parquet");
+        var state = GridOutput.Sibling(target, "grid-partial") + ".json";
+        var (_, _) = await Run("g.parquet", job, new LocalExecutor(1), batch: 1, stopAfter: 21);
+        var (whole, _) = await Run("g.parquet", job, new LocalExecutor(2), batch: 3, resume: true);
+        // The state as the last flush wrote it (all 24 scenarios), left behind by a kill just after the rename.
+        var stateText = System.Text.Json.JsonSerializer.Serialize(new { Job = job.Hash, Format = "Parquet", RowGroupScenarios = 5, Scenarios = 24L, Bytes = (long)whole.Length,
+            Footer = Convert.ToBase64String(whole.AsSpan(whole.Length - 8 - BitConverter.ToInt32(whole, whole.Length - 8)).ToArray()) });
+        File.WriteAllText(state, stateText);
+        var (again, r) = await Run("g.parquet", job, new LocalExecutor(2), batch: 3, resume: true);
+        Assert.True(r.Completed);
+        Assert.Equal(24, r.ResumedFrom);
+        Assert.Equal(whole, again);
+        Assert.False(File.Exists(state));
+    }
+
     [Fact]
     public async Task The_parquet_file_holds_the_batch_figures_with_nulls_for_missing_ones()
     {
