@@ -19,7 +19,7 @@ internal static class InterestShortfalls
         Span<T> shares = stackalloc T[d.NClasses];
         for (var g = 0; g < d.NGroups; g++)
         {
-            var coll = l.Groups[g];
+            ref readonly var coll = ref l.Groups[g];
             var shortfall = coll.PrepaymentInterestShortfall + coll.ReliefActShortfall + l.UncoveredInterest[g];
             if (shortfall <= T.Zero) continue;
             for (var c = 0; c < d.NClasses; c++) w[c] = Weight(l, c, g, current);

@@ -60,7 +60,7 @@ internal static class SubordinatePayment
             for (var k = 1; k < n; k++) { shares[0] += shares[k]; shares[k] = T.Zero; }
             var absorb = T.Zero;
             foreach (var x in l.PoDeferredPaid) absorb += x;
-            foreach (var g in l.Groups) absorb += Num<T>.Pos(g.RealizedLoss - g.PoRealizedLoss);
+            foreach (ref readonly var g in l.Groups.AsSpan()) absorb += Num<T>.Pos(g.RealizedLoss - g.PoRealizedLoss);
             foreach (var cls in d.LossOrder)
             {
                 if (absorb <= T.Zero) break;
@@ -108,7 +108,7 @@ internal static class SubordinatePayment
         foreach (var g in from)
         {
             if (amount <= T.Zero) break;
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             var seniors = T.Zero;
             foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);

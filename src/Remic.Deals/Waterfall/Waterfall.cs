@@ -352,7 +352,7 @@ public static class Waterfall
     {
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
-        foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        foreach (ref readonly var g in l.Groups.AsSpan()) losses += g.RealizedLoss - g.PoRealizedLoss;
         return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubUnscheduled) > T.Zero;
     }
 
@@ -374,7 +374,7 @@ public static class Waterfall
         if (d.Subordinates.Length == 0) return false;
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in d.Subordinates) subs += l.Outstanding(c);
-        foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        foreach (ref readonly var g in l.Groups.AsSpan()) losses += g.RealizedLoss - g.PoRealizedLoss;
         return subs - losses <= d.Tolerance;
     }
 
