@@ -107,7 +107,7 @@ public sealed class WaterfallRun
             }
             var r = _results[m - 1];
             if (r is null) r = _results[m - 1] = new PeriodResult<double>(_d.NClasses, _d.NGroups);
-            else r.Clear();
+            else r.Clear(_d);
             var next = _states[m - 1] ??= DealState<double>.Blank(_d.NClasses, _d.NGroups);
             var recorder = trace is { } t && t.Periods.Includes(m) ? new TraceRecorder<double>(_d) : null;
             Waterfall.Waterfall.Distribute(l, state, r, next, recorder);

@@ -65,6 +65,14 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly bool ClassTriggers;
     public readonly bool FailedKeepsPriorYear;
     public readonly T Tolerance;
+    /// <summary>
+    /// Result arrays only some deals write: accretion (an accrete step: an accrual class accretes only with its targets),
+    /// Class PO Deferred payments (a pay_po_deferred step), residual (a pay_residual step), corridor payments and cap
+    /// shortfalls (a corridor: its beneficiary is the only class with a cap shortfall). A reused result clears only these.
+    /// </summary>
+    public readonly bool WritesAccretion, WritesPoDeferredPaid, WritesResidual, WritesCorridor;
+    /// <summary>The longest class list of a pay_interest or pay_subordinates step, or the class count if longer (the ledger's scratch size).</summary>
+    public readonly int MaxClassList;
 
     private CompiledDeal(Deal deal)
     {
@@ -127,6 +135,13 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         AccreteTargets = new int[NClasses][];
         foreach (var st in Flatten(Steps))
             if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
+        var all = Flatten(Steps).ToList();
+        MaxClassList = all.Select(st => st switch { CPayInterest pi => pi.Classes.Length, CPaySubordinates ps => ps.Classes.Length, _ => 0 })
+            .Append(NClasses).Max();
+        WritesAccretion = all.Any(st => st is CAccrete);
+        WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
+        WritesResidual = all.Any(st => st is CPayResidual);
+        WritesCorridor = deal.Corridors.Count > 0;
         Beneficiary = new bool[NClasses];
         foreach (var c in deal.Corridors) Beneficiary[C(c.Beneficiary)] = true;
         Beneficiaries = Enumerable.Range(0, NClasses).Where(c => Beneficiary[c]).ToArray();

@@ -74,7 +74,7 @@ internal static class Coupons
         T weighted = T.Zero, weights = T.Zero;
         foreach (var g in groups)
         {
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             var nonPo = c.BeginBalance - c.PoBeginBalance;
             if (nonPo <= T.Zero || l.SubAmount[g] <= T.Zero) continue;
             weighted += (c.NetInterest - c.ClassXExcessInterest) / nonPo * l.SubAmount[g];
@@ -89,7 +89,7 @@ internal static class Coupons
         T interest = T.Zero, balance = T.Zero;
         foreach (var g in groups)
         {
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             interest += c.NetInterest - c.ClassXExcessInterest;
             balance += c.BeginBalance - c.PoBeginBalance;
         }

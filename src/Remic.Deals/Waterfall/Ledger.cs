@@ -43,6 +43,14 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] ScratchWeights, ScratchShares;
     /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
     public readonly T[] Current, Uncapped;
+    /// <summary>
+    /// Scratch of the steps that used stackalloc (each its own, none re-entered while in use): the Senior Percentages and
+    /// senior balances (<see cref="ShiftingInterest"/>), the interest weights and shares (pay_interest, Net Interest
+    /// Shortfalls), the subordinates' shares (pay_subordinates). Sized for the longest class list of any step.
+    /// </summary>
+    public readonly T[] GroupScratchA, GroupScratchB, ListWeights, ListShares, SubShares, SubScheduledShares, SubUnscheduledShares,
+        SubWeights, SubEligibleWeights, SubReserve;
+    public readonly bool[] SubEligible;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -81,6 +89,13 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         ScratchShares = new T[deal.NClasses];
         Current = new T[deal.NClasses];
         Uncapped = new T[deal.NClasses];
+        GroupScratchA = new T[deal.NGroups];
+        GroupScratchB = new T[deal.NGroups];
+        var list = deal.MaxClassList;
+        ListWeights = new T[list]; ListShares = new T[list];
+        SubShares = new T[list]; SubScheduledShares = new T[list]; SubUnscheduledShares = new T[list];
+        SubWeights = new T[list]; SubEligibleWeights = new T[list]; SubReserve = new T[list];
+        SubEligible = new bool[list];
     }
 
     /// <summary>Loads a period's collections and market (the public one-period API's inputs) into the ledger.</summary>
@@ -103,10 +118,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         State = state; R = r;
         Balance = balance;
         state.Balances.CopyTo(balance, 0);
-        // Span clears: Array.Clear(Array) inspects the array's type on every call, a cost on arrays this small.
-        Fund.AsSpan().Clear(); SeniorPda.AsSpan().Clear(); NonPoPrincipal.AsSpan().Clear(); PoPda.AsSpan().Clear();
-        NonPoBegin.AsSpan().Clear(); PoDeferredPaid.AsSpan().Clear(); AccrualCash.AsSpan().Clear();
-        SubAmount.AsSpan().Clear(); PaidFrom.AsSpan().Clear(); UncoveredInterest.AsSpan().Clear();
+        // Inline clears (Num.Clear): a call per array cost more than the stores on arrays this small.
+        Num<T>.Clear(Fund); Num<T>.Clear(SeniorPda); Num<T>.Clear(NonPoPrincipal); Num<T>.Clear(PoPda);
+        Num<T>.Clear(NonPoBegin); Num<T>.Clear(PoDeferredPaid); Num<T>.Clear(AccrualCash);
+        Num<T>.Clear(SubAmount); Num<T>.Clear(PaidFrom); Num<T>.Clear(UncoveredInterest);
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
         Depleted = false;
@@ -232,15 +247,17 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     {
         if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return Draw(from, want);
         var member = Deal.InGroup[c];
+        // A class of several groups: its component weights are the date's fixed ones (ComponentWeight's first case).
+        var weights = Weights.AsSpan(c * Deal.NGroups, Deal.NGroups);
         var total = T.Zero;
         foreach (var g in from)
-            if (member[g]) total += ComponentWeight(c, g);
+            if (member[g]) total += weights[g];
         if (total <= T.Zero) return Draw(from, want);
         var got = T.Zero;
         foreach (var g in from)
         {
             if (!member[g]) continue;
-            var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * ComponentWeight(c, g) / total));
+            var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * weights[g] / total));
             take = Num<T>.Min(take, want - got);
             if (take <= T.Zero) continue;
             Fund[g] -= take;

@@ -20,7 +20,7 @@ internal static class LossAllocation
         var r = l.R;
         for (var g = 0; g < d.NGroups; g++)
         {
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             var po = d.PoClass[g];
             var poLoss = c.PoRealizedLoss;
             nextDeferred[g] = l.State.PoDeferred[g] - l.PoDeferredPaid[g];
@@ -50,7 +50,7 @@ internal static class LossAllocation
         // Undercollateralisation: classes above the pool after all of the above.
         T classes = T.Zero, pool = T.Zero;
         for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
-        foreach (var g in l.Groups) pool += g.EndBalance;
+        foreach (ref readonly var g in l.Groups.AsSpan()) pool += g.EndBalance;
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         // The deal's end (no loans left): no class may keep a balance without a loss shown for it.

@@ -27,11 +27,15 @@ public sealed class PeriodResult<T> where T : unmanaged, IFloatingPoint<T>
     /// scenario to the next). Every other array and figure is written whole by each distribution; WaterfallRunTests
     /// compare reused results with fresh ones after longer, shorter and called runs.
     /// </summary>
-    internal void Clear()
+    internal void Clear(CompiledDeal<T> d)
     {
-        InterestPaid.AsSpan().Clear(); InterestShortfall.AsSpan().Clear(); Principal.AsSpan().Clear(); Loss.AsSpan().Clear();
-        Accretion.AsSpan().Clear(); PoDeferredPaid.AsSpan().Clear(); CorridorPaid.AsSpan().Clear(); CapShortfall.AsSpan().Clear();
-        Residual.AsSpan().Clear(); LiquidationInterest.AsSpan().Clear();
+        Num<T>.Clear(InterestPaid); Num<T>.Clear(InterestShortfall); Num<T>.Clear(Principal); Num<T>.Clear(Loss);
+        Num<T>.Clear(LiquidationInterest);
+        // Arrays only some deals' steps write (CompiledDeal.Writes): in any other deal they are still a fresh result's zeros.
+        if (d.WritesAccretion) Num<T>.Clear(Accretion);
+        if (d.WritesPoDeferredPaid) Num<T>.Clear(PoDeferredPaid);
+        if (d.WritesCorridor) { Num<T>.Clear(CorridorPaid); Num<T>.Clear(CapShortfall); }
+        if (d.WritesResidual) Num<T>.Clear(Residual);
         ResidualPaid = CorridorReceived = PrincipalShortfall = UnpayablePrincipal = ExtraPrincipal = T.Zero;
     }
 

@@ -28,7 +28,7 @@ internal static class ShiftingInterest
         foreach (var s in d.Subordinates) subBal += Num<T>.Pos(r.BeginBalance[s]);
         for (var g = 0; g < d.NGroups; g++)
         {
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             nonPoPool += l.NonPoBegin[g];
             delinquent += c.SeriousDelinquency;
             cumLoss += c.CumulativeLoss;
@@ -45,8 +45,8 @@ internal static class ShiftingInterest
         l.Shift = share;
 
         var anyAboveOriginal = false;
-        Span<T> seniorPct = stackalloc T[d.NGroups];
-        Span<T> seniorBalance = stackalloc T[d.NGroups];
+        var seniorPct = l.GroupScratchA;     // both written for every group below before any read
+        var seniorBalance = l.GroupScratchB;
         for (var g = 0; g < d.NGroups; g++)
         {
             var sen = T.Zero;
@@ -61,7 +61,7 @@ internal static class ShiftingInterest
 
         for (var g = 0; g < d.NGroups; g++)
         {
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             T sr = seniorPct[g], sub = T.One - sr, srpp;
             if (!d.HasShifting) srpp = sr;
             else if (anyAboveOriginal) srpp = T.One;

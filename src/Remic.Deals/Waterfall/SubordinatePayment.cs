@@ -21,12 +21,15 @@ internal static class SubordinatePayment
         var r = l.R;
         CrossCollateral.Apply(l, from);
         var n = subs.Length;
-        Span<T> shares = stackalloc T[n];
+        // The ledger's scratch (once per date): shares and reserve start at zero; eligible, w and we are written whole;
+        // s and p by the splits, or zero when no subordinate has a balance (the trace reads them).
+        var shares = l.SubShares.AsSpan(0, n);
+        shares.Clear();
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
         for (var g = 0; g < d.NGroups; g++) { pool += l.NonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
-        Span<bool> eligible = stackalloc bool[n];
-        Span<T> s = stackalloc T[n];
-        Span<T> p = stackalloc T[n];
+        var eligible = l.SubEligible.AsSpan(0, n);
+        var s = l.SubScheduledShares.AsSpan(0, n);
+        var p = l.SubUnscheduledShares.AsSpan(0, n);
         var below = T.Zero;
         for (var k = n - 1; k >= 0; k--)
         {
@@ -39,8 +42,8 @@ internal static class SubordinatePayment
         }
         if (total > T.Zero)
         {
-            Span<T> w = stackalloc T[n];
-            Span<T> we = stackalloc T[n];
+            var w = l.SubWeights.AsSpan(0, n);
+            var we = l.SubEligibleWeights.AsSpan(0, n);
             for (var k = 0; k < n; k++)
             {
                 w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
@@ -50,8 +53,14 @@ internal static class SubordinatePayment
             ProRataShares.Split<T>(l.SubUnscheduled, eligibleTotal > T.Zero ? we : w, p);
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
-        else if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
-        Span<T> reserve = stackalloc T[n];
+        else
+        {
+            s.Clear();
+            p.Clear();
+            if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
+        }
+        var reserve = l.SubReserve.AsSpan(0, n);
+        reserve.Clear();
         if (l.Terminating && n > 0)
         {
             // The last distribution: the subordinates in order of seniority, each up to its balance less the part of
@@ -60,7 +69,7 @@ internal static class SubordinatePayment
             for (var k = 1; k < n; k++) { shares[0] += shares[k]; shares[k] = T.Zero; }
             var absorb = T.Zero;
             foreach (var x in l.PoDeferredPaid) absorb += x;
-            foreach (var g in l.Groups) absorb += Num<T>.Pos(g.RealizedLoss - g.PoRealizedLoss);
+            foreach (ref readonly var g in l.Groups.AsSpan()) absorb += Num<T>.Pos(g.RealizedLoss - g.PoRealizedLoss);
             foreach (var cls in d.LossOrder)
             {
                 if (absorb <= T.Zero) break;
@@ -108,7 +117,7 @@ internal static class SubordinatePayment
         foreach (var g in from)
         {
             if (amount <= T.Zero) break;
-            var c = l.Groups[g];
+            ref readonly var c = ref l.Groups[g];
             var seniors = T.Zero;
             foreach (var s in d.Seniors[g]) seniors += l.Outstanding(s);
             var under = seniors - (c.EndBalance - c.PoEndBalance);

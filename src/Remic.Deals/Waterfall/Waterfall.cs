@@ -291,7 +291,8 @@ public static class Waterfall
         var r = l.R;
         var total = T.Zero;
         var last = -1;
-        Span<T> w = stackalloc T[classes.Length];
+        var w = l.ListWeights.AsSpan(0, classes.Length);
+        w.Clear(); // a class skipped below keeps a zero weight
         for (var i = 0; i < classes.Length; i++)
         {
             var c = classes[i];
@@ -312,7 +313,7 @@ public static class Waterfall
         }
         if (total <= T.Zero) return;
         var give = Num<T>.Min(l.Available(from), total);
-        Span<T> shares = stackalloc T[last + 1];
+        var shares = l.ListShares.AsSpan(0, last + 1); // written whole: copied or split
         if (give == total) w[..(last + 1)].CopyTo(shares);
         else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         for (var i = 0; i <= last; i++)
@@ -353,7 +354,7 @@ public static class Waterfall
     {
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in l.Deal.Subordinates) subs += l.Outstanding(c);
-        foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        foreach (ref readonly var g in l.Groups.AsSpan()) losses += g.RealizedLoss - g.PoRealizedLoss;
         return subs - Num<T>.Min(subs, losses) - (l.SubScheduled + l.SubUnscheduled) > T.Zero;
     }
 
@@ -375,7 +376,7 @@ public static class Waterfall
         if (d.Subordinates.Length == 0) return false;
         T subs = T.Zero, losses = T.Zero;
         foreach (var c in d.Subordinates) subs += l.Outstanding(c);
-        foreach (var g in l.Groups) losses += g.RealizedLoss - g.PoRealizedLoss;
+        foreach (ref readonly var g in l.Groups.AsSpan()) losses += g.RealizedLoss - g.PoRealizedLoss;
         return subs - losses <= d.Tolerance;
     }
 
