@@ -25,6 +25,8 @@ internal sealed class GridCommand
     private readonly Option<string?> Threads = new("--threads") { Description = "Worker threads (default: every core)" };
     private readonly Option<bool> Resume = new("--resume") { Description = "Continue an interrupted run of the same grid from its partial output (.NAME.grid-partial)" };
     private readonly Option<string?> Cluster = new(Remic.Grid.Cluster.ClusterConnection.Option) { Description = "Run on the Orleans cluster whose silos (remic silo) share this PostgreSQL database: \"Host=…;Database=…;Username=…;Password=…\"" };
+    private readonly Option<string?> Tls = new(Remic.Grid.Cluster.ClusterTls.Option) { Description = "With --cluster: TLS with this PKCS#12 (.pfx) certificate, the one the silos were started with (docs/cluster.md)" };
+    private readonly Option<string?> TlsPassword = new(Remic.Grid.Cluster.ClusterTls.PasswordOption) { Description = "The environment variable holding the .pfx file's password" };
     private readonly Option<bool> Force = new("--force") { Description = $"Run a grid of more than {GridAxes.ForceAbove:N0} scenario rows (deals × scenarios)" };
 
     public static Command Build() => new GridCommand().Create();
@@ -33,16 +35,20 @@ internal sealed class GridCommand
     {
         var cmd = new Command("grid", "Run deals under every combination of prepayment, default, severity, lag, index path and call: WAL, window, writedown, first loss, yield and collateral loss per scenario and class, to Parquet or CSV");
         cmd.Arguments.Add(Deals);
-        foreach (Option o in new Option[] { Prepay, Default, Severity, Lag, IndexPaths, Price, Settle, Call, Out, Threads, Resume, Force, Cluster })
+        foreach (Option o in new Option[] { Prepay, Default, Severity, Lag, IndexPaths, Price, Settle, Call, Out, Threads, Resume, Force, Cluster, Tls, TlsPassword })
             cmd.Options.Add(o);
         cmd.SetAction((parse, ct) => Task.FromResult(CliRun.Guard(parse, stdout => Run(parse, stdout, parse.InvocationConfiguration.Error, ct))));
         return cmd;
     }
 
     /// <summary>The engine the grid runs on: this machine's threads, or with --cluster the Orleans cluster (connected here, before any output).</summary>
-    internal IGridExecutor CreateExecutor(ParseResult parse, int threads) => parse.GetValue(Cluster) is { } cluster
-        ? Remic.Grid.Cluster.ClusterGrid.ConnectAsync(cluster, window: 4 * threads + 4).GetAwaiter().GetResult()
-        : new LocalExecutor(threads);
+    internal IGridExecutor CreateExecutor(ParseResult parse, int threads)
+    {
+        var tls = SiloCommand.Tls(parse.GetValue(Tls), parse.GetValue(TlsPassword));
+        if (parse.GetValue(Cluster) is not { } cluster)
+            return tls is null ? new LocalExecutor(threads) : throw new RemicInputException(Remic.Grid.Cluster.ClusterTls.Option, 0, "", parse.GetValue(Tls), "--cluster beside it (TLS is for the cluster's traffic)");
+        return Remic.Grid.Cluster.ClusterGrid.ConnectAsync(cluster, window: 4 * threads + 4, tls: tls).GetAwaiter().GetResult();
+    }
 
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

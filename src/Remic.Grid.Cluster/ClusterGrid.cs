@@ -24,13 +24,13 @@ public sealed class ClusterGrid : IGridExecutor, IGridEngineInfo
 
     /// <summary>
     /// Connects to the cluster whose membership is in <paramref name="connection"/> (waiting at most <paramref name="wait"/>
-    /// for a silo). <paramref name="window"/> is how far ahead of the consumer batches may start (the grid writer's reorder
+    /// for a silo), over TLS when <paramref name="tls"/> is given. <paramref name="window"/> is how far ahead of the consumer batches may start (the grid writer's reorder
     /// bound); the batches in flight are at most that and <see cref="ClusterExecutorOptions.MaxInFlight"/>.
     /// </summary>
-    public static async Task<ClusterGrid> ConnectAsync(string? connection, int window, TimeSpan? wait = null, CancellationToken ct = default)
+    public static async Task<ClusterGrid> ConnectAsync(string? connection, int window, TimeSpan? wait = null, CancellationToken ct = default, ClusterTls? tls = null)
     {
         var cluster = ClusterConnection.Parse(connection);
-        var host = await GridClient.ConnectAsync(cluster, wait ?? GridClient.DefaultWait, ct);
+        var host = await GridClient.ConnectAsync(cluster, wait ?? GridClient.DefaultWait, ct, tls);
         var defaults = new ClusterExecutorOptions();
         var options = defaults with { Window = Math.Max(1, window), MaxInFlight = Math.Clamp(window, 1, defaults.MaxInFlight) };
         return new ClusterGrid(host, new ClusterExecutor(host.Services.GetRequiredService<IClusterClient>(), options));

@@ -16,7 +16,7 @@ public static class GridClient
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(20);
 
-    public static async Task<IHost> ConnectAsync(ClusterConnection cluster, TimeSpan wait, CancellationToken ct = default)
+    public static async Task<IHost> ConnectAsync(ClusterConnection cluster, TimeSpan wait, CancellationToken ct = default, ClusterTls? tls = null)
     {
         await CheckTablesAsync(cluster, ct);
         var deadline = DateTime.UtcNow + wait;
@@ -28,6 +28,7 @@ public static class GridClient
             client.UseAdoNetClustering(o => { o.Invariant = ClusterConnection.Invariant; o.ConnectionString = cluster.ConnectionString; });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddGridClient();
+            if (tls is not null) client.UseTls(tls.Certificate, tls.Configure);
             client.UseConnectionRetryFilter(async (_, token) =>
             {
                 if (DateTime.UtcNow >= deadline) return false;

@@ -10,7 +10,7 @@ using Orleans.Hosting;
 namespace Remic.Grid.Cluster;
 
 /// <summary>What <c>remic silo</c> was given: the cluster's database, the address other silos and clients reach it at, its ports (0: a free one).</summary>
-public sealed record SiloSettings(ClusterConnection Cluster, IPAddress Address, int SiloPort = 0, int GatewayPort = 0)
+public sealed record SiloSettings(ClusterConnection Cluster, IPAddress Address, int SiloPort = 0, int GatewayPort = 0, ClusterTls? Tls = null)
 {
     /// <summary>This machine's first up, non-loopback IPv4 address (what other machines reach it at), else 127.0.0.1.</summary>
     public static IPAddress DefaultAddress() =>
@@ -40,6 +40,7 @@ public static class GridSilo
             silo.UseAdoNetClustering(o => { o.Invariant = ClusterConnection.Invariant; o.ConnectionString = s.Cluster.ConnectionString; });
             silo.ConfigureEndpoints(s.Address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             silo.AddGridWorker();
+            if (s.Tls is { } tls) silo.UseTls(tls.Certificate, tls.Configure);
         });
         var host = builder.Build();
         try { await host.StartAsync(ct); }
