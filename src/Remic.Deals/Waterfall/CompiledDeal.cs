@@ -71,8 +71,6 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// shortfalls (a corridor: its beneficiary is the only class with a cap shortfall). A reused result clears only these.
     /// </summary>
     public readonly bool WritesAccretion, WritesPoDeferredPaid, WritesResidual, WritesCorridor;
-    /// <summary>The longest class list of a pay_interest or pay_subordinates step, or the class count if longer (the ledger's scratch size).</summary>
-    public readonly int MaxClassList;
 
     private CompiledDeal(Deal deal)
     {
@@ -136,8 +134,6 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         foreach (var st in Flatten(Steps))
             if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
         var all = Flatten(Steps).ToList();
-        MaxClassList = all.Select(st => st switch { CPayInterest pi => pi.Classes.Length, CPaySubordinates ps => ps.Classes.Length, _ => 0 })
-            .Append(NClasses).Max();
         WritesAccretion = all.Any(st => st is CAccrete);
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);

@@ -43,14 +43,6 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] ScratchWeights, ScratchShares;
     /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
     public readonly T[] Current, Uncapped;
-    /// <summary>
-    /// Scratch of the steps that used stackalloc (each its own, none re-entered while in use): the Senior Percentages and
-    /// senior balances (<see cref="ShiftingInterest"/>), the interest weights and shares (pay_interest, Net Interest
-    /// Shortfalls), the subordinates' shares (pay_subordinates). Sized for the longest class list of any step.
-    /// </summary>
-    public readonly T[] GroupScratchA, GroupScratchB, ListWeights, ListShares, SubShares, SubScheduledShares, SubUnscheduledShares,
-        SubWeights, SubEligibleWeights, SubReserve;
-    public readonly bool[] SubEligible;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -89,13 +81,6 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         ScratchShares = new T[deal.NClasses];
         Current = new T[deal.NClasses];
         Uncapped = new T[deal.NClasses];
-        GroupScratchA = new T[deal.NGroups];
-        GroupScratchB = new T[deal.NGroups];
-        var list = deal.MaxClassList;
-        ListWeights = new T[list]; ListShares = new T[list];
-        SubShares = new T[list]; SubScheduledShares = new T[list]; SubUnscheduledShares = new T[list];
-        SubWeights = new T[list]; SubEligibleWeights = new T[list]; SubReserve = new T[list];
-        SubEligible = new bool[list];
     }
 
     /// <summary>Loads a period's collections and market (the public one-period API's inputs) into the ledger.</summary>

@@ -45,8 +45,8 @@ internal static class ShiftingInterest
         l.Shift = share;
 
         var anyAboveOriginal = false;
-        var seniorPct = l.GroupScratchA;     // both written for every group below before any read
-        var seniorBalance = l.GroupScratchB;
+        Span<T> seniorPct = stackalloc T[d.NGroups];
+        Span<T> seniorBalance = stackalloc T[d.NGroups];
         for (var g = 0; g < d.NGroups; g++)
         {
             var sen = T.Zero;

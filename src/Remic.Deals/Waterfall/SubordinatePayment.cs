@@ -21,15 +21,12 @@ internal static class SubordinatePayment
         var r = l.R;
         CrossCollateral.Apply(l, from);
         var n = subs.Length;
-        // The ledger's scratch (once per date): shares and reserve start at zero; eligible, w and we are written whole;
-        // s and p by the splits, or zero when no subordinate has a balance (the trace reads them).
-        var shares = l.SubShares.AsSpan(0, n);
-        shares.Clear();
+        Span<T> shares = stackalloc T[n];
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
         for (var g = 0; g < d.NGroups; g++) { pool += l.NonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
-        var eligible = l.SubEligible.AsSpan(0, n);
-        var s = l.SubScheduledShares.AsSpan(0, n);
-        var p = l.SubUnscheduledShares.AsSpan(0, n);
+        Span<bool> eligible = stackalloc bool[n];
+        Span<T> s = stackalloc T[n];
+        Span<T> p = stackalloc T[n];
         var below = T.Zero;
         for (var k = n - 1; k >= 0; k--)
         {
@@ -42,8 +39,8 @@ internal static class SubordinatePayment
         }
         if (total > T.Zero)
         {
-            var w = l.SubWeights.AsSpan(0, n);
-            var we = l.SubEligibleWeights.AsSpan(0, n);
+            Span<T> w = stackalloc T[n];
+            Span<T> we = stackalloc T[n];
             for (var k = 0; k < n; k++)
             {
                 w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
@@ -53,14 +50,8 @@ internal static class SubordinatePayment
             ProRataShares.Split<T>(l.SubUnscheduled, eligibleTotal > T.Zero ? we : w, p);
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
-        else
-        {
-            s.Clear();
-            p.Clear();
-            if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
-        }
-        var reserve = l.SubReserve.AsSpan(0, n);
-        reserve.Clear();
+        else if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
+        Span<T> reserve = stackalloc T[n];
         if (l.Terminating && n > 0)
         {
             // The last distribution: the subordinates in order of seniority, each up to its balance less the part of

@@ -291,8 +291,7 @@ public static class Waterfall
         var r = l.R;
         var total = T.Zero;
         var last = -1;
-        var w = l.ListWeights.AsSpan(0, classes.Length);
-        w.Clear(); // a class skipped below keeps a zero weight
+        Span<T> w = stackalloc T[classes.Length];
         for (var i = 0; i < classes.Length; i++)
         {
             var c = classes[i];
@@ -313,7 +312,7 @@ public static class Waterfall
         }
         if (total <= T.Zero) return;
         var give = Num<T>.Min(l.Available(from), total);
-        var shares = l.ListShares.AsSpan(0, last + 1); // written whole: copied or split
+        Span<T> shares = stackalloc T[last + 1];
         if (give == total) w[..(last + 1)].CopyTo(shares);
         else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         for (var i = 0; i <= last; i++)
