@@ -10,23 +10,26 @@ namespace Remic.Bench;
 
 /// <summary>
 /// Scenario grids (issue 14, docs/grid.md): scenarios per second of <c>remic grid</c>'s engine on the J4 example deal
-/// and on the 4-group, 40-class benchmark deal, on one thread (<see cref="BatchRunner"/>) and on two
+/// and on the 4-group, 40-class benchmark deal, on one thread and on two
 /// (<see cref="LocalExecutor"/>), beside what one <c>remic run</c> computes for one scenario: the deal file loaded
 /// and run once (<see cref="SingleRunWithLoad"/>), and the run alone (<see cref="SingleRun"/>). Every figure is per
-/// scenario (OperationsPerInvoke); the grid is 0/100/200/300 PPC × 0/5 CDR at 50% severity, lag 6, priced at 100-00.
-/// The executor keeps its workers' loaded deals between operations, as a long grid does after its first batches.
+/// scenario (OperationsPerInvoke); the grid is 0..300 PPC step 20 × 0/5 CDR × 25/50% severity (64 scenarios), lag 6,
+/// priced at 100-00. Both thread counts run through <see cref="LocalExecutor"/> in the batches <c>remic grid</c> cuts for
+/// that many scenarios and workers (<see cref="GridRunner.BatchSize"/>: 8 scenarios on one worker, 4 on two; a grid of
+/// thousands gets 64). The executor keeps its workers' loaded deals and reused runs between operations, as a long grid
+/// does after its first batches.
 /// </summary>
 [MemoryDiagnoser]
 public class GridBenchmarks
 {
-    private const int Scenarios = 8;
+    private const int Scenarios = 64;
+    private readonly LocalExecutor _one = new(1);
     private readonly LocalExecutor _two = new(2);
 
     [Params("J4", "Bench4x40")]
     public string DealName { get; set; } = "J4";
 
     private GridJob _job = null!;
-    private GridDealCache _cache = null!;
     private string _text = null!;
     private string _file = null!;
     private Deal _deal = null!;
@@ -47,9 +50,9 @@ public class GridBenchmarks
             gd = new GridDeal(_file, BenchmarkDeal.Yaml(), new Dictionary<string, byte[]>());
         }
         _text = gd.Text;
-        _job = new GridJob { Deals = [gd], Axes = GridAxes.Parse("0..300 PPC step 100", "0,5 CDR", "50", "6"), Price = "100-00" };
-        _cache = new GridDealCache();
-        BatchRunner.Run(_job, new GridBatch(0, 0, 1), _cache);
+        _job = new GridJob { Deals = [gd], Axes = GridAxes.Parse("0..300 PPC step 20", "0,5 CDR", "25,50", "6"), Price = "100-00" };
+        if (_job.Space.Count != Scenarios) throw new InvalidOperationException($"the grid has {_job.Space.Count} scenarios, not {Scenarios}");
+        GridOneThread();
         GridTwoThreads(); // each worker's copy of the deal is loaded here, once, as in a long grid
         _deal = gd.Load();
         _scenario = new Scenario
@@ -67,15 +70,18 @@ public class GridBenchmarks
         throw new DirectoryNotFoundException("the repository root (Remic.sln) above " + AppContext.BaseDirectory);
     }
 
-    [Benchmark(Description = "grid, 1 thread (per scenario)", OperationsPerInvoke = Scenarios)]
-    public double GridOneThread() => BatchRunner.Run(_job, new GridBatch(0, 0, Scenarios), _cache).Wal[0];
+    [Benchmark(Description = "grid, LocalExecutor 1 thread (per scenario)", OperationsPerInvoke = Scenarios)]
+    public int GridOneThread() => Grid(_one);
 
     [Benchmark(Description = "grid, LocalExecutor 2 threads (per scenario)", OperationsPerInvoke = Scenarios)]
-    public int GridTwoThreads()
+    public int GridTwoThreads() => Grid(_two);
+
+    private int Grid(LocalExecutor executor)
     {
         var n = 0;
-        _two.RunAsync(_job, _job.Batches(1), (_, r) => { n += r.Count; return ValueTask.CompletedTask; }, CancellationToken.None).GetAwaiter().GetResult();
-        return n;
+        var batches = _job.Batches(GridRunner.BatchSize(Scenarios, executor.Threads));
+        executor.RunAsync(_job, batches, (_, r) => { n += r.Count; return ValueTask.CompletedTask; }, CancellationToken.None).GetAwaiter().GetResult();
+        return n == Scenarios ? n : throw new InvalidOperationException($"{n} scenarios came back of {Scenarios}");
     }
 
     [Benchmark(Description = "one remic run: load the deal file + run one scenario")]

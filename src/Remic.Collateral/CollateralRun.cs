@@ -23,6 +23,7 @@ public sealed class CollateralRun
     private readonly Dictionary<int, double[]> _pockets = new();
     private readonly Func<int, double[]> _pocketsOf;
     private LaneKernel.Scratch? _scratch;
+    private Scenario? _lastAsked, _lastRun;
 
     /// <param name="stripRates">Optional Class PO/X strip rate (annual) per group name, as <see cref="Projector.Project"/> takes them.</param>
     /// <param name="advance">The advancing convention of a scenario that states none (a deal's <c>advancing:</c>); null: the scenario's own default.</param>
@@ -44,7 +45,12 @@ public sealed class CollateralRun
     /// </summary>
     public CollateralProjection Project(Scenario scenario)
     {
-        if (scenario.Advance is null && _advance is { } advance) scenario = scenario with { Advance = advance };
+        if (scenario.Advance is null && _advance is { } advance)
+        {
+            // The same (immutable) scenario again, e.g. a benchmark's: its copy with the run's convention is the last one.
+            if (!ReferenceEquals(scenario, _lastAsked)) (_lastAsked, _lastRun) = (scenario, scenario with { Advance = advance });
+            scenario = _lastRun!;
+        }
         var months = Projector.MonthsOf(scenario, _maxMonthsToPayoff);
         var shape = ShapeOf(months);
         if (shape.Used)

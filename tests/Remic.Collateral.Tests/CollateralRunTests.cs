@@ -109,6 +109,16 @@ public class CollateralRunTests
         foreach (var s in scenarios) run.Project(s);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before - first);
         Assert.Equal(0, first);
+
+        // A deal's convention for a scenario that states none: the same scenario again allocates nothing either.
+        var dealRun = new CollateralRun(pool, null, AdvancingConvention.PrincipalAndInterest);
+        var plain = S("5 CDR", 6) with { Advance = null };
+        for (var k = 0; k < 3; k++) dealRun.Project(plain);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var advance = dealRun.Project(plain).Scenario.Advance;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(AdvancingConvention.PrincipalAndInterest, advance);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
