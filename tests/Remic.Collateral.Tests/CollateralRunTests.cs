@@ -11,7 +11,7 @@ namespace Remic.Collateral.Tests;
 /// </summary>
 public class CollateralRunTests
 {
-    private static readonly ArmTerms Arm = new("LIBOR_6MO", 0.0225, 61, 6, 0.05, 0.01, 0.11, 0.0225);
+    private static readonly ArmTerms Arm = ProjectionEquivalenceTests.Arm;
     private static readonly Dictionary<string, MonthlyVector> Libor =
         new(StringComparer.OrdinalIgnoreCase) { ["LIBOR_6MO"] = new([0.03, 0.035, 0.05]) };
 
@@ -73,7 +73,7 @@ public class CollateralRunTests
     [Fact]
     public void A_pool_of_many_chunks_on_the_simd_path_and_the_scalar_path_gives_a_fresh_projections_bits()
     {
-        var pool = MixedPool(13_000, seed: 9);
+        var pool = ProjectionEquivalenceTests.MixedPool(13_000, seed: 9);
         Assert.True(pool.Lanes.Chunks.Length > 3);
         var strips = new Dictionary<string, double> { ["A"] = 0.055 };
         var run = new CollateralRun(pool, strips, AdvancingConvention.PrincipalAndInterest);
@@ -93,7 +93,7 @@ public class CollateralRunTests
     [Fact]
     public void After_warm_up_a_projection_allocates_nothing()
     {
-        var pool = MixedPool(5_000, seed: 4);
+        var pool = ProjectionEquivalenceTests.MixedPool(5_000, seed: 4);
         var run = new CollateralRun(pool, new Dictionary<string, double> { ["A"] = 0.055 });
         Scenario S(string dflt, int lag) => new()
         {
@@ -124,7 +124,7 @@ public class CollateralRunTests
     [Fact]
     public void A_failed_projection_leaves_no_trace_in_the_next()
     {
-        var pool = MixedPool(2_000, seed: 2);
+        var pool = ProjectionEquivalenceTests.MixedPool(2_000, seed: 2);
         var run = new CollateralRun(pool);
         var good = new Scenario { Prepay = Speed.Prepay("100 PSA"), Default = Speed.Default("2 CDR"), Severity = MonthlyVector.Flat(0.3), RecoveryLag = 4, Indices = Libor };
         Assert.Throws<RemicInputException>(() => run.Project(good with { Indices = new Dictionary<string, MonthlyVector>() })); // ARMs reset: no LIBOR_6MO
@@ -153,27 +153,5 @@ public class CollateralRunTests
                 Add(a);
         }
         return Convert.ToHexString(h.GetHashAndReset());
-    }
-
-    private static LoanPool MixedPool(int n, int seed)
-    {
-        var rng = new Random(seed);
-        var loans = new List<Loan>(n);
-        for (var i = 0; i < n; i++)
-        {
-            var shape = rng.Next(20);
-            var remaining = 300 + rng.Next(61);
-            var age = 360 - remaining;
-            loans.Add(new Loan
-            {
-                Id = i.ToString(), Group = rng.Next(3) == 0 ? "B" : "A",
-                Balance = 50_000 + rng.Next(950_000), GrossRate = 0.05 + rng.Next(300) / 10_000.0,
-                ServicingFee = 0.0025, OtherFees = rng.Next(2) * 0.0001,
-                OriginalTerm = 360, RemainingTerm = remaining, Age = age,
-                Arm = shape == 0 ? Arm : null, IoTerm = shape == 1 ? age + 24 : 0, BalloonTerm = shape == 2 ? age + 60 : 0,
-                LoanCount = shape == 3 ? 25 : 1,
-            });
-        }
-        return new LoanPool(loans);
     }
 }

@@ -16,7 +16,7 @@ public class ProjectionEquivalenceTests
     private static readonly string[] Prepays = ["0 CPR", "100 PSA", "300 PSA", "20 CPR", "150 PPC", "5 CPR for 12, then 20 CPR", "100 SMM", "1.5 SMM"];
     private static readonly string[] Defaults = ["0 CDR", "100 SDA", "400 SDA", "2 CDR", "0.5 MDR, 0.1 MDR"];
 
-    private static readonly ArmTerms Arm = new("LIBOR_6MO", 0.0225, 61, 6, 0.05, 0.01, 0.11, 0.0225);
+    internal static readonly ArmTerms Arm = new("LIBOR_6MO", 0.0225, 61, 6, 0.05, 0.01, 0.11, 0.0225);
 
     /// <summary>Loans of every shape the projector knows; ages from a short list so SIMD batches fill up.</summary>
     private static readonly Gen<Loan> GenLoan =
@@ -227,7 +227,7 @@ public class ProjectionEquivalenceTests
     }
 
     /// <summary>A seeded pool in two groups: mostly plain fixed rate, some ARMs, IO, balloons and rep lines.</summary>
-    private static LoanPool MixedPool(int n, int seed)
+    internal static LoanPool MixedPool(int n, int seed)
     {
         var rng = new Random(seed);
         var loans = new List<Loan>(n);
