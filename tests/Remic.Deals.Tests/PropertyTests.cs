@@ -95,7 +95,9 @@ public class PropertyTests
             // The deal's end: the loans are gone, so every class is retired, and what a class did not receive as
             // principal is shown as its loss.
             var last = run.Periods[^1];
-            if (last.PoolEndBalance.Sum() > 0.01) throw new Exception($"the run ended with {last.PoolEndBalance.Sum():F2} of loans");
+            // A group is paid off when less than half a cent of its loans is left (it prints as 0.00; WaterfallRun stops there):
+            // three groups may end with 0.0049 each, 0.0147 together (CsCheck seed 8FNtc4TFsVu1, 56.9 CPR, month 275).
+            if (last.PoolEndBalance.Max() > 0.005) throw new Exception($"the run ended with {last.PoolEndBalance.Sum():F4} of loans ({string.Join(", ", last.PoolEndBalance.Select(b => b.ToString("F4")))} by group)");
             for (var i = 0; i < deal.Classes.Count; i++)
             {
                 if (deal.Classes[i].IsNotional) continue;
