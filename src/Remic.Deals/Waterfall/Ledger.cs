@@ -52,6 +52,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// Every class is retired in its order of priority and the date's losses fall on the classes left, junior first.
     /// </summary>
     public bool Terminating;
+    /// <summary>Set by the caller (<see cref="Projection.WaterfallRun"/>) for the projection's last month: no distribution follows, so
+    /// whatever the classes still hold is written off even if the pool keeps a few cents of dust (a liquidation's remainder the
+    /// projection ends with). Kept across <see cref="Begin"/>; the trustee never sets it (its pool is whole cents).</summary>
+    public bool FinalDate;
     /// <summary>The period's share of the Subordinate Percentage kept by the seniors (carried to the next state).</summary>
     public T Shift;
     /// <summary>The distribution's trace recorder; null (the default) when tracing is off.</summary>

@@ -50,11 +50,12 @@ internal static class LossAllocation
         // Undercollateralisation: classes above the pool after all of the above.
         T classes = T.Zero, pool = T.Zero;
         for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
-        foreach (ref readonly var g in l.Groups.AsSpan()) pool += g.EndBalance;
+        var dust = true; // every group under half a cent: paid off (WaterfallRun stops after such a date)
+        foreach (ref readonly var g in l.Groups.AsSpan()) { pool += g.EndBalance; dust &= g.EndBalance < Num<T>.HalfCent; }
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         // The deal's end (no loans left): no class may keep a balance without a loss shown for it.
-        if (pool < Num<T>.HalfCent)   // a projection's last loans can leave ~1e-7 of floating-point dust
+        if (dust || l.FinalDate)   // a projection's last loans can leave ~1e-7 of floating-point dust, or cents
         {
             var left = T.Zero;
             for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) left += l.Outstanding(i);
