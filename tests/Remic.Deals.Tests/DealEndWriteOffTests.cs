@@ -36,4 +36,16 @@ public class DealEndWriteOffTests
             Assert.True(Math.Abs(gap) < 0.02, $"{deal.Classes[i].Name}: original − principal − loss = {gap:F4}");
         }
     }
+
+    /// <summary>A projection cut short (<c>Scenario.Months</c>) is not the deal's end: its last month writes nothing off.</summary>
+    [Fact]
+    public void A_projection_cut_short_keeps_the_classes_balances_without_a_loss()
+    {
+        var deal = DealLoader.LoadText(RandomDeals.Build(22, 2, 3, overCoupon: true), "random.yaml");
+        var run = DealRunner.Run(deal, new Scenario { Prepay = Speed.Prepay("10 CPR"), Default = Speed.Default("0 CDR"), Months = 60 }, false);
+        Assert.Equal(60, run.Periods.Count);
+        var last = run.Periods[^1];
+        Assert.True(last.EndBalance.Where((_, i) => !deal.Classes[i].IsNotional).Sum() > 1_000_000);
+        Assert.All(Enumerable.Range(0, deal.Classes.Count), i => Assert.True(run.TotalLoss(i) < 1e-6, $"{deal.Classes[i].Name} lost {run.TotalLoss(i)}"));
+    }
 }

@@ -99,7 +99,7 @@ public sealed class WaterfallRun
             var call = callAt >= 0 && begin <= callAt + 1e-9 && begin > 0;
             _projected.Fill(m, call, l.Groups);
             l.Date = _dates[m];
-            l.FinalDate = m == collateral.Months;
+            l.FinalDate = m == collateral.Months && collateral.Scenario.Months == 0; // the loans' end, not a projection cut short
             l.ActualDays = _dates[m].DayNumber - _dates[m - 1].DayNumber;
             for (var i = 0; i < _vectors.Length; i++)
             {
