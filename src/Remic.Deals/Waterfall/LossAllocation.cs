@@ -55,10 +55,15 @@ internal static class LossAllocation
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         // The deal's end (no loans left): no class may keep a balance without a loss shown for it.
-        if (dust || l.FinalDate)   // a projection's last loans can leave ~1e-7 of floating-point dust, or cents
+        var gone = pool < Num<T>.HalfCent;   // a projection's last loans can leave ~1e-7 of floating-point dust
+        if (gone || dust || l.FinalDate)
         {
             var left = T.Zero;
             for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) left += l.Outstanding(i);
+            // The end with a cent or so of loans left (groups each under half a cent, or a liquidation's remainder in the
+            // projection's last month): the classes keep what the loans still hold and lose only their excess over it, so the
+            // books end with no undercollateralisation.
+            if (!gone) left = Num<T>.Pos(left - pool);
             if (left > T.Zero)
             {
                 var rest = Seniors(l, d.AllSeniors, left);
