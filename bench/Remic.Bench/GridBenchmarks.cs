@@ -63,7 +63,8 @@ public class GridBenchmarks
         };
     }
 
-    private static string Repo()
+    /// <summary>The repository root (the folder holding Remic.sln) above the benchmark's binaries.</summary>
+    internal static string Repo()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             if (File.Exists(Path.Combine(d.FullName, "Remic.sln"))) return d.FullName;

@@ -48,9 +48,7 @@ public class WaterfallBenchmarks
         _markets = run.Periods.Select(p => DealRunner.Market(_deal, p.Period, _noIndices)).ToArray();
         _decimalMonths = BenchmarkDeal.DecimalCollections(_deal, _collateral, run.Periods.Count);
         _run = new WaterfallRun(_deal);
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Remic.sln"))) dir = dir.Parent;
-        _j4 = DealLoader.Load(Path.Combine(dir!.FullName, "examples", "cwalt-2004-j4", "deal.yaml"));
+        _j4 = DealLoader.Load(Path.Combine(GridBenchmarks.Repo(), "examples", "cwalt-2004-j4", "deal.yaml"));
         _j4Scenario = new Scenario
         {
             Prepay = Speed.Prepay("100 PPC"), Indices = new Dictionary<string, MonthlyVector> { ["LIBOR_1MO"] = MonthlyVector.Flat(0.011) },

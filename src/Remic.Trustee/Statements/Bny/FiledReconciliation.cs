@@ -133,7 +133,7 @@ public static class FiledReconciliation
         foreach (var (accrualName, accrual) in Conventions)
         foreach (var (shareName, share) in Allocations)
         {
-            var name = $"{accrualName}, {shareName}";
+            var name = PairName(accrualName, shareName);
             var accrued = classes.Select(c => accrual(c.Beginning!.Value, c.Rate!.Value)).ToArray();
             var shortfall = Math.Max(0m, accrued.Sum() - classes.Sum(Distributed));
             var shares = share(shortfall, accrued);
@@ -155,12 +155,15 @@ public static class FiledReconciliation
         return (found ?? new GroupInterest(group, classes.Select(c => c.Name).ToArray(), firstShortfall, null, firstBreaks!)) with { Reproducing = reproducing };
     }
 
+    /// <summary>How a convention pair is named in the report: "decimal, half-cent up, shares rounded".</summary>
+    private static string PairName(string accrual, string sharing) => $"{accrual}, {sharing}";
+
     /// <summary>A class's interest distributed: paid in cash, or (an accrual class) added to its balance as Accretion Principal.</summary>
     private static decimal Distributed(FiledClass c) => c.Interest!.Value + (c.Accretion ?? 0);
 
     /// <summary>The conventions that reproduce every group's interest (the trustee's evident rule), or none.</summary>
     public static IReadOnlyList<string> CommonConventions(FiledReport r) =>
-        r.Interest.Count == 0 ? [] : Conventions.SelectMany(c => Allocations.Select(a => $"{c.Name}, {a.Name}"))
+        r.Interest.Count == 0 ? [] : Conventions.SelectMany(c => Allocations.Select(a => PairName(c.Name, a.Name)))
             .Where(n => r.Interest.All(g => g.Reproducing.Contains(n))).ToArray();
 
     private static string Likely(decimal expected, decimal filed, decimal accrued)
