@@ -159,4 +159,104 @@ public class FiledStatementTests
         Assert.Contains(broken.LedgerBreaks, b => b.Class == "M" && b.Check == "interest" && b.Filed == m.Interest + 0.01m);
         Assert.True(FiledReconciliation.HasBreaks(broken));
     }
+
+    /// <summary>
+    /// examples/cwalt-2004-j2 (two groups; Class PO, Class X and the subordinates belong to both) closed for <paramref name="months"/>
+    /// months at 300 PPC, 5 CDR and 3% delinquency, so each group has a prepayment interest shortfall; the last month's statement printed in the Bank of
+    /// New York layout.
+    /// </summary>
+    private static (Statement Statement, Remic.Deals.Model.Deal Deal, string Text) J2Month(int months)
+    {
+        using var ledger = new TestLedger("sqlite");
+        var path = Path.Combine(Path.GetDirectoryName(EndToEndCycleTests.SampleDeal())!, "..", "cwalt-2004-j2", "deal.yaml");
+        var reg = DealFile.Registration(path);
+        DealRegistry.Register(ledger.Db, reg, "test");
+        var deal = DealFile.FromLedger(ledger.Db, reg.DealId);
+        var options = new SimulationOptions(months, Remic.Collateral.Speed.Prepay("300 PPC"), Remic.Collateral.Speed.Default("5 CDR"), 0.50m, 6, 0.03m, 1);
+        var calculator = new WaterfallCalculator(deal);
+        Remic.Core.Period last = default;
+        foreach (var (period, csv) in new RemittanceSimulator(reg.Loans, reg.FirstPeriod, options).Run())
+        {
+            RemittanceImporter.Import(ledger.Db, reg.DealId, period, "r.csv", csv, "test");
+            Assert.Equal(CloseOutcome.Closed, new PeriodCloser(ledger.Db, calculator).Close(reg.DealId, period, new(), "test").Outcome);
+            last = period;
+        }
+        var statement = StatementBuilder.Build(ledger.Db, deal, reg.DealId, last);
+        return (statement, deal, BnyLayout.Render(statement, deal));
+    }
+
+    /// <summary>
+    /// A class of several groups bears each group's Net Interest Shortfall by its component of that group, which the statement does not
+    /// print: such classes are checked one by one against their own printed shortfall (Interest Distribution Detail), Class X's rate (a
+    /// weighted average printed to six decimals) within the accrual that rounding allows. Remic's own J2 statement then reconciles with and
+    /// without the ledger; a shortfall changed in the detail is found; without the detail the classes are reported as not checked.
+    /// </summary>
+    [Fact]
+    public void Classes_of_several_groups_are_checked_against_their_printed_shortfalls()
+    {
+        var (statement, deal, text) = J2Month(3);
+        var filed = BnyStatementParser.Parse("st.txt", text);
+        var m = filed.Classes.Single(c => c.Name == "M");
+        Assert.NotNull(m.InterestDetail);
+        Assert.True(m.InterestDetail!.NetShortfall > 0, "the month must have a shortfall to share");
+        // The detail's own identity, by hand: paid = current interest − net interest shortfall (nothing carried forward).
+        Assert.Equal(m.Interest, m.InterestDetail.Current - m.InterestDetail.NetShortfall);
+
+        var r = FiledReconciliation.Reconcile(filed, statement, deal);
+        var several = r.Interest.Single(g => g.SeveralGroups);
+        Assert.Equal(["PO", "X", "M", "B-1", "B-2", "B-3", "B-4", "B-5"], several.Classes);
+        Assert.Contains("decimal, half-cent up", several.Reproducing);
+        Assert.False(FiledReconciliation.HasBreaks(r));
+        Assert.Contains("decimal, half-cent up, largest remainder", FiledReconciliation.CommonConventions(r));
+        // Without the deal, the classes no name places in a group fail as one group sharing one shortfall, and pass class by class.
+        var alone = FiledReconciliation.Reconcile(filed);
+        Assert.Contains(alone.Interest, g => g.SeveralGroups && g.Classes.Contains("M"));
+        Assert.False(FiledReconciliation.HasBreaks(alone));
+
+        // M's printed Net Interest Shortfall five cents lower: M's interest no longer follows from it under any accrual (a variable rate's
+        // accrual is known to a cent, and truncation may take another), while the ledger comparison reads the summary and agrees.
+        var shown = m.InterestDetail.NetShortfall.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var changed = (m.InterestDetail.NetShortfall - 0.05m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var line = text.Split('\n').Single(l => l.StartsWith("M ", StringComparison.Ordinal) && l.EndsWith(" " + shown, StringComparison.Ordinal));
+        var broken = FiledReconciliation.Reconcile(BnyStatementParser.Parse("st.txt", text.Replace(line, line[..^shown.Length] + changed)), statement, deal);
+        var b = Assert.Single(broken.Interest.Single(g => g.SeveralGroups).Breaks);
+        Assert.Equal("M", b.Class);
+        Assert.Equal(0.05m, b.Expected - b.Filed);
+        Assert.Empty(broken.LedgerBreaks);
+        Assert.True(FiledReconciliation.HasBreaks(broken));
+
+        // Only the summary: nothing to read the shares from, so the classes of several groups are left to the ledger, not called breaks.
+        var cut = FiledReconciliation.Reconcile(BnyStatementParser.Parse("st.txt", text.Split("Principal Distribution Detail")[0]), statement, deal);
+        var unchecked_ = cut.Interest.Single(g => g.SeveralGroups);
+        Assert.Empty(unchecked_.Reproducing);
+        Assert.StartsWith("not checked from the statement", unchecked_.Convention);
+        Assert.False(FiledReconciliation.HasBreaks(cut));
+    }
+
+    /// <summary>
+    /// Group 1 of J2's fourth month: the group's shortfall is shared among its own classes and the components of the classes of both
+    /// groups in one split, so the remainder cents fall where no split of the group's own classes puts them. Each of its classes is then
+    /// checked from its printed shortfall, and each printed shortfall within two cents of pro rata; a shortfall moved between two classes
+    /// (interest adjusted so each class's own identity still holds) is found.
+    /// </summary>
+    [Fact]
+    public void A_groups_classes_share_remainder_cents_with_components_and_a_misallocated_shortfall_is_found()
+    {
+        var (statement, deal, text) = J2Month(4);
+        var filed = BnyStatementParser.Parse("st.txt", text);
+        var r = FiledReconciliation.Reconcile(filed, statement, deal);
+        Assert.False(FiledReconciliation.HasBreaks(r));
+        var g1 = r.Interest.Single(g => g.Group == "1");
+        Assert.True(g1.PrintedShares, FiledReconciliation.Render(r));
+        Assert.Contains("decimal, half-cent up", g1.Reproducing);
+
+        // Five cents of 1-A-1's shortfall printed on 1-A-2 instead, each class's interest paid moved to match.
+        FiledClass Move(FiledClass c, decimal by) => c with { Interest = c.Interest - by, Total = c.Total - by, InterestDetail = c.InterestDetail! with { NetShortfall = c.InterestDetail.NetShortfall + by, Paid = c.InterestDetail.Paid - by } };
+        var moved = filed with { Classes = filed.Classes.Select(c => c.Name == "1-A-1" ? Move(c, -0.05m) : c.Name == "1-A-2" ? Move(c, 0.05m) : c).ToList() };
+        var broken = FiledReconciliation.Reconcile(moved, statement, deal);
+        var group1 = broken.Interest.Single(g => g.Group == "1");
+        Assert.Null(group1.Convention);
+        Assert.Contains(group1.Breaks, b => b.Class == "1-A-2" && b.Check.StartsWith("Net Interest Shortfall = pro-rata share", StringComparison.Ordinal));
+        Assert.True(FiledReconciliation.HasBreaks(broken));
+    }
 }

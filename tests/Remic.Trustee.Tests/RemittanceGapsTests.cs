@@ -130,10 +130,15 @@ public class RemittanceGapsTests
         Assert.Equal(5_000.00m, b.WriteUp);
         Assert.Equal(0m, Class(m, "A").WriteUp);
         Assert.Equal(b.BeginningBalance - b.PrincipalPaid - b.RealizedLoss + 5_000.00m, b.EndingBalance);
-        // Classes end at the pool (L1 alone), and the recovery is cash paid out: principal = L1's 502.71 + 5,000.00.
-        Assert.Equal(598_997.29m, Class(m, "A").EndingBalance + b.EndingBalance);
-        Assert.Equal(5_502.71m, Class(m, "A").PrincipalPaid + b.PrincipalPaid);
-        // No loss in May: B is not written down (interest accrues on the balances before the write-up, 29,975.00 × 6% / 12 = 149.88).
+        // Interest accrues on the balances before the write-up, half a cent up: A 569,525.00 × 6% / 12 = 2,847.625 → 2,847.63 and
+        // B 29,975.00 × 6% / 12 = 149.875 → 149.88, 2,997.51 in all, while L1 nets 3,247.29 − 124.90 servicing − 124.90 trustee fee =
+        // 2,997.49: two cents of Available Funds that would have been principal pay interest.
+        Assert.Equal((2_847.63m, 149.88m), (Class(m, "A").InterestPaid, b.InterestPaid));
+        // So the classes end two cents above the pool (L1 alone, 598,997.29), and the recovery is cash paid out: principal = L1's
+        // 502.71 + 5,000.00 − those two cents.
+        Assert.Equal(598_997.29m + 0.02m, Class(m, "A").EndingBalance + b.EndingBalance);
+        Assert.Equal(5_502.71m - 0.02m, Class(m, "A").PrincipalPaid + b.PrincipalPaid);
+        // No loss in May: B is not written down.
         Assert.Equal((0m, 0m), (b.RealizedLoss, Class(m, "A").RealizedLoss));
         Assert.Equal(5_000.00m, m.Collections!.Group("1").SubsequentRecoveries);
         Assert.Equal(m.Reconciliation!.CashIn, m.Reconciliation.CashOut);

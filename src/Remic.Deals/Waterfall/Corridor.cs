@@ -22,7 +22,7 @@ internal static class Corridor
             var index = Num<T>.Of(l.Index(k.IndexId));
             var rate = Num<T>.Pos(Num<T>.Min(index, k.Ceiling) - k.Strike);
             var fraction = Coupons.Fraction<T>(spec.DayCount, l.ActualDays);
-            var payment = Num<T>.Cents(notional * rate * fraction);
+            var payment = Num<T>.Cents(Coupons.Accrual(notional, rate, fraction, spec.DayCount, l.ActualDays));
             if (payment <= T.Zero)
             {
                 if (l.Trace is { } t0) t0.Corridor(i, k, notional, index, rate, fraction, T.Zero, nextCapShortfall[k.Beneficiary], T.Zero);

@@ -53,10 +53,22 @@ internal static class Coupons
                     break;
             }
             l.R.Coupon[c] = rate;
-            current[c] = Num<T>.Cents(bal * rate * frac);
-            uncapped[c] = Num<T>.Cents(bal * full * frac);
+            current[c] = Num<T>.Cents(Accrual(bal, rate, frac, dayCounts[c], l.ActualDays));
+            uncapped[c] = Num<T>.Cents(Accrual(bal, full, frac, dayCounts[c], l.ActualDays));
         }
     }
+
+    /// <summary>
+    /// Amount × rate × the day-count fraction. In decimal (the trustee's cents) the days are multiplied and the basis divided last —
+    /// amount × rate × 30 / 360 — so a month's interest that is an exact half cent stays one and rounds up, as the trustee's accrual is
+    /// documented to (1/12 has no exact decimal: 3,419,937.00 × 6% × 0.0833… is 17,099.68499…, where × 30 / 360 is 17,099.685, paid
+    /// 17,099.69). In double the precomputed fraction, as ever (projections are not rounded to the cent).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static T Accrual<T>(T amount, T rate, T frac, DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> =>
+        typeof(T) == typeof(decimal)
+            ? amount * rate * T.CreateChecked(dc == DayCount.Thirty360 ? 30 : actualDays) / T.CreateChecked(dc == DayCount.Actual365 ? 365 : 360)
+            : amount * rate * frac;
 
     public static T Fraction<T>(DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> => dc switch
     {

@@ -15,9 +15,18 @@ public sealed record FiledClass(string Name, int Line, string? Cusip, string? De
     /// text has no such section.</summary>
     public decimal? Accretion { get; init; }
 
+    /// <summary>The class's row of the Interest Distribution Detail (null when the text has no such section, or no row for the class).</summary>
+    public FiledInterestDetail? InterestDetail { get; init; }
+
     /// <summary>The loan group the class's name implies (its leading digits, "1-A-1" → "1", "5A2" → "5"; "" when none).</summary>
     public string Group => Regex.Match(Name, @"^\d+").Value;
 }
+
+/// <summary>
+/// A class's Interest Distribution Detail as filed: Current Interest (the month's accrual), Total Interest Due, Net Interest Shortfall,
+/// Interest Carryforward Amount (interest still unpaid after the distribution) and Interest Paid.
+/// </summary>
+public sealed record FiledInterestDetail(decimal Current, decimal Due, decimal NetShortfall, decimal Carryforward, decimal Paid);
 
 /// <summary>The Totals row(s): each column as the filing prints it (null where not shown).</summary>
 public sealed record FiledTotals(decimal? Beginning, decimal? Principal, decimal? Interest, decimal? Total, decimal? CurrentLoss, decimal? Ending, decimal? CumulativeLoss);
@@ -89,6 +98,8 @@ public static partial class BnyStatementParser
             notes.Add($"{c.Name} (line {c.Line}): only {rows[c.Name].Numbers.Count} amounts; the row is incomplete in the filing");
         var accretion = AccretionPrincipal(lines, rows.Keys);
         if (accretion.Count > 0) classes = classes.Select(c => c with { Accretion = accretion.GetValueOrDefault(c.Name) }).ToList();
+        var interest = InterestDetail(lines, rows.Keys);
+        if (interest.Count > 0) classes = classes.Select(c => c with { InterestDetail = interest.GetValueOrDefault(c.Name) }).ToList();
         return new FiledStatement(fileName, title, date, classes, Totals(totals), notes);
     }
 
@@ -115,6 +126,33 @@ public static partial class BnyStatementParser
             if (amounts.Length >= 4 && amounts.Take(4).All(IsNumber)) found[t[0]] = Number(amounts[3]);
         }
         return found;
+    }
+
+    /// <summary>
+    /// The Interest Distribution Detail, by class, in the column order Remic's statement prints it: beginning balance, pass-through rate,
+    /// effective coupon, current interest, total interest due, net interest shortfall, interest carryforward amount, interest paid — in a
+    /// wide row of eight amounts or in two blocks (six, then two). Empty when the text has no such section or its heading names no Net
+    /// Interest Shortfall column; a class whose row is incomplete is left out.
+    /// </summary>
+    private static Dictionary<string, FiledInterestDetail> InterestDetail(string[] lines, IEnumerable<string> classNames)
+    {
+        var numbers = new Dictionary<string, List<decimal>>(StringComparer.OrdinalIgnoreCase);
+        var known = new HashSet<string>(classNames, StringComparer.OrdinalIgnoreCase);
+        var start = Array.FindIndex(lines, l => Normal(l).Contains("Interest Distribution Detail", StringComparison.OrdinalIgnoreCase));
+        if (start < 0) return [];
+        var heading = false;
+        for (var i = start + 1; i < lines.Length; i++)
+        {
+            var line = Normal(lines[i]);
+            if (NextSections.Skip(2).Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))) break;
+            if (line.Contains("Shortfall", StringComparison.OrdinalIgnoreCase)) heading = true;
+            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!heading || t.Length < 2 || !known.Contains(t[0]) || !t.Skip(1).All(IsNumber)) continue;
+            if (!numbers.TryGetValue(t[0], out var xs)) numbers[t[0]] = xs = [];
+            xs.AddRange(t.Skip(1).Select(Number));
+        }
+        return numbers.Where(kv => kv.Value.Count == 8)
+            .ToDictionary(kv => kv.Key, kv => new FiledInterestDetail(kv.Value[3], kv.Value[4], kv.Value[5], kv.Value[6], kv.Value[7]), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -14,6 +14,22 @@ public sealed record GroupInterest(string Group, IReadOnlyList<string> Classes, 
 {
     /// <summary>Every convention tried that reproduces every class of the group.</summary>
     public IReadOnlyList<string> Reproducing { get; init; } = [];
+
+    /// <summary>
+    /// The classes of several groups (the deal being known; without it, the classes no name places in a group, when they do not share one
+    /// shortfall pro rata): each checked against its own Net Interest Shortfall as printed, not a shortfall shared among them (<see cref="Reproducing"/> then names accrual conventions only); or, when the statement prints no
+    /// Interest Distribution Detail, not checked from its figures at all (<see cref="Convention"/> says so).
+    /// </summary>
+    public bool SeveralGroups { get; init; }
+
+    /// <summary>
+    /// A group's own classes checked from their printed Net Interest Shortfalls, each within two cents of pro rata (the deal has classes
+    /// of several groups, which share the group's remainder cents); <see cref="Reproducing"/> then names accrual conventions only.
+    /// </summary>
+    public bool PrintedShares { get; init; }
+
+    /// <summary>Checked from the printed shortfalls: <see cref="Reproducing"/> names accrual conventions, not (accrual, sharing) pairs.</summary>
+    public bool ByAccrualOnly => SeveralGroups || PrintedShares;
 }
 
 /// <summary>What reconciling a filed statement found; <see cref="Compared"/> when a ledger period was given.</summary>
@@ -45,16 +61,32 @@ public static class FiledReconciliation
     /// <summary>A double's shortest round-trip value as a decimal (47,887.534999999996 stays below the half cent; a cast would make it 47,887.535).</summary>
     private static decimal ExactDecimal(double x) => decimal.Parse(x.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <param name="deal">The ledger's deal, when known: a class's loan group is then the deal file's (a class of one group; a class
-    /// of several groups, such as a subordinate, counts with every class of the deal, "all classes"), not the one its name implies
-    /// (Class A-R of J4 is a group 1 class).</param>
+    /// <param name="deal">The ledger's deal, when known: a class's loan group is then the deal file's, not the one its name implies
+    /// (Class A-R of J4 is a group 1 class); the classes of several groups, such as a two-group deal's subordinates, are checked one by
+    /// one from their printed shortfalls.</param>
     public static FiledReport Reconcile(FiledStatement filed, Statement? ledger = null, Remic.Deals.Model.Deal? deal = null)
     {
         var identities = Identities(filed);
         var groupOf = deal?.Classes.ToDictionary(c => Key(c.Name), c => c.Groups.Count == 1 ? c.Groups[0] : "");
         string GroupOf(FiledClass c) => groupOf is not null && groupOf.TryGetValue(Key(c.Name), out var g) ? g : c.Group;
+        var sharedClasses = groupOf is not null ? groupOf.Values.Any(g => g.Length == 0) : filed.Classes.Any(c => c.Group.Length == 0);
+        // Given the deal, the classes of no one group are exactly the classes of several groups: each bears every group's shortfall by its
+        // component there, which the statement's own figures cannot reproduce (see SeveralGroupsInterest).
         var interest = filed.Classes.Where(c => c.Beginning is not null && c.Rate is not null && c.Interest is not null && IsThirty360(c))
-            .GroupBy(GroupOf).Select(g => Interest(g.Key, g.ToList())).ToList();
+            .GroupBy(GroupOf).Select(g => NoOneGroup(g.Key, g.ToList())).ToList();
+        // Without the deal, the classes whose name implies no group (PO, X, M, B-1 ...) are first tried as one group sharing one
+        // shortfall; when that fails and the statement prints each one's shortfall, they are checked class by class as above.
+        GroupInterest NoOneGroup(string group, List<FiledClass> classes)
+        {
+            if (group.Length > 0)
+            {
+                var own = Interest(group, classes);
+                return own.Convention is null && sharedClasses && classes.All(c => c.InterestDetail is not null) ? PrintedShares(group, classes) : own;
+            }
+            if (groupOf is not null) return SeveralGroupsInterest(classes);
+            var shared = Interest(group, classes);
+            return shared.Convention is null && classes.All(c => c.InterestDetail is not null) ? SeveralGroupsInterest(classes) : shared;
+        }
         var (breaks, unmatched) = ledger is null ? ([], []) : Compare(filed, ledger);
         return new FiledReport(filed, identities, interest, breaks, unmatched, ledger is not null);
     }
@@ -134,7 +166,7 @@ public static class FiledReconciliation
         foreach (var (shareName, share) in Allocations)
         {
             var name = PairName(accrualName, shareName);
-            var accrued = classes.Select(c => accrual(c.Beginning!.Value, c.Rate!.Value)).ToArray();
+            var accrued = classes.Select(c => Accrued(c, accrual)).ToArray();
             var shortfall = Math.Max(0m, accrued.Sum() - classes.Sum(Distributed));
             var shares = share(shortfall, accrued);
             var breaks = new List<Break>();
@@ -155,6 +187,97 @@ public static class FiledReconciliation
         return (found ?? new GroupInterest(group, classes.Select(c => c.Name).ToArray(), firstShortfall, null, firstBreaks!)) with { Reproducing = reproducing };
     }
 
+    /// <summary>
+    /// The interest of the classes of several groups (a multi-group deal's subordinates and Class X, the deal being known). Each group's Net
+    /// Interest Shortfall falls on such a class by its component of that group (CWALT: the subordinates' interest portion of each group;
+    /// Class X by the group's excess interest), figures the statement does not print, so the shares cannot be recomputed from it. What can
+    /// be checked is each class on its own: interest distributed = 30/360 accrual at the printed rate − the class's Net Interest Shortfall
+    /// as printed in the Interest Distribution Detail, for a class with no Interest Carryforward Amount and nothing due from before (Total
+    /// Interest Due = Current Interest); otherwise Total Interest Due − Net Interest Shortfall − Interest Carryforward Amount. A variable
+    /// rate (a weighted average of the groups' rates) is printed rounded to its last decimal, so its accrual is known only within the
+    /// balance × half a unit of that decimal / 1200; a difference within that bound is no break. Without the detail section the classes
+    /// are left unchecked here (the ledger comparison, when given, still covers every figure).
+    /// </summary>
+    private static GroupInterest SeveralGroupsInterest(List<FiledClass> classes)
+    {
+        var names = classes.Select(c => c.Name).ToArray();
+        if (classes.Any(c => c.InterestDetail is null))
+            return new GroupInterest("", names, classes.Sum(c => c.InterestDetail?.NetShortfall ?? 0),
+                "not checked from the statement: each group's shortfall falls on these classes by their components of it, and the text has no Interest Distribution Detail to read their shares from",
+                []) { SeveralGroups = true };
+        return ByPrintedShortfalls("", classes, proRata: false) with { SeveralGroups = true };
+    }
+
+    /// <summary>
+    /// A group's own classes, when their interest is not reproduced exactly by any sharing of the group's shortfall among them alone and
+    /// the deal has classes of several groups: CWALT shares each group's shortfall among its classes and the components of those classes,
+    /// one pro-rata split, so the group's remainder cents may fall on a component and the group's own classes' shares are each within a
+    /// cent of their pro-rata part, and their sum within a cent or so of theirs. Checked instead: each class's interest from its own printed
+    /// Net Interest Shortfall, as for the classes of several groups, and each printed shortfall within two cents of the class's pro-rata
+    /// share (by accrual) of the shortfalls printed for the group's classes.
+    /// </summary>
+    private static GroupInterest PrintedShares(string group, List<FiledClass> classes) => ByPrintedShortfalls(group, classes, proRata: true) with { PrintedShares = true };
+
+    /// <summary>Each class's interest from its own printed Net Interest Shortfall (and, with <paramref name="proRata"/>, each shortfall within two cents of pro rata), under every accrual convention.</summary>
+    private static GroupInterest ByPrintedShortfalls(string group, List<FiledClass> classes, bool proRata)
+    {
+        var names = classes.Select(c => c.Name).ToArray();
+        var shortfall = classes.Sum(c => c.InterestDetail!.NetShortfall);
+        List<Break>? firstBreaks = null;
+        var reproducing = new List<string>();
+        foreach (var (accrualName, accrual) in Conventions)
+        {
+            var breaks = new List<Break>();
+            var accrued = classes.Select(c => Accrued(c, accrual)).ToArray();
+            var total = accrued.Sum();
+            for (var k = 0; k < classes.Count; k++)
+            {
+                var c = classes[k];
+                var x = c.InterestDetail!;
+                var plain = x.Carryforward == 0 && x.Due == x.Current;
+                var expected = plain ? accrual(c.Beginning!.Value, c.Rate!.Value) - x.NetShortfall : x.Due - x.NetShortfall - x.Carryforward;
+                var tolerance = plain && IsVariable(c) ? RatePrecision(c.Beginning!.Value, c.Rate!.Value) : 0m;
+                if (Math.Abs(expected - Distributed(c)) > tolerance)
+                    breaks.Add(new(plain
+                            ? $"interest{(c.Accretion is > 0 ? " + accretion" : "")} = 30/360 accrual at the rate − the class's Net Interest Shortfall as printed ({accrualName}{(tolerance > 0 ? $", within ±{tolerance:0.00} for the rate's printed decimals" : "")})"
+                            : $"interest{(c.Accretion is > 0 ? " + accretion" : "")} = Total Interest Due − Net Interest Shortfall − Interest Carryforward Amount",
+                        c.Name, expected, Distributed(c), Math.Abs(expected - Distributed(c)) - tolerance <= 0.01m
+                            ? "a cent: the half-cent rule, or the rate's unprinted decimals"
+                            : "the class's interest does not follow from its own accrual and printed shortfall (a misprint, another rate, or interest from another source)"));
+                var share = total == 0 ? 0m : shortfall * accrued[k] / total;
+                if (proRata && Math.Abs(x.NetShortfall - share) > 0.02m)
+                    breaks.Add(new($"Net Interest Shortfall = pro-rata share of the group's printed shortfalls, within two cents ({accrualName})", c.Name,
+                        Math.Round(share, 2, MidpointRounding.AwayFromZero), x.NetShortfall, "a shortfall not allocated pro rata within this group (another group's, or a class-specific shortfall)"));
+            }
+            if (breaks.Count == 0) reproducing.Add(accrualName);
+            else firstBreaks ??= breaks;
+        }
+        return new GroupInterest(group, names, shortfall, reproducing.Count > 0 ? reproducing[0] : null, reproducing.Count > 0 ? [] : firstBreaks!)
+            { Reproducing = reproducing };
+    }
+
+    /// <summary>
+    /// A class's 30/360 accrual at its printed rate; for a variable rate (Class X's weighted average, printed to six decimals) the
+    /// statement's own Current Interest instead, when the Interest Distribution Detail prints one within the accrual that rate's rounding
+    /// allows (and nothing is carried forward): a cent or so of a large strip's accrual would otherwise move the group's shortfall and
+    /// every class's share of it.
+    /// </summary>
+    private static decimal Accrued(FiledClass c, Func<decimal, decimal, decimal> accrual)
+    {
+        var a = accrual(c.Beginning!.Value, c.Rate!.Value);
+        return c.InterestDetail is { } x && x.Carryforward == 0 && x.Due == x.Current && IsVariable(c)
+            && Math.Abs(x.Current - a) <= RatePrecision(c.Beginning.Value, c.Rate.Value) ? x.Current : a;
+    }
+
+    private static bool IsVariable(FiledClass c) => (c.RateType ?? "").StartsWith("Var", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How far a month's 30/360 accrual can be from the one at the printed rate: balance × half a unit of the rate's last printed decimal / 1200, in whole cents up.</summary>
+    private static decimal RatePrecision(decimal balance, decimal rate)
+    {
+        var halfUnit = 0.5m / (decimal)Math.Pow(10, rate.Scale);
+        return Math.Ceiling(balance * halfUnit / 1200m * 100m) / 100m;
+    }
+
     /// <summary>How a convention pair is named in the report: "decimal, half-cent up, shares rounded".</summary>
     private static string PairName(string accrual, string sharing) => $"{accrual}, {sharing}";
 
@@ -163,8 +286,9 @@ public static class FiledReconciliation
 
     /// <summary>The conventions that reproduce every group's interest (the trustee's evident rule), or none.</summary>
     public static IReadOnlyList<string> CommonConventions(FiledReport r) =>
-        r.Interest.Count == 0 ? [] : Conventions.SelectMany(c => Allocations.Select(a => PairName(c.Name, a.Name)))
-            .Where(n => r.Interest.All(g => g.Reproducing.Contains(n))).ToArray();
+        r.Interest.Count(g => !g.SeveralGroups) == 0 ? [] : Conventions.SelectMany(c => Allocations.Select(a => (c.Name, Pair: PairName(c.Name, a.Name))))
+            .Where(n => r.Interest.All(g => g.ByAccrualOnly ? (g.Reproducing.Count == 0 && g.Convention is not null) || g.Reproducing.Contains(n.Name) : g.Reproducing.Contains(n.Pair)))
+            .Select(n => n.Pair).ToArray();
 
     private static string Likely(decimal expected, decimal filed, decimal accrued)
     {
@@ -217,8 +341,14 @@ public static class FiledReconciliation
         foreach (var b in r.Identities) sb.Append($"  {b.Class}: {b.Check}: expected {M(b.Expected)}, filed {M(b.Filed)} (difference {M(b.Difference)}): {b.Convention}\n");
         foreach (var g in r.Interest)
         {
-            var name = g.Group.Length == 0 ? "all classes" : $"group {g.Group}";
-            sb.Append(g.Convention is { } c
+            var name = g.Group.Length == 0 ? g.SeveralGroups ? "classes of no one group" : "all classes" : $"group {g.Group}";
+            if (g.SeveralGroups && g.Reproducing.Count == 0 && g.Convention is { } why)
+                sb.Append($"interest, {name} ({string.Join(", ", g.Classes)}): {why}\n");
+            else if (g.PrintedShares && g.Convention is not null)
+                sb.Append($"interest, {name} ({string.Join(", ", g.Classes)}): each class reproduced to the cent with its own Net Interest Shortfall as printed ({M(g.Shortfall)} in all), each within two cents of pro rata (the group's remainder cents are shared with the components of classes of several groups); accrual conventions that reproduce them: {string.Join("; ", g.Reproducing)}\n");
+            else if (g.SeveralGroups && g.Convention is not null)
+                sb.Append($"interest, {name} ({string.Join(", ", g.Classes)}): each class reproduced to the cent with its own Net Interest Shortfall as printed ({M(g.Shortfall)} in all); accrual conventions that reproduce them: {string.Join("; ", g.Reproducing)}\n");
+            else sb.Append(g.Convention is { } c
                 ? $"interest, {name} ({string.Join(", ", g.Classes)}): reproduced to the cent with a shortfall of {M(g.Shortfall)} allocated pro rata; conventions (accrual, sharing) that reproduce it: {string.Join("; ", g.Reproducing)}\n"
                 : $"interest, {name} ({string.Join(", ", g.Classes)}): not reproduced by any convention tried; {g.Breaks.Count} breaks\n");
             foreach (var b in g.Breaks) sb.Append($"  {b.Class}: {b.Check}: expected {M(b.Expected)}, filed {M(b.Filed)} (difference {M(b.Difference)}): {b.Convention}\n");
