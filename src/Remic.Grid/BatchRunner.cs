@@ -170,18 +170,20 @@ public static class BatchRunner
     internal static void ClassFigures(DealProjection run, int c, DateOnly settle, double? price, GridBatchResult r, int row)
     {
         var f = DealClassFlows.Of(run, c);
-        var s = new SettledFlows(f, settle);
-        var any = s.First < f.Count;
-        r.Wal[row] = any ? BondAnalytics.Wal(s) : double.NaN;
-        var w = PrincipalWindow.Of(f, s.First);
-        r.WindowFirst[row] = w.First?.DayNumber ?? -1;
-        r.WindowLast[row] = w.Last?.DayNumber ?? -1;
+        // A class that has paid off by settlement (or holds nothing then) receives nothing: no WAL, window or yield
+        // (docs/grid.md), its writedowns still those of its life.
+        var s = Accrual.Receivable(f, settle) ? new SettledFlows(f, settle) : null;
+        var any = s is not null && s.First < f.Count;
+        r.Wal[row] = any ? BondAnalytics.Wal(s!) : double.NaN;
+        var w = s is null ? null : PrincipalWindow.Of(f, s.First);
+        r.WindowFirst[row] = w?.First?.DayNumber ?? -1;
+        r.WindowLast[row] = w?.Last?.DayNumber ?? -1;
         var writedown = f.IsNotional ? 0 : f.TotalLoss - f.LossReimbursed;
         if (writedown <= PrincipalWindow.Dust) writedown = 0; // float dust of the waterfall's arithmetic, not a loss
         var original = (double)run.Deal.Classes[c].OriginalBalance;
         r.WritedownPct[row] = f.IsNotional ? 0 : original > 0 ? writedown / original * 100 : 0;
         r.FirstLoss[row] = writedown > 0;
-        r.Yield[row] = price is { } px && any ? YieldAt(s, px) : double.NaN;
+        r.Yield[row] = price is { } px && any ? YieldAt(s!, px) : double.NaN;
     }
 
     /// <summary>The scenario's collateral loss: realised losses up to the call (if exercised), currency and percent of the cut-off balance.</summary>
