@@ -60,14 +60,29 @@ public static class Accrual
     public static AccruedInterest Accrued(BondCashFlows flows, DateOnly settle)
     {
         var first = Validate(flows, settle);
-        DateOnly from;
-        if (flows.PaymentDelay > 0) from = new DateOnly(settle.Year, settle.Month, 1);
-        else from = first > 0 ? flows.Dates[first - 1] : flows.Dates[first].AddMonths(-1);
-        if (from < flows.DatedDate) from = flows.DatedDate;
-        var days = DayCounts.Days(flows.DayCount, from, settle);
-        var basis = flows.DayCount == DayCount.Actual365 ? 365.0 : 360.0;
+        var from = AccrualStart(flows.PaymentDelay, flows.Dates[first], first > 0 ? flows.Dates[first - 1] : null, flows.DatedDate, settle);
         var balance = flows.BeginBalance[first];
         var coupon = flows.Coupon[first];
-        return new AccruedInterest(from, days, balance, coupon, balance * coupon * days / basis);
+        return new AccruedInterest(from, DayCounts.Days(flows.DayCount, from, settle), balance, coupon,
+            Amount(flows.DayCount, from, settle, balance, coupon));
+    }
+
+    /// <summary>Where the accrual at <paramref name="settle"/> starts, the first flow received being on <paramref name="firstDate"/>
+    /// (the flow before it on <paramref name="priorDate"/>, if any): see <see cref="Accrual"/>.</summary>
+    internal static DateOnly AccrualStart(int paymentDelay, DateOnly firstDate, DateOnly? priorDate, DateOnly datedDate, DateOnly settle)
+    {
+        DateOnly from;
+        if (paymentDelay > 0) from = new DateOnly(settle.Year, settle.Month, 1);
+        else from = priorDate ?? firstDate.AddMonths(-1);
+        if (from < datedDate) from = datedDate;
+        return from;
+    }
+
+    /// <summary>Interest accrued on <paramref name="balance"/> at <paramref name="coupon"/> from <paramref name="from"/> to <paramref name="settle"/>.</summary>
+    internal static double Amount(DayCount dayCount, DateOnly from, DateOnly settle, double balance, double coupon)
+    {
+        var days = DayCounts.Days(dayCount, from, settle);
+        var basis = dayCount == DayCount.Actual365 ? 365.0 : 360.0;
+        return balance * coupon * days / basis;
     }
 }

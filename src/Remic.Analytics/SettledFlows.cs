@@ -69,13 +69,20 @@ public sealed class SettledFlows
     public double PresentValue(double monthlyRate) => PresentValueAndSlope(monthlyRate, out _);
 
     /// <summary>Σ c·v^t and Σ c·t·v^t in one pass: the yield solver's inner loop (no allocation).</summary>
-    public double PresentValueAndSlope(double monthlyRate, out double s1)
+    public double PresentValueAndSlope(double monthlyRate, out double s1) =>
+        PresentValueAndSlope(Cash, Months, MonthlySpaced, monthlyRate, out s1);
+
+    /// <summary>
+    /// <see cref="PresentValueAndSlope(double, out double)"/> over any flows laid out as <see cref="SettledFlows"/> lays
+    /// them out (cash, months from settlement, monthly spacing): one arithmetic for every caller, so a reused buffer
+    /// (<see cref="DealClassFigures"/>) solves the same yields bit for bit.
+    /// </summary>
+    internal static double PresentValueAndSlope(ReadOnlySpan<double> cash, ReadOnlySpan<double> t, bool monthlySpaced,
+        double monthlyRate, out double s1)
     {
         var v = 1 / (1 + monthlyRate);
-        var cash = Cash;
-        var t = Months;
         double s0 = 0, w = 0;
-        if (MonthlySpaced && cash.Length > 0)
+        if (monthlySpaced && cash.Length > 0)
         {
             // Discount factors by recurrence, as the C peer does: one pow per solve step. Two interleaved
             // chains (even and odd flows, each stepping by v²) halve the multiply latency the loop waits on.

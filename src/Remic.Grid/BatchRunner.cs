@@ -68,11 +68,23 @@ public sealed class PreparedDeal
     /// </summary>
     public WaterfallRun Run => _run ??= new WaterfallRun(Deal);
 
+    private DealClassFigures? _figures;
+
+    /// <summary>The buffers the worker's per-class figures are computed in, reused as <see cref="Run"/> is (not thread-safe).</summary>
+    public DealClassFigures Figures => _figures ??= new DealClassFigures();
+
     /// <summary>The scenario the grid runs at <paramref name="s"/>.</summary>
-    public Scenario ScenarioAt(GridScenario s) => new()
+    public Scenario ScenarioAt(GridScenario s) => ScenarioAt(s, 0);
+
+    /// <summary>A scenario's defaults, built once: a grid's scenario is a copy of it (one small object, where <c>new</c> would
+    /// also build the defaults its axes replace).</summary>
+    private static readonly Scenario Blank = new();
+
+    /// <summary>The scenario the grid runs at <paramref name="s"/>, its recovery lag <paramref name="lag"/> months.</summary>
+    public Scenario ScenarioAt(GridScenario s, int lag) => Blank with
     {
         Prepay = Prepay[s.Prepay], Default = Default[s.Default], Severity = Severity[s.Severity],
-        RecoveryLag = 0, Indices = Indices[s.Path],
+        RecoveryLag = lag, Indices = Indices[s.Path],
     };
 }
 
@@ -119,7 +131,7 @@ public static class BatchRunner
         {
             ct.ThrowIfCancellationRequested();
             var s = job.Space.At(batch.First + i);
-            var scenario = p.ScenarioAt(s) with { RecoveryLag = job.Axes.Lag[s.Lag] };
+            var scenario = p.ScenarioAt(s, job.Axes.Lag[s.Lag]);
             var call = job.Axes.Call[s.Call] && deal.CleanUpCall is not null;
             var run = p.Run.Run(scenario, call); // a view, valid until the next scenario: read here
             Figures(run, p, price, result, i);
@@ -131,23 +143,52 @@ public static class BatchRunner
     {
         var deal = run.Deal;
         var k = deal.Classes.Count;
+        var figures = p.Figures;
+        figures.Begin(run, p.Settle);
         for (var c = 0; c < k; c++)
         {
             var row = i * k + c;
-            var f = DealClassFlows.Of(run, c);
-            var s = new SettledFlows(f, p.Settle);
-            var any = s.First < f.Count;
-            r.Wal[row] = any ? BondAnalytics.Wal(s) : double.NaN;
-            var w = PrincipalWindow.Of(f, s.First);
-            r.WindowFirst[row] = w.First?.DayNumber ?? -1;
-            r.WindowLast[row] = w.Last?.DayNumber ?? -1;
-            var writedown = f.IsNotional ? 0 : f.TotalLoss - f.LossReimbursed;
+            if (!figures.Load(c)) { ClassFigures(run, c, p.Settle, price, r, row); continue; } // the existing path reports what is wrong
+            r.Wal[row] = figures.Wal();
+            figures.Window(out var first, out var last);
+            r.WindowFirst[row] = first?.DayNumber ?? -1;
+            r.WindowLast[row] = last?.DayNumber ?? -1;
+            var writedown = figures.IsNotional ? 0 : figures.TotalLoss - figures.LossReimbursed;
             if (writedown <= PrincipalWindow.Dust) writedown = 0; // float dust of the waterfall's arithmetic, not a loss
             var original = (double)deal.Classes[c].OriginalBalance;
-            r.WritedownPct[row] = f.IsNotional ? 0 : original > 0 ? writedown / original * 100 : 0;
+            r.WritedownPct[row] = figures.IsNotional ? 0 : original > 0 ? writedown / original * 100 : 0;
             r.FirstLoss[row] = writedown > 0;
-            r.Yield[row] = price is { } px && any ? YieldAt(s, px) : double.NaN;
+            r.Yield[row] = price is { } px ? YieldAt(figures, px) : double.NaN;
         }
+        CollateralFigures(run, r, i);
+    }
+
+    /// <summary>
+    /// One class's figures through the Analytics API (<see cref="DealClassFlows"/>, <see cref="SettledFlows"/>): what
+    /// <see cref="DealClassFigures"/> computes without allocating, and the path for flows it leaves to that API.
+    /// </summary>
+    internal static void ClassFigures(DealProjection run, int c, DateOnly settle, double? price, GridBatchResult r, int row)
+    {
+        var f = DealClassFlows.Of(run, c);
+        // A class that has paid off by settlement (or holds nothing then) receives nothing: no WAL, window or yield
+        // (docs/grid.md), its writedowns still those of its life.
+        var s = Accrual.Receivable(f, settle) ? new SettledFlows(f, settle) : null;
+        var any = s is not null && s.First < f.Count;
+        r.Wal[row] = any ? BondAnalytics.Wal(s!) : double.NaN;
+        var w = s is null ? null : PrincipalWindow.Of(f, s.First);
+        r.WindowFirst[row] = w?.First?.DayNumber ?? -1;
+        r.WindowLast[row] = w?.Last?.DayNumber ?? -1;
+        var writedown = f.IsNotional ? 0 : f.TotalLoss - f.LossReimbursed;
+        if (writedown <= PrincipalWindow.Dust) writedown = 0; // float dust of the waterfall's arithmetic, not a loss
+        var original = (double)run.Deal.Classes[c].OriginalBalance;
+        r.WritedownPct[row] = f.IsNotional ? 0 : original > 0 ? writedown / original * 100 : 0;
+        r.FirstLoss[row] = writedown > 0;
+        r.Yield[row] = price is { } px && any ? YieldAt(s!, px) : double.NaN;
+    }
+
+    /// <summary>The scenario's collateral loss: realised losses up to the call (if exercised), currency and percent of the cut-off balance.</summary>
+    internal static void CollateralFigures(DealProjection run, GridBatchResult r, int i)
+    {
         var months = run.CalledAt ?? int.MaxValue;
         double loss = 0, cutoff = 0;
         var groups = run.Collateral.Groups;
@@ -166,6 +207,14 @@ public static class BatchRunner
     {
         if (!(s.TotalCash > 0) || !(s.Balance > 0)) return double.NaN;
         try { return BondAnalytics.Yield(s, price) * 100; }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException) { return double.NaN; }
+    }
+
+    /// <summary>As <see cref="YieldAt(SettledFlows, double)"/>, on the class <paramref name="f"/> has loaded.</summary>
+    private static double YieldAt(DealClassFigures f, double price)
+    {
+        if (!(f.TotalCash > 0) || !(f.Balance > 0)) return double.NaN;
+        try { return f.TryYield(price, out var y) ? y * 100 : double.NaN; } // no yield: NaN, without an exception per class
         catch (Exception e) when (e is ArgumentException or ArithmeticException) { return double.NaN; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using Remic.Rates.Sobol;
 
@@ -42,6 +43,7 @@ public sealed class PathNormals
     }
 
     /// <summary>Fills z1, z2 (each <see cref="Steps"/> long) with path <paramref name="path"/>'s normals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(int path, Span<double> z1, Span<double> z2)
     {
         switch (Method)
@@ -55,6 +57,7 @@ public sealed class PathNormals
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pseudo(int path, Span<double> z1, Span<double> z2)
     {
         var seeder = new SplitMix64(Seed * 0x9E3779B97F4A7C15UL ^ (ulong)path * 0xD1B54A32D192ED03UL);
@@ -98,6 +101,7 @@ public sealed class PathNormals
         private static ulong BitRot(ulong x, int k) => (x << k) | (x >> (64 - k));
         private double Uniform() => ((Next() >> 11) + 0.5) * (1.0 / 9007199254740992.0) * 2 - 1;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Normal()
         {
             if (!double.IsNaN(_spare)) { var s = _spare; _spare = double.NaN; return s; }

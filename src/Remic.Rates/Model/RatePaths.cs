@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Remic.Rates.Model;
 
 /// <summary>One simulated path on the grid τ_0 = 0 &lt; τ_1 &lt; … &lt; τ_n (years).</summary>
@@ -96,6 +97,7 @@ public sealed class RatePaths
     public int Points => _tau.Length;
 
     /// <summary>Simulates path <paramref name="path"/> into <paramref name="into"/> (reusable; sized <see cref="Points"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Generate(int path, RatePath into, double[] z1, double[] z2)
     {
         Normals.Fill(path, z1, z2);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Remic.Analytics;
 using Remic.Deals.Model;
 using Remic.Deals.Projection;
@@ -12,6 +13,7 @@ namespace Remic.Rates.Oas;
 internal static class ClassFlows
 {
     /// <summary>Cash (interest + principal as above) of class c in each period, and the reduction WAL weighs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CashOf(DealProjection run, int c, bool firstResidual, Span<double> cash, Span<double> reduction)
     {
         var periods = run.Periods;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Remic.Collateral;
 using Remic.Collateral.PrepayModel;
 using Remic.Core;
@@ -57,6 +58,7 @@ internal sealed class PathValuation
     /// <summary>The deal's waterfall along one simulated path; with <paramref name="reuse"/> and <paramref name="collateral"/>
     /// (one each per thread) the result is a view valid until their next path, and nothing is allocated per path by the
     /// waterfall or the collateral projection (the same figures, bit for bit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DealProjection Run(RatePath path, WaterfallRun? reuse = null, CollateralRun? collateral = null)
     {
         var points = path.TenYear.Length;
@@ -81,6 +83,7 @@ internal sealed class PathValuation
         return DealRunner.Run(Deal, new Scenario { Prepay = Speed.Prepay("100 PPC", Ramp), Indices = indices, Advance = _advance });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MonthlyVector Libor(RatePath path)
     {
         var points = path.OneMonth.Length;
