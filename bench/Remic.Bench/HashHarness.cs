@@ -203,7 +203,10 @@ public static class HashHarness
 
         public byte[] Finish() => _h.GetHashAndReset();
 
-        public void Text(string s) => _h.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
+        /// <summary>The repository's root, replaced in any text (a trace names its deal file): two worktrees hash alike.</summary>
+        public static readonly string Root = GridBenchmarks.Repo();
+
+        public void Text(string s) => _h.AppendData(Encoding.UTF8.GetBytes(s.Replace(Root, "<repo>") + "\n"));
 
         public void Failure(Exception e)
         {

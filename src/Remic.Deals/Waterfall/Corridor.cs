@@ -13,7 +13,8 @@ internal static class Corridor
     {
         var d = l.Deal;
         var r = l.R;
-        for (var c = 0; c < d.NClasses; c++) nextCapShortfall[c] = l.State.CapShortfall[c] + capShortfall[c];
+        var before = l.State.CapShortfall; // a local: its load hoisted out of the loop
+        for (var c = 0; c < nextCapShortfall.Length; c++) nextCapShortfall[c] = before[c] + capShortfall[c];
         for (var i = 0; i < d.Corridors.Length; i++)
         {
             var k = d.Corridors[i];

@@ -17,12 +17,14 @@ internal static class Coupons
         T f30 = Fraction<T>(DayCount.Thirty360, l.ActualDays), f360 = Fraction<T>(DayCount.Actual360, l.ActualDays),
             f365 = Fraction<T>(DayCount.Actual365, l.ActualDays);
         var dayCounts = d.DayCounts;
-        for (var c = 0; c < d.NClasses; c++)
+        var coupons = d.Coupons;
+        T[] begin = l.R.BeginBalance, coupon = l.R.Coupon; // locals: loads hoisted out of the loop
+        for (var c = 0; c < begin.Length; c++)
         {
-            var bal = l.R.BeginBalance[c];
+            var bal = begin[c];
             var frac = dayCounts[c] switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };
             T rate, full;
-            var k = d.Coupons[c];
+            var k = coupons[c];
             switch (k.Kind)
             {
                 case CompiledDeal<T>.CouponKind.Fixed:
@@ -46,13 +48,13 @@ internal static class Coupons
                     foreach (var g in d.ClassGroups[c]) x += l.Groups[g].ClassXExcessInterest;
                     current[c] = x;
                     uncapped[c] = x;
-                    l.R.Coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
+                    coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
                     continue;
                 default:
                     rate = full = T.Zero;
                     break;
             }
-            l.R.Coupon[c] = rate;
+            coupon[c] = rate;
             current[c] = Num<T>.Cents(bal * rate * frac);
             uncapped[c] = Num<T>.Cents(bal * full * frac);
         }

@@ -43,6 +43,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] ScratchWeights, ScratchShares;
     /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
     public readonly T[] Current, Uncapped;
+    /// <summary>Shifting interest's per-group scratch (each group's Senior Percentage and senior balance, written before read).</summary>
+    public readonly T[] SeniorPctScratch, SeniorBalanceScratch;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -83,6 +85,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         ScratchClasses = new int[deal.NClasses];
         ScratchWeights = new T[deal.NClasses];
         ScratchShares = new T[deal.NClasses];
+        SeniorPctScratch = new T[deal.NGroups];
+        SeniorBalanceScratch = new T[deal.NGroups];
         Current = new T[deal.NClasses];
         Uncapped = new T[deal.NClasses];
     }
@@ -172,10 +176,17 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public void FixWeights()
     {
         var n = Deal.NGroups;
+        T[] weights = Weights, subAmount = SubAmount, nonPoBegin = NonPoBegin; // locals: loads hoisted
+        var groups = Groups;
         foreach (var c in _multiGroup)
         {
             var bySubAmount = BySubAmount(c); // once per class, not per group
-            for (var g = 0; g < n; g++) Weights[c * n + g] = WeightOf(c, g, bySubAmount);
+            // WeightOf for each group, inline: the class's membership and coupon kind read once.
+            var member = Deal.InGroup[c];
+            var strip = Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess;
+            var at = c * n;
+            for (var g = 0; g < n; g++)
+                weights[at + g] = !member[g] ? T.Zero : strip ? groups[g].ClassXExcessInterest : bySubAmount ? subAmount[g] : nonPoBegin[g];
         }
     }
 

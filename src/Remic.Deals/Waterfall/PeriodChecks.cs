@@ -24,12 +24,13 @@ internal static class PeriodChecks
         var tol = d.Tolerance;
 
         T collPrin = T.Zero, collLoss = T.Zero, af = T.Zero, poolEnd = T.Zero;
-        for (var g = 0; g < d.NGroups; g++)
+        T[] collateralPrincipal = r.CollateralPrincipal, collateralLoss = r.CollateralLoss, available = r.AvailableFunds, poolEndBalance = r.PoolEndBalance;
+        for (var g = 0; g < collateralPrincipal.Length; g++)
         {
-            collPrin += r.CollateralPrincipal[g];
-            collLoss += r.CollateralLoss[g];
-            af += r.AvailableFunds[g];
-            poolEnd += r.PoolEndBalance[g];
+            collPrin += collateralPrincipal[g];
+            collLoss += collateralLoss[g];
+            af += available[g];
+            poolEnd += poolEndBalance[g];
         }
         T clsPrin = T.Zero, clsLoss = T.Zero, accr = T.Zero, clsEnd = T.Zero;
         var notional = d.Notional;

@@ -62,26 +62,33 @@ public static class Waterfall
         l.Terminating = Ledger<T>.PoolEnds(l.Groups);
         l.Trace = trace;
 
-        for (var g = 0; g < d.NGroups; g++)
+        var groups = l.Groups;
+        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount; // locals: loads hoisted
+        var seniorsOf = d.Seniors;
+        for (var g = 0; g < groups.Length; g++)
         {
-            ref readonly var c = ref l.Groups[g];
+            ref readonly var c = ref groups[g];
             var af = c.AvailableFunds;
-            l.Fund[g] = af;
-            l.NonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
+            fund[g] = af;
+            nonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
             r.AvailableFunds[g] = af;
             r.CollateralPrincipal[g] = c.Principal;
             r.CollateralLoss[g] = c.RealizedLoss;
             r.PoolEndBalance[g] = c.EndBalance;
             r.PoPoolEndBalance[g] = c.PoEndBalance;
             var seniors = T.Zero;
-            foreach (var i in d.Seniors[g]) seniors += Num<T>.Pos(state.Balances[i]);
-            l.SubAmount[g] = Num<T>.Pos(l.NonPoBegin[g] - seniors);
+            foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
+            subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
         }
         l.FixWeights();
-        for (var c = 0; c < d.NClasses; c++)
         {
-            if (d.Notional[c]) l.Balance[c] = NotionalAmount(d, c, state.Balances, l.Groups);
-            r.BeginBalance[c] = l.Balance[c];
+            T[] working = l.Balance, begin = r.BeginBalance;
+            var isNotional = d.Notional;
+            for (var c = 0; c < working.Length; c++)
+            {
+                if (isNotional[c]) working[c] = NotionalAmount(d, c, stateBalances, groups);
+                begin[c] = working[c];
+            }
         }
         if (trace is not null) trace.Collections(l, r);
 
@@ -91,7 +98,11 @@ public static class Waterfall
         InterestShortfalls.Allocate<T>(l, current);
         T[] due = r.InterestDue, shortfall = r.InterestShortfall, unpaidBefore = state.UnpaidInterest; // locals: loads hoisted
         for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
-        foreach (var c in d.Beneficiaries) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
+        if (d.Beneficiaries.Length > 0)
+        {
+            var capShortfallNow = r.CapShortfall;
+            foreach (var c in d.Beneficiaries) capShortfallNow[c] = Num<T>.Pos(uncapped[c] - current[c]);
+        }
         if (trace is not null) trace.Interest(l, current, uncapped);
         ShiftingInterest.Compute(l);
         l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
@@ -107,11 +118,12 @@ public static class Waterfall
         trace?.EndLosses(l);
         r.EndBalance = l.Balance; // the ledger's balances are the next state's: no copy
         r.UnpaidInterest = unpaid;
-        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss;
+        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss, beginBalance = r.BeginBalance;
         var notional = d.Notional;
+        var classNotional = d.ClassNotionalKind;
         for (var c = 0; c < balance.Length; c++)
         {
-            if (notional[c]) balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, balance, l.Groups) : r.BeginBalance[c];
+            if (notional[c]) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
             unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
             // A class written off to zero is owed nothing more: its unpaid interest ends with it.
             if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
