@@ -45,6 +45,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] Current, Uncapped;
     /// <summary>Shifting interest's per-group scratch (each group's Senior Percentage and senior balance, written before read).</summary>
     public readonly T[] SeniorPctScratch, SeniorBalanceScratch;
+    /// <summary>The principal allocation's scratch: a slice per pro rata / split node (<see cref="CompiledDeal{T}.AllocScratchSize"/>).</summary>
+    public readonly T[] AllocScratch;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -85,6 +87,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         ScratchClasses = new int[deal.NClasses];
         ScratchWeights = new T[deal.NClasses];
         ScratchShares = new T[deal.NClasses];
+        AllocScratch = new T[deal.AllocScratchSize];
         SeniorPctScratch = new T[deal.NGroups];
         SeniorBalanceScratch = new T[deal.NGroups];
         Current = new T[deal.NClasses];

@@ -41,7 +41,7 @@ internal static class PrincipalAllocation
             case CompiledDeal<T>.CSplit s:
             {
                 var paid = T.Zero;
-                Span<T> shares = stackalloc T[s.Parts.Length];
+                var shares = l.AllocScratch.AsSpan(s.Scratch, s.Parts.Length); // the node's own scratch (Split writes it whole)
                 ProRataShares.Split(amount, s.Shares, shares);
                 for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
                 // What a retired part could not take goes to the others in order.
@@ -70,15 +70,18 @@ internal static class PrincipalAllocation
 
     private static T ProRata<T>(Ledger<T> l, CompiledDeal<T>.CProRata p, T amount) where T : unmanaged, IFloatingPoint<T>
     {
-        Span<T> w = stackalloc T[p.Parts.Length];
+        var n = p.Parts.Length;
+        var w = l.AllocScratch.AsSpan(p.Scratch, n); // the node's own scratch: weights, then shares
         var total = T.Zero;
-        for (var i = 0; i < p.Parts.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            foreach (var c in p.PartLeaves[i]) w[i] += l.Outstanding(c);
-            total += w[i];
+            var wi = T.Zero;
+            foreach (var c in p.PartLeaves[i]) wi += l.Outstanding(c);
+            w[i] = wi;
+            total += wi;
         }
         if (total <= T.Zero) return T.Zero;
-        Span<T> shares = stackalloc T[w.Length];
+        var shares = l.AllocScratch.AsSpan(p.Scratch + n, n);
         ProRataShares.Split(Num<T>.Min(amount, total), w, shares);
         var paid = T.Zero;
         for (var i = 0; i < w.Length; i++) paid += Allocate(l, p.Parts[i], shares[i]);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Remic.Deals.Model;
 
 namespace Remic.Deals.Waterfall;
@@ -187,10 +188,11 @@ public static class Waterfall
     {
         var d = l.Deal;
         var r = l.R;
-        switch (step)
+        switch (step.Op) // the op code is the record's type (CompiledDeal.OpOf): each case's cast cannot fail
         {
-            case CompiledDeal<T>.CPayPo s:
+            case CompiledDeal<T>.StepOp.PayPo:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CPayPo>(step);
                 var want = Num<T>.Min(l.PoPda[s.Group], l.Outstanding(s.Class));
                 r.UnpayablePrincipal += l.PoPda[s.Group] - want;
                 var got = l.Draw(s.From, want);
@@ -199,11 +201,15 @@ public static class Waterfall
                 l.PoPda[s.Group] = T.Zero;
                 break;
             }
-            case CompiledDeal<T>.CPayInterest s:
+            case CompiledDeal<T>.StepOp.PayInterest:
+            {
+                var s = Unsafe.As<CompiledDeal<T>.CPayInterest>(step);
                 PayInterestProRata(l, s.From, s.Classes);
                 break;
-            case CompiledDeal<T>.CPayPrincipal s:
+            }
+            case CompiledDeal<T>.StepOp.PayPrincipal:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CPayPrincipal>(step);
                 var want = T.Zero;
                 foreach (var g in s.From)
                     want += s.Amount switch
@@ -214,8 +220,9 @@ public static class Waterfall
                     };
                 var got = l.Draw(s.From, want);
                 if (s.Amount != PrincipalAmount.Remaining) r.PrincipalShortfall += want - got;
-                l.StepLeafBalance = T.Zero;
-                foreach (var c in s.ToLeaves) l.StepLeafBalance += l.Outstanding(c);
+                var leaves = T.Zero;
+                foreach (var c in s.ToLeaves) leaves += l.Outstanding(c);
+                l.StepLeafBalance = leaves;
                 var depleted = s.Amount == PrincipalAmount.SeniorPrincipal && l.Depleted;
                 var paid = PrincipalAllocation.Allocate(l, depleted ? s.Depleted : s.To, got);
                 var left = got - paid;
@@ -231,8 +238,9 @@ public static class Waterfall
                 if (s.Amount == PrincipalAmount.NonPoPrincipal) r.UnpayablePrincipal += left;
                 break;
             }
-            case CompiledDeal<T>.CAccrete s:
+            case CompiledDeal<T>.StepOp.Accrete:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CAccrete>(step);
                 var got = l.Draw(s.From, l.AccrualCash[s.Class]);
                 r.PrincipalShortfall += l.AccrualCash[s.Class] - got;
                 l.AccrualCash[s.Class] = T.Zero;
@@ -241,7 +249,9 @@ public static class Waterfall
                 r.UnpayablePrincipal += got - paid;
                 break;
             }
-            case CompiledDeal<T>.CPayPoDeferred s:
+            case CompiledDeal<T>.StepOp.PayPoDeferred:
+            {
+                var s = Unsafe.As<CompiledDeal<T>.CPayPoDeferred>(step);
                 // Paid only while the subordinates can absorb it: after this period's principal and losses they must
                 // still have the balance to be written down by it (else the Senior Credit Support Depletion Date is here).
                 if (!SubordinatesCanAbsorbDeferred(l)) break;
@@ -258,20 +268,28 @@ public static class Waterfall
                     l.CashOut += got;
                 }
                 break;
-            case CompiledDeal<T>.CPaySubordinates s:
+            }
+            case CompiledDeal<T>.StepOp.PaySubordinates:
+            {
+                var s = Unsafe.As<CompiledDeal<T>.CPaySubordinates>(step);
                 SubordinatePayment.Pay(l, s.From, s.Classes);
                 break;
-            case CompiledDeal<T>.CPayResidual s:
+            }
+            case CompiledDeal<T>.StepOp.PayResidual:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CPayResidual>(step);
                 var rest = l.Draw(s.From, l.Available(s.From));
                 r.ResidualPaid += rest;
                 r.Residual[s.Class] += rest;
                 l.CashOut += rest;
                 break;
             }
-            case CompiledDeal<T>.CWhen w:
+            case CompiledDeal<T>.StepOp.When:
+            {
+                var w = Unsafe.As<CompiledDeal<T>.CWhen>(step);
                 foreach (var inner in Holds(l, w.If) ? w.Then : w.Else) Run(l, inner);
                 break;
+            }
             default:
                 throw new NotSupportedException(step.GetType().Name);
         }
@@ -301,37 +319,45 @@ public static class Waterfall
     {
         var d = l.Deal;
         var r = l.R;
+        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid, accretion = r.Accretion; // locals: loads hoisted
+        var accreteTargets = d.AccreteTargets;
+        var classGroups = d.ClassGroups;
         var total = T.Zero;
         var last = -1;
-        Span<T> w = stackalloc T[classes.Length];
+        // The ledger's scratch (no stackalloc, so the method tiers up); every element up to classes.Length is written here.
+        var w = l.ScratchWeights.AsSpan(0, classes.Length);
         for (var i = 0; i < classes.Length; i++)
         {
             var c = classes[i];
-            if (d.AccreteTargets[c] is { } targets && Accreting(l, targets))
+            w[i] = T.Zero;
+            if (accreteTargets[c] is { } targets)
             {
-                var accrued = r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c];
-                if (accrued <= T.Zero) continue;
-                r.Accretion[c] += accrued;
-                l.Balance[c] += accrued;
-                l.AccrualCash[c] += accrued;
-                continue;
+                if (Accreting(l, targets))
+                {
+                    var accrued = interestDue[c] - interestPaid[c] - accretion[c];
+                    if (accrued <= T.Zero) continue;
+                    accretion[c] += accrued;
+                    l.Balance[c] += accrued;
+                    l.AccrualCash[c] += accrued;
+                    continue;
+                }
+                if (accretion[c] > T.Zero) continue;
             }
-            if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
-            var due = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
-            if (d.ClassGroups[c].Length > 1) due = Num<T>.Min(due, ComponentsDue(l, c, from));
+            var due = Num<T>.Pos(interestDue[c] - interestPaid[c]);
+            if (classGroups[c].Length > 1) due = Num<T>.Min(due, ComponentsDue(l, c, from));
             w[i] = due;
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
         var give = Num<T>.Min(l.Available(from), total);
-        Span<T> shares = stackalloc T[last + 1];
+        var shares = l.ScratchShares.AsSpan(0, last + 1);
         if (give == total) w[..(last + 1)].CopyTo(shares);
         else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         for (var i = 0; i <= last; i++)
         {
             if (shares[i] <= T.Zero) continue;
             var c = classes[i];
-            l.PayInterest(c, d.ClassGroups[c].Length > 1 ? DrawComponents(l, c, from, shares[i], w[i]) : l.Draw(from, shares[i]));
+            l.PayInterest(c, classGroups[c].Length > 1 ? DrawComponents(l, c, from, shares[i], w[i]) : l.Draw(from, shares[i]));
         }
     }
 
