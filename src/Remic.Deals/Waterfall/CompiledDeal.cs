@@ -74,6 +74,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>Elements of a ledger's allocation scratch (<see cref="Ledger{T}.AllocScratch"/>): each pro rata and split node of the
     /// deal's allocation trees owns a slice of it (<see cref="CProRata.Scratch"/>, <see cref="CSplit.Scratch"/>).</summary>
     public readonly int AllocScratchSize;
+    /// <summary>A pay_interest step pays a class of several groups (the only writer of <see cref="Ledger{T}.PaidFrom"/>): else the
+    /// ledger's per-class, per-group interest drawn stays all zeros and is not cleared each date.</summary>
+    public readonly bool WritesPaidFrom;
 
     private CompiledDeal(Deal deal)
     {
@@ -142,6 +145,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);
         WritesCorridor = deal.Corridors.Count > 0;
+        WritesPaidFrom = all.Any(st => st is CPayInterest pi && pi.Classes.Any(c => ClassGroups[c].Length > 1));
         Beneficiary = new bool[NClasses];
         foreach (var c in deal.Corridors) Beneficiary[C(c.Beneficiary)] = true;
         Beneficiaries = Enumerable.Range(0, NClasses).Where(c => Beneficiary[c]).ToArray();

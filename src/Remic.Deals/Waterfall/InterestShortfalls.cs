@@ -14,9 +14,9 @@ internal static class InterestShortfalls
     public static void Allocate<T>(Ledger<T> l, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
-        // Scratch allocated once for all groups: a stackalloc inside the loop would grow the frame per group.
-        Span<T> w = stackalloc T[d.NClasses];
-        Span<T> shares = stackalloc T[d.NClasses];
+        // The ledger's scratch (no stackalloc to zero every date): both are written whole for each group with a shortfall.
+        var w = l.ScratchWeights.AsSpan(0, d.NClasses);
+        var shares = l.ScratchShares.AsSpan(0, d.NClasses);
         for (var g = 0; g < d.NGroups; g++)
         {
             ref readonly var coll = ref l.Groups[g];

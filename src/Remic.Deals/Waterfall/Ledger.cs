@@ -47,6 +47,9 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] SeniorPctScratch, SeniorBalanceScratch;
     /// <summary>The principal allocation's scratch: a slice per pro rata / split node (<see cref="CompiledDeal{T}.AllocScratchSize"/>).</summary>
     public readonly T[] AllocScratch;
+    /// <summary><see cref="SubordinatePayment"/>'s scratch, one element per subordinate of its step.</summary>
+    public readonly T[] SubShares, SubScheduledShares, SubUnscheduledShares, SubReserve, SubWeights, SubEligibleWeights;
+    public readonly bool[] SubEligible;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -88,6 +91,13 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         ScratchWeights = new T[deal.NClasses];
         ScratchShares = new T[deal.NClasses];
         AllocScratch = new T[deal.AllocScratchSize];
+        SubShares = new T[deal.NClasses];
+        SubScheduledShares = new T[deal.NClasses];
+        SubUnscheduledShares = new T[deal.NClasses];
+        SubReserve = new T[deal.NClasses];
+        SubWeights = new T[deal.NClasses];
+        SubEligibleWeights = new T[deal.NClasses];
+        SubEligible = new bool[deal.NClasses];
         SeniorPctScratch = new T[deal.NGroups];
         SeniorBalanceScratch = new T[deal.NGroups];
         Current = new T[deal.NClasses];
@@ -117,7 +127,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         // Inline clears (Num.Clear): a call per array cost more than the stores on arrays this small.
         Num<T>.Clear(Fund); Num<T>.Clear(SeniorPda); Num<T>.Clear(NonPoPrincipal); Num<T>.Clear(PoPda);
         Num<T>.Clear(NonPoBegin); Num<T>.Clear(PoDeferredPaid); Num<T>.Clear(AccrualCash);
-        Num<T>.Clear(SubAmount); Num<T>.Clear(PaidFrom); Num<T>.Clear(UncoveredInterest);
+        Num<T>.Clear(SubAmount); Num<T>.Clear(UncoveredInterest);
+        if (Deal.WritesPaidFrom) Num<T>.Clear(PaidFrom); // else never written: still the zeros it was made with
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
         Depleted = false;
