@@ -8,7 +8,7 @@ using Remic.Deals.Projection;
 namespace Remic.Bench;
 
 /// <summary>
-/// <c>Remic.Bench.dll wftime [batches] [runs per batch] [--oneoff] [--j4]</c>: <see cref="WaterfallBenchmarks.WaterfallOnly"/>'s
+/// <c>Remic.Bench.dll wftime [batches] [runs per batch] [--oneoff] [--months N]</c>: <see cref="WaterfallBenchmarks.WaterfallOnly"/>'s
 /// operation (the benchmark deal's waterfall on a reused <see cref="WaterfallRun"/> over a collateral projected once; with
 /// <c>--oneoff</c> <see cref="DealRunner.RunWaterfall"/>) in a plain loop: 150 warm-up runs, then batches timed by the process's
 /// CPU time, each batch's ms per scenario and the fastest printed. On a shared machine run two builds alternately, process by
@@ -18,7 +18,9 @@ public static class WaterfallTimer
 {
     public static int Run(string[] args)
     {
-        var numbers = args.Skip(1).Where(a => !a.StartsWith("--")).Select(int.Parse).ToArray();
+        var monthsAt = Array.IndexOf(args, "--months");
+        var months = monthsAt > 0 ? int.Parse(args[monthsAt + 1]) : 360;
+        var numbers = args.Skip(1).Where((a, i) => !a.StartsWith("--") && (monthsAt < 0 || i + 1 != monthsAt + 1)).Select(int.Parse).ToArray();
         var batches = numbers.Length > 0 ? numbers[0] : 8;
         var perBatch = numbers.Length > 1 ? numbers[1] : 200;
         var oneOff = args.Contains("--oneoff");
@@ -26,7 +28,7 @@ public static class WaterfallTimer
         var scenario = new Scenario
         {
             Prepay = Speed.Prepay("150 PPC"), Default = Speed.Default("1 CDR"),
-            Severity = MonthlyVector.Flat(0.35), RecoveryLag = 6, Months = 360,
+            Severity = MonthlyVector.Flat(0.35), RecoveryLag = 6, Months = months,
         };
         var collateral = DealRunner.ProjectCollateral(deal, scenario);
         var indices = new Dictionary<string, MonthlyVector>();

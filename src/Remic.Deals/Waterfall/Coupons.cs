@@ -10,8 +10,12 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class Coupons
 {
-    public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped) where T : unmanaged, IFloatingPoint<T>
+    /// <param name="unpaidBefore">Given when no group has an interest shortfall to allocate: each class's amount due (current
+    /// interest − its shortfall, zero, + the unpaid interest before) is stated in the same pass, as the distribution would after it.</param>
+    public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped, T[]? unpaidBefore) where T : unmanaged, IFloatingPoint<T>
     {
+        T[] due = l.R.InterestDue, shortfall = l.R.InterestShortfall;
+        var fused = unpaidBefore is not null;
         var d = l.Deal;
         // The date's three day-count fractions, each computed once (Fraction's values).
         T f30 = Fraction<T>(DayCount.Thirty360, l.ActualDays), f360 = Fraction<T>(DayCount.Actual360, l.ActualDays),
@@ -49,6 +53,7 @@ internal static class Coupons
                     current[c] = x;
                     uncapped[c] = x;
                     coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
+                    if (fused) due[c] = current[c] - shortfall[c] + unpaidBefore![c];
                     continue;
                 default:
                     rate = full = T.Zero;
@@ -57,6 +62,7 @@ internal static class Coupons
             coupon[c] = rate;
             current[c] = Num<T>.Cents(bal * rate * frac);
             uncapped[c] = Num<T>.Cents(bal * full * frac);
+            if (fused) due[c] = current[c] - shortfall[c] + unpaidBefore![c];
         }
     }
 

@@ -29,6 +29,18 @@ internal static class InterestShortfalls
         }
     }
 
+    /// <summary>Some group has a shortfall for <see cref="Allocate"/> to allocate (its test, group by group).</summary>
+    public static bool Any<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
+    {
+        var uncovered = l.UncoveredInterest;
+        for (var g = 0; g < uncovered.Length; g++)
+        {
+            ref readonly var coll = ref l.Groups[g];
+            if (coll.PrepaymentInterestShortfall + coll.ReliefActShortfall + uncovered[g] > T.Zero) return true;
+        }
+        return false;
+    }
+
     private static T Weight<T>(Ledger<T> l, int c, int g, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var groups = l.Deal.ClassGroups[c];

@@ -95,10 +95,15 @@ public static class Waterfall
 
         Span<T> current = l.Current;   // the ledger's: no stack frame to zero each date
         Span<T> uncapped = l.Uncapped;
-        Coupons.Accrue(l, current, uncapped);
-        InterestShortfalls.Allocate<T>(l, current);
         T[] due = r.InterestDue, shortfall = r.InterestShortfall, unpaidBefore = state.UnpaidInterest; // locals: loads hoisted
-        for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
+        if (InterestShortfalls.Any(l))
+        {
+            Coupons.Accrue(l, current, uncapped, null);
+            InterestShortfalls.Allocate<T>(l, current);
+            for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
+        }
+        // No group has a shortfall to allocate (the result's shortfalls stay zero): the coupons' pass states the amounts due.
+        else Coupons.Accrue(l, current, uncapped, unpaidBefore);
         if (d.Beneficiaries.Length > 0)
         {
             var capShortfallNow = r.CapShortfall;
@@ -119,17 +124,24 @@ public static class Waterfall
         trace?.EndLosses(l);
         r.EndBalance = l.Balance; // the ledger's balances are the next state's: no copy
         r.UnpaidInterest = unpaid;
-        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss, beginBalance = r.BeginBalance;
+        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss, beginBalance = r.BeginBalance, principal = r.Principal;
+        T[] capBefore = state.CapShortfall, capNow = r.CapShortfall;
         var notional = d.Notional;
         var classNotional = d.ClassNotionalKind;
+        var tol = d.Tolerance;
+        // The date's last pass over the classes: end notional amounts, unpaid interest, the cap shortfalls carried (the corridors
+        // pay from them below), and the class sums of the conservation checks (PeriodChecks.ClassSums: its additions, in class order).
+        var sums = new PeriodChecks.ClassSums<T>();
         for (var c = 0; c < balance.Length; c++)
         {
             if (notional[c]) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
             unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
             // A class written off to zero is owed nothing more: its unpaid interest ends with it.
             if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
+            capShortfall[c] = capBefore[c] + capNow[c];
+            sums.Add(notional[c], principal[c], loss[c], accretion[c], balance[c], paid[c], due[c], tol);
         }
-        Corridor.Pay(l, r.CapShortfall, capShortfall);
+        Corridor.Pay(l, capShortfall);
         var deferredPaid = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferredPaid += x;
         // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
@@ -137,7 +149,7 @@ public static class Waterfall
             state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
             l.Shift);
         DelinquencyHistory(l, state, next.SeriousDelinquencyHistory);
-        PeriodChecks.Verify(l, next.Undercollateralisation);
+        PeriodChecks.Verify(l, next.Undercollateralisation, sums);
         r.Next = next;
     }
 
