@@ -43,7 +43,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] ScratchWeights, ScratchShares;
     /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
     public readonly T[] Current, Uncapped;
-    /// <summary>Shifting interest's per-group scratch (each group's Senior Percentage and senior balance, written before read).</summary>
+    /// <summary>Per group: shifting interest's Senior Percentage (scratch), and the seniors' balance at the date's start (the sum of
+    /// the group's seniors' beginning balances, at least zero each; stated by <see cref="Waterfall.Distribute{T}(Ledger{T}, DealState{T}, PeriodResult{T}, DealState{T}, TraceRecorder{T})"/>).</summary>
     public readonly T[] SeniorPctScratch, SeniorBalanceScratch;
     /// <summary>The principal allocation's scratch: a slice per pro rata / split node (<see cref="CompiledDeal{T}.AllocScratchSize"/>).</summary>
     public readonly T[] AllocScratch;

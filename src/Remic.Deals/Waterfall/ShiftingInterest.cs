@@ -47,16 +47,14 @@ internal static class ShiftingInterest
         l.Shift = share;
 
         var anyAboveOriginal = false;
-        // The ledger's scratch (every element written below before it is read): no stackalloc, so the method tiers up.
+        // The ledger's scratch: no stackalloc, so the method tiers up. Each group's senior balance (the sum of its seniors'
+        // beginning balances, at least zero each) was stated by the distribution's first pass over the groups.
         var seniorPct = l.SeniorPctScratch;
         var seniorBalance = l.SeniorBalanceScratch;
-        var seniorsOf = d.Seniors;
         var noSubordinates = d.Subordinates.Length == 0;
         for (var g = 0; g < groups.Length; g++)
         {
-            var sen = T.Zero;
-            foreach (var i in seniorsOf[g]) sen += Num<T>.Pos(begin[i]);
-            seniorBalance[g] = sen;
+            var sen = seniorBalance[g];
             seniorPct[g] = nonPoBegin[g] > T.Zero ? Num<T>.Min(T.One, sen / nonPoBegin[g]) : T.Zero;
             if (noSubordinates) seniorPct[g] = sen > T.Zero ? T.One : T.Zero;
             if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;

@@ -64,7 +64,7 @@ public static class Waterfall
         l.Trace = trace;
 
         var groups = l.Groups;
-        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount; // locals: loads hoisted
+        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount, seniorBegin = l.SeniorBalanceScratch; // locals: loads hoisted
         var seniorsOf = d.Seniors;
         for (var g = 0; g < groups.Length; g++)
         {
@@ -79,9 +79,14 @@ public static class Waterfall
             r.PoPoolEndBalance[g] = c.PoEndBalance;
             var seniors = T.Zero;
             foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
+            seniorBegin[g] = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
             subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
         }
         l.FixWeights();
+        // Untraced, the coupons' pass states each class's beginning balance (notional amounts from the state's balances) before
+        // its coupon; traced, the balances come first, for the trace's collections.
+        var beginInCoupons = trace is null;
+        if (!beginInCoupons)
         {
             T[] working = l.Balance, begin = r.BeginBalance;
             var isNotional = d.Notional;
@@ -90,20 +95,21 @@ public static class Waterfall
                 if (isNotional[c]) working[c] = NotionalAmount(d, c, stateBalances, groups);
                 begin[c] = working[c];
             }
+            trace!.Collections(l, r);
         }
-        if (trace is not null) trace.Collections(l, r);
 
         Span<T> current = l.Current;   // the ledger's: no stack frame to zero each date
         Span<T> uncapped = l.Uncapped;
         T[] due = r.InterestDue, shortfall = r.InterestShortfall, unpaidBefore = state.UnpaidInterest; // locals: loads hoisted
+        var stateForBegin = beginInCoupons ? stateBalances : null;
         if (InterestShortfalls.Any(l))
         {
-            Coupons.Accrue(l, current, uncapped, null);
+            Coupons.Accrue(l, current, uncapped, null, stateForBegin);
             InterestShortfalls.Allocate<T>(l, current);
             for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
         }
         // No group has a shortfall to allocate (the result's shortfalls stay zero): the coupons' pass states the amounts due.
-        else Coupons.Accrue(l, current, uncapped, unpaidBefore);
+        else Coupons.Accrue(l, current, uncapped, unpaidBefore, stateForBegin);
         if (d.Beneficiaries.Length > 0)
         {
             var capShortfallNow = r.CapShortfall;
