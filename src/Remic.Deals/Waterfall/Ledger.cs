@@ -38,6 +38,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>The date's <see cref="ComponentWeight"/> of each class of several groups (index c × groups + g).</summary>
     public readonly T[] Weights;
     private readonly int[] _multiGroup;
+    private readonly bool[] _sameWeightsAsPrevious;
     /// <summary>Scratch for the steps that build a list per date (cross-collateralisation, principal passed to the seniors).</summary>
     public readonly int[] ScratchGroups, ScratchClasses;
     public readonly T[] ScratchWeights, ScratchShares;
@@ -86,6 +87,16 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         PaidFrom = new T[deal.NClasses * deal.NGroups];
         Weights = new T[deal.NClasses * deal.NGroups];
         _multiGroup = Enumerable.Range(0, deal.NClasses).Where(c => deal.ClassGroups[c].Length > 1).ToArray();
+        // A class of several groups whose weights are those of the one before it in _multiGroup (the same groups in the same
+        // order, subordinate or not alike, Class X or not alike): every input of WeightOf is the same, so its row is a copy.
+        _sameWeightsAsPrevious = new bool[_multiGroup.Length];
+        for (var k = 1; k < _multiGroup.Length; k++)
+        {
+            int c = _multiGroup[k], p = _multiGroup[k - 1];
+            _sameWeightsAsPrevious[k] = deal.ClassGroups[c].AsSpan().SequenceEqual(deal.ClassGroups[p])
+                && deal.IsSubordinate[c] == deal.IsSubordinate[p]
+                && (deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess) == (deal.Coupons[p].Kind == CompiledDeal<T>.CouponKind.StripExcess);
+        }
         AccrualCash = new T[deal.NClasses];
         ScratchGroups = new int[deal.NGroups];
         ScratchClasses = new int[deal.NClasses];
@@ -193,8 +204,15 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         var n = Deal.NGroups;
         T[] weights = Weights, subAmount = SubAmount, nonPoBegin = NonPoBegin; // locals: loads hoisted
         var groups = Groups;
-        foreach (var c in _multiGroup)
+        var multi = _multiGroup;
+        for (var k = 0; k < multi.Length; k++)
         {
+            var c = multi[k];
+            if (_sameWeightsAsPrevious[k])
+            {
+                weights.AsSpan(multi[k - 1] * n, n).CopyTo(weights.AsSpan(c * n, n));
+                continue;
+            }
             var bySubAmount = BySubAmount(c); // once per class, not per group
             // WeightOf for each group, inline: the class's membership and coupon kind read once.
             var member = Deal.InGroup[c];

@@ -50,9 +50,10 @@ internal static class PeriodChecks
 
     /// <summary>
     /// The identities, with the class sums accumulated by the distribution's last pass over the classes (the same additions in
-    /// the same order as <see cref="Verify{T}(Ledger{T}, T)"/>'s own pass, over the date's final figures).
+    /// the same order as <see cref="Verify{T}(Ledger{T}, T)"/>'s own pass, over the date's final figures). By value: a sum passed by
+    /// reference would keep the caller's running sums in memory instead of registers.
     /// </summary>
-    public static void Verify<T>(Ledger<T> l, T undercollateralisation, in ClassSums<T> sums) where T : unmanaged, IFloatingPoint<T>
+    public static void Verify<T>(Ledger<T> l, T undercollateralisation, ClassSums<T> sums) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
