@@ -337,22 +337,26 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     internal sealed record CPeriodBetween(int From, int To) : CCondition;
     internal sealed record CStepDown : CCondition;
 
-    internal abstract record CAlloc;
-    internal sealed record CToClass(int Class) : CAlloc;
-    internal sealed record CSequential(CAlloc[] Parts) : CAlloc;
-    internal sealed record CProRata(CAlloc[] Parts) : CAlloc
+    /// <summary>An allocation node's kind: the allocation switches on it (a jump table) instead of testing the node's type case by case.</summary>
+    internal enum AllocOp { ToClass, Sequential, ProRata, Split, ToSchedule, Lockout }
+
+    /// <summary>A node of a principal allocation tree; <see cref="Op"/> is set by each record's constructor, so it is always its type's.</summary>
+    internal abstract record CAlloc(AllocOp Op);
+    internal sealed record CToClass(int Class) : CAlloc(AllocOp.ToClass);
+    internal sealed record CSequential(CAlloc[] Parts) : CAlloc(AllocOp.Sequential);
+    internal sealed record CProRata(CAlloc[] Parts) : CAlloc(AllocOp.ProRata)
     {
         public readonly int[][] PartLeaves = Parts.Select(p => Leaves(p).ToArray()).ToArray();
         /// <summary>Start of this node's slice of <see cref="Ledger{T}.AllocScratch"/>: weights, then shares (2 × parts).</summary>
         public int Scratch;
     }
-    internal sealed record CSplit(T[] Shares, CAlloc[] Parts) : CAlloc
+    internal sealed record CSplit(T[] Shares, CAlloc[] Parts) : CAlloc(AllocOp.Split)
     {
         /// <summary>Start of this node's slice of <see cref="Ledger{T}.AllocScratch"/>: the shares (one per part).</summary>
         public int Scratch;
     }
-    internal sealed record CToSchedule(int Class) : CAlloc;
-    internal sealed record CLockout(int Class, T[] ShiftByYear) : CAlloc;
+    internal sealed record CToSchedule(int Class) : CAlloc(AllocOp.ToSchedule);
+    internal sealed record CLockout(int Class, T[] ShiftByYear) : CAlloc(AllocOp.Lockout);
 
     internal sealed record CCorridor(CorridorSpec Spec, int Beneficiary, int ExcessTo, T[] Notional)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -11,35 +12,39 @@ internal static class PrincipalAllocation
 {
     public static T Allocate<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
-        if (l.Trace is not { } t || amount <= T.Zero) return AllocateCore(l, node, amount);
+        if (amount <= T.Zero) return T.Zero; // nothing offered: nothing paid, nothing traced (AllocateCore's own first test)
+        if (l.Trace is not { } t) return AllocateCore(l, node, amount);
         t.BeginAllocation(l, node, amount);
         var paid = AllocateCore(l, node, amount);
         t.EndAllocation(paid);
         return paid;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // the untraced path keeps one frame per node
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the untraced path keeps one frame per node
     private static T AllocateCore<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         if (amount <= T.Zero) return T.Zero;
-        switch (node)
+        switch (node.Op) // the op code is the record's type (set by its constructor): each case's cast cannot fail
         {
-            case CompiledDeal<T>.CToClass t:
+            case CompiledDeal<T>.AllocOp.ToClass:
             {
+                var t = Unsafe.As<CompiledDeal<T>.CToClass>(node);
                 var p = Num<T>.Min(amount, l.Outstanding(t.Class));
                 l.PayPrincipal(t.Class, p);
                 return p;
             }
-            case CompiledDeal<T>.CSequential s:
+            case CompiledDeal<T>.AllocOp.Sequential:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CSequential>(node);
                 var paid = T.Zero;
                 foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
                 return paid;
             }
-            case CompiledDeal<T>.CProRata p:
-                return ProRata(l, p, amount);
-            case CompiledDeal<T>.CSplit s:
+            case CompiledDeal<T>.AllocOp.ProRata:
+                return ProRata(l, Unsafe.As<CompiledDeal<T>.CProRata>(node), amount);
+            case CompiledDeal<T>.AllocOp.Split:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CSplit>(node);
                 var paid = T.Zero;
                 var shares = l.AllocScratch.AsSpan(s.Scratch, s.Parts.Length); // the node's own scratch (Split writes it whole)
                 ProRataShares.Split(amount, s.Shares, shares);
@@ -48,15 +53,17 @@ internal static class PrincipalAllocation
                 foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
                 return paid;
             }
-            case CompiledDeal<T>.CToSchedule t:
+            case CompiledDeal<T>.AllocOp.ToSchedule:
             {
+                var t = Unsafe.As<CompiledDeal<T>.CToSchedule>(node);
                 var target = Scheduled(l, t.Class);
                 var p = Num<T>.Min(amount, Num<T>.Pos(l.Balance[t.Class] - target));
                 l.PayPrincipal(t.Class, p);
                 return p;
             }
-            case CompiledDeal<T>.CLockout n:
+            case CompiledDeal<T>.AllocOp.Lockout:
             {
+                var n = Unsafe.As<CompiledDeal<T>.CLockout>(node);
                 var shift = n.ShiftByYear[Math.Min(l.YearIndex, n.ShiftByYear.Length - 1)];
                 var share = l.StepLeafBalance > T.Zero ? Num<T>.Cents(shift * amount * l.Outstanding(n.Class) / l.StepLeafBalance) : T.Zero;
                 var p = Num<T>.Min(Num<T>.Min(amount, share), l.Outstanding(n.Class));
