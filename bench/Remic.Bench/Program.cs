@@ -10,8 +10,11 @@ namespace Remic.Bench;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        // Not benchmarks: the waterfall's bit-identity harness and its CPU-time loop (docs/benchmarks.md, session 6).
+        if (args.Length > 0 && args[0] == "hash") return HashHarness.Run(args);
+        if (args.Length > 0 && args[0] == "wftime") return WaterfallTimer.Run(args);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var summary in summaries)
             foreach (var report in summary.Reports)
@@ -25,5 +28,6 @@ public static class Program
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"remic-bench {d.Type.Name}.{d.WorkloadMethod.Name}{parameters} median_ns={stats.Median:R} mean_ns={stats.Mean:R} alloc_bytes={alloc} min_ns={stats.Min:R}"));
             }
+        return 0;
     }
 }

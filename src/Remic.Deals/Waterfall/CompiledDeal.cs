@@ -71,6 +71,12 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// shortfalls (a corridor: its beneficiary is the only class with a cap shortfall). A reused result clears only these.
     /// </summary>
     public readonly bool WritesAccretion, WritesPoDeferredPaid, WritesResidual, WritesCorridor;
+    /// <summary>Elements of a ledger's allocation scratch (<see cref="Ledger{T}.AllocScratch"/>): each pro rata and split node of the
+    /// deal's allocation trees owns a slice of it (<see cref="CProRata.Scratch"/>, <see cref="CSplit.Scratch"/>).</summary>
+    public readonly int AllocScratchSize;
+    /// <summary>A pay_interest step pays a class of several groups (the only writer of <see cref="Ledger{T}.PaidFrom"/>): else the
+    /// ledger's per-class, per-group interest drawn stays all zeros and is not cleared each date.</summary>
+    public readonly bool WritesPaidFrom;
 
     private CompiledDeal(Deal deal)
     {
@@ -134,10 +140,12 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         foreach (var st in Flatten(Steps))
             if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
         var all = Flatten(Steps).ToList();
+        AllocScratchSize = AssignScratch(all);
         WritesAccretion = all.Any(st => st is CAccrete);
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);
         WritesCorridor = deal.Corridors.Count > 0;
+        WritesPaidFrom = all.Any(st => st is CPayInterest pi && pi.Classes.Any(c => ClassGroups[c].Length > 1));
         Beneficiary = new bool[NClasses];
         foreach (var c in deal.Corridors) Beneficiary[C(c.Beneficiary)] = true;
         Beneficiaries = Enumerable.Range(0, NClasses).Where(c => Beneficiary[c]).ToArray();
@@ -186,7 +194,24 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
 
     private int[] Gs(IReadOnlyList<string> names) => names.Count == 1 && names[0] == "all" ? Enumerable.Range(0, NGroups).ToArray() : names.Select(G).ToArray();
 
-    private CStep Compile(Step s) => CompileStep(s) with { Origin = s };
+    private CStep Compile(Step s)
+    {
+        var c = CompileStep(s);
+        return c with { Origin = s, Op = OpOf(c) };
+    }
+
+    private static StepOp OpOf(CStep s) => s switch
+    {
+        CPayPo => StepOp.PayPo,
+        CPayInterest => StepOp.PayInterest,
+        CPayPrincipal => StepOp.PayPrincipal,
+        CAccrete => StepOp.Accrete,
+        CPayPoDeferred => StepOp.PayPoDeferred,
+        CPaySubordinates => StepOp.PaySubordinates,
+        CPayResidual => StepOp.PayResidual,
+        CWhen => StepOp.When,
+        _ => throw new NotSupportedException(s.GetType().Name),
+    };
 
     private CStep CompileStep(Step s) => s switch
     {
@@ -236,6 +261,34 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
 
     private static CProRata WithLeaves(CProRata p) => p;
 
+    /// <summary>
+    /// Gives every pro rata and split node of the steps' allocation trees (including the default after-depletion pro rata) its own
+    /// slice of the ledger's allocation scratch: a node is never entered again while it runs (the trees are trees), so no two
+    /// live uses share a slice, and the untraced allocation needs no stackalloc (which kept it from being inlined).
+    /// </summary>
+    private static int AssignScratch(List<CStep> steps)
+    {
+        var seen = new HashSet<CAlloc>(ReferenceEqualityComparer.Instance);
+        var size = 0;
+        void Walk(CAlloc a)
+        {
+            if (!seen.Add(a)) return;
+            switch (a)
+            {
+                case CSequential s: foreach (var x in s.Parts) Walk(x); break;
+                case CProRata p: p.Scratch = size; size += 2 * p.Parts.Length; foreach (var x in p.Parts) Walk(x); break;
+                case CSplit s: s.Scratch = size; size += s.Parts.Length; foreach (var x in s.Parts) Walk(x); break;
+            }
+        }
+        foreach (var st in steps)
+            switch (st)
+            {
+                case CPayPrincipal pp: Walk(pp.To); Walk(pp.Depleted); break;
+                case CAccrete ac: Walk(ac.To); break;
+            }
+        return size;
+    }
+
     private static IEnumerable<CStep> Flatten(IEnumerable<CStep> steps) =>
         steps.SelectMany(s => s is CWhen w ? Flatten(w.Then).Concat(Flatten(w.Else)).Prepend(s) : [s]);
 
@@ -252,10 +305,15 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     };
 
     // Compiled mirrors of the model's steps: the same vocabulary with indices instead of names.
+    /// <summary>A compiled step's kind: the interpreter switches on it (a jump table) instead of testing the step's type case by case.</summary>
+    internal enum StepOp { PayPo, PayInterest, PayPrincipal, Accrete, PayPoDeferred, PaySubordinates, PayResidual, When }
+
     internal abstract record CStep
     {
         /// <summary>The deal file's step (its line, psa: and note:, for traces).</summary>
         public Step Origin { get; init; } = null!;
+        /// <summary>The step's kind (always that of its record type; set by <see cref="Compile(Step)"/>).</summary>
+        public StepOp Op { get; init; }
     }
     internal sealed record CPayPo(int Group, int Class) : CStep
     {
@@ -279,16 +337,26 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     internal sealed record CPeriodBetween(int From, int To) : CCondition;
     internal sealed record CStepDown : CCondition;
 
-    internal abstract record CAlloc;
-    internal sealed record CToClass(int Class) : CAlloc;
-    internal sealed record CSequential(CAlloc[] Parts) : CAlloc;
-    internal sealed record CProRata(CAlloc[] Parts) : CAlloc
+    /// <summary>An allocation node's kind: the allocation switches on it (a jump table) instead of testing the node's type case by case.</summary>
+    internal enum AllocOp { ToClass, Sequential, ProRata, Split, ToSchedule, Lockout }
+
+    /// <summary>A node of a principal allocation tree; <see cref="Op"/> is set by each record's constructor, so it is always its type's.</summary>
+    internal abstract record CAlloc(AllocOp Op);
+    internal sealed record CToClass(int Class) : CAlloc(AllocOp.ToClass);
+    internal sealed record CSequential(CAlloc[] Parts) : CAlloc(AllocOp.Sequential);
+    internal sealed record CProRata(CAlloc[] Parts) : CAlloc(AllocOp.ProRata)
     {
         public readonly int[][] PartLeaves = Parts.Select(p => Leaves(p).ToArray()).ToArray();
+        /// <summary>Start of this node's slice of <see cref="Ledger{T}.AllocScratch"/>: weights, then shares (2 × parts).</summary>
+        public int Scratch;
     }
-    internal sealed record CSplit(T[] Shares, CAlloc[] Parts) : CAlloc;
-    internal sealed record CToSchedule(int Class) : CAlloc;
-    internal sealed record CLockout(int Class, T[] ShiftByYear) : CAlloc;
+    internal sealed record CSplit(T[] Shares, CAlloc[] Parts) : CAlloc(AllocOp.Split)
+    {
+        /// <summary>Start of this node's slice of <see cref="Ledger{T}.AllocScratch"/>: the shares (one per part).</summary>
+        public int Scratch;
+    }
+    internal sealed record CToSchedule(int Class) : CAlloc(AllocOp.ToSchedule);
+    internal sealed record CLockout(int Class, T[] ShiftByYear) : CAlloc(AllocOp.Lockout);
 
     internal sealed record CCorridor(CorridorSpec Spec, int Beneficiary, int ExcessTo, T[] Notional)
     {

@@ -9,11 +9,12 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class Corridor
 {
-    public static void Pay<T>(Ledger<T> l, T[] capShortfall, T[] nextCapShortfall) where T : unmanaged, IFloatingPoint<T>
+    /// <param name="nextCapShortfall">The cap shortfalls carried, this date's included (the state's + the result's, by class: the
+    /// distribution's last pass over the classes states them); the payments cover them.</param>
+    public static void Pay<T>(Ledger<T> l, T[] nextCapShortfall) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
-        for (var c = 0; c < d.NClasses; c++) nextCapShortfall[c] = l.State.CapShortfall[c] + capShortfall[c];
         for (var i = 0; i < d.Corridors.Length; i++)
         {
             var k = d.Corridors[i];

@@ -10,19 +10,35 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class Coupons
 {
-    public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped) where T : unmanaged, IFloatingPoint<T>
+    /// <param name="unpaidBefore">Given when no group has an interest shortfall to allocate: each class's amount due (current
+    /// interest − its shortfall, zero, + the unpaid interest before) is stated in the same pass, as the distribution would after it.</param>
+    /// <param name="stateBalances">Given when the beginning balances are not yet stated: each class's (its notional amount from
+    /// these, the state's balances, for a notional class; else the ledger's balance, a copy of them) is, before its coupon.</param>
+    public static void Accrue<T>(Ledger<T> l, Span<T> current, Span<T> uncapped, T[]? unpaidBefore, T[]? stateBalances) where T : unmanaged, IFloatingPoint<T>
     {
+        T[] due = l.R.InterestDue, shortfall = l.R.InterestShortfall, working = l.Balance;
+        var fused = unpaidBefore is not null;
+        var withBegin = stateBalances is not null;
+        var isNotional = l.Deal.Notional;
+        var flows = l.Groups;
         var d = l.Deal;
         // The date's three day-count fractions, each computed once (Fraction's values).
         T f30 = Fraction<T>(DayCount.Thirty360, l.ActualDays), f360 = Fraction<T>(DayCount.Actual360, l.ActualDays),
             f365 = Fraction<T>(DayCount.Actual365, l.ActualDays);
         var dayCounts = d.DayCounts;
-        for (var c = 0; c < d.NClasses; c++)
+        var coupons = d.Coupons;
+        T[] begin = l.R.BeginBalance, coupon = l.R.Coupon; // locals: loads hoisted out of the loop
+        for (var c = 0; c < begin.Length; c++)
         {
-            var bal = l.R.BeginBalance[c];
+            if (withBegin)
+            {
+                if (isNotional[c]) working[c] = Waterfall.NotionalAmount(d, c, stateBalances!, flows);
+                begin[c] = working[c];
+            }
+            var bal = begin[c];
             var frac = dayCounts[c] switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };
             T rate, full;
-            var k = d.Coupons[c];
+            var k = coupons[c];
             switch (k.Kind)
             {
                 case CompiledDeal<T>.CouponKind.Fixed:
@@ -46,15 +62,17 @@ internal static class Coupons
                     foreach (var g in d.ClassGroups[c]) x += l.Groups[g].ClassXExcessInterest;
                     current[c] = x;
                     uncapped[c] = x;
-                    l.R.Coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
+                    coupon[c] = bal > T.Zero ? x * Num<T>.Twelve / bal : T.Zero;
+                    if (fused) due[c] = current[c] - shortfall[c] + unpaidBefore![c];
                     continue;
                 default:
                     rate = full = T.Zero;
                     break;
             }
-            l.R.Coupon[c] = rate;
+            coupon[c] = rate;
             current[c] = Num<T>.Cents(Accrual(bal, rate, frac, dayCounts[c], l.ActualDays));
             uncapped[c] = Num<T>.Cents(Accrual(bal, full, frac, dayCounts[c], l.ActualDays));
+            if (fused) due[c] = current[c] - shortfall[c] + unpaidBefore![c];
         }
     }
 

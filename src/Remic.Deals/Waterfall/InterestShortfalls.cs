@@ -14,9 +14,9 @@ internal static class InterestShortfalls
     public static void Allocate<T>(Ledger<T> l, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
-        // Scratch allocated once for all groups: a stackalloc inside the loop would grow the frame per group.
-        Span<T> w = stackalloc T[d.NClasses];
-        Span<T> shares = stackalloc T[d.NClasses];
+        // The ledger's scratch (no stackalloc to zero every date): both are written whole for each group with a shortfall.
+        var w = l.ScratchWeights.AsSpan(0, d.NClasses);
+        var shares = l.ScratchShares.AsSpan(0, d.NClasses);
         for (var g = 0; g < d.NGroups; g++)
         {
             ref readonly var coll = ref l.Groups[g];
@@ -27,6 +27,18 @@ internal static class InterestShortfalls
             for (var c = 0; c < d.NClasses; c++)
                 l.R.InterestShortfall[c] += Num<T>.Min(shares[c], current[c] - l.R.InterestShortfall[c]);
         }
+    }
+
+    /// <summary>Some group has a shortfall for <see cref="Allocate"/> to allocate (its test, group by group).</summary>
+    public static bool Any<T>(Ledger<T> l) where T : unmanaged, IFloatingPoint<T>
+    {
+        var uncovered = l.UncoveredInterest;
+        for (var g = 0; g < uncovered.Length; g++)
+        {
+            ref readonly var coll = ref l.Groups[g];
+            if (coll.PrepaymentInterestShortfall + coll.ReliefActShortfall + uncovered[g] > T.Zero) return true;
+        }
+        return false;
     }
 
     private static T Weight<T>(Ledger<T> l, int c, int g, ReadOnlySpan<T> current) where T : unmanaged, IFloatingPoint<T>

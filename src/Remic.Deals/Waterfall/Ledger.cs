@@ -38,11 +38,20 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>The date's <see cref="ComponentWeight"/> of each class of several groups (index c × groups + g).</summary>
     public readonly T[] Weights;
     private readonly int[] _multiGroup;
+    private readonly bool[] _sameWeightsAsPrevious;
     /// <summary>Scratch for the steps that build a list per date (cross-collateralisation, principal passed to the seniors).</summary>
     public readonly int[] ScratchGroups, ScratchClasses;
     public readonly T[] ScratchWeights, ScratchShares;
     /// <summary>Each class's current interest and its interest before any rate cap, this date (written whole by the coupons).</summary>
     public readonly T[] Current, Uncapped;
+    /// <summary>Per group: shifting interest's Senior Percentage (scratch), and the seniors' balance at the date's start (the sum of
+    /// the group's seniors' beginning balances, at least zero each; stated by <see cref="Waterfall.Distribute{T}(Ledger{T}, DealState{T}, PeriodResult{T}, DealState{T}, TraceRecorder{T})"/>).</summary>
+    public readonly T[] SeniorPctScratch, SeniorBalanceScratch;
+    /// <summary>The principal allocation's scratch: a slice per pro rata / split node (<see cref="CompiledDeal{T}.AllocScratchSize"/>).</summary>
+    public readonly T[] AllocScratch;
+    /// <summary><see cref="SubordinatePayment"/>'s scratch, one element per subordinate of its step.</summary>
+    public readonly T[] SubShares, SubScheduledShares, SubUnscheduledShares, SubReserve, SubWeights, SubEligibleWeights;
+    public readonly bool[] SubEligible;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
@@ -78,11 +87,31 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         PaidFrom = new T[deal.NClasses * deal.NGroups];
         Weights = new T[deal.NClasses * deal.NGroups];
         _multiGroup = Enumerable.Range(0, deal.NClasses).Where(c => deal.ClassGroups[c].Length > 1).ToArray();
+        // A class of several groups whose weights are those of the one before it in _multiGroup (the same groups in the same
+        // order, subordinate or not alike, Class X or not alike): every input of WeightOf is the same, so its row is a copy.
+        _sameWeightsAsPrevious = new bool[_multiGroup.Length];
+        for (var k = 1; k < _multiGroup.Length; k++)
+        {
+            int c = _multiGroup[k], p = _multiGroup[k - 1];
+            _sameWeightsAsPrevious[k] = deal.ClassGroups[c].AsSpan().SequenceEqual(deal.ClassGroups[p])
+                && deal.IsSubordinate[c] == deal.IsSubordinate[p]
+                && (deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess) == (deal.Coupons[p].Kind == CompiledDeal<T>.CouponKind.StripExcess);
+        }
         AccrualCash = new T[deal.NClasses];
         ScratchGroups = new int[deal.NGroups];
         ScratchClasses = new int[deal.NClasses];
         ScratchWeights = new T[deal.NClasses];
         ScratchShares = new T[deal.NClasses];
+        AllocScratch = new T[deal.AllocScratchSize];
+        SubShares = new T[deal.NClasses];
+        SubScheduledShares = new T[deal.NClasses];
+        SubUnscheduledShares = new T[deal.NClasses];
+        SubReserve = new T[deal.NClasses];
+        SubWeights = new T[deal.NClasses];
+        SubEligibleWeights = new T[deal.NClasses];
+        SubEligible = new bool[deal.NClasses];
+        SeniorPctScratch = new T[deal.NGroups];
+        SeniorBalanceScratch = new T[deal.NGroups];
         Current = new T[deal.NClasses];
         Uncapped = new T[deal.NClasses];
     }
@@ -110,7 +139,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         // Inline clears (Num.Clear): a call per array cost more than the stores on arrays this small.
         Num<T>.Clear(Fund); Num<T>.Clear(SeniorPda); Num<T>.Clear(NonPoPrincipal); Num<T>.Clear(PoPda);
         Num<T>.Clear(NonPoBegin); Num<T>.Clear(PoDeferredPaid); Num<T>.Clear(AccrualCash);
-        Num<T>.Clear(SubAmount); Num<T>.Clear(PaidFrom); Num<T>.Clear(UncoveredInterest);
+        Num<T>.Clear(SubAmount); Num<T>.Clear(UncoveredInterest);
+        if (Deal.WritesPaidFrom) Num<T>.Clear(PaidFrom); // else never written: still the zeros it was made with
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
         Depleted = false;
@@ -172,10 +202,24 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public void FixWeights()
     {
         var n = Deal.NGroups;
-        foreach (var c in _multiGroup)
+        T[] weights = Weights, subAmount = SubAmount, nonPoBegin = NonPoBegin; // locals: loads hoisted
+        var groups = Groups;
+        var multi = _multiGroup;
+        for (var k = 0; k < multi.Length; k++)
         {
+            var c = multi[k];
+            if (_sameWeightsAsPrevious[k])
+            {
+                weights.AsSpan(multi[k - 1] * n, n).CopyTo(weights.AsSpan(c * n, n));
+                continue;
+            }
             var bySubAmount = BySubAmount(c); // once per class, not per group
-            for (var g = 0; g < n; g++) Weights[c * n + g] = WeightOf(c, g, bySubAmount);
+            // WeightOf for each group, inline: the class's membership and coupon kind read once.
+            var member = Deal.InGroup[c];
+            var strip = Deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess;
+            var at = c * n;
+            for (var g = 0; g < n; g++)
+                weights[at + g] = !member[g] ? T.Zero : strip ? groups[g].ClassXExcessInterest : bySubAmount ? subAmount[g] : nonPoBegin[g];
         }
     }
 

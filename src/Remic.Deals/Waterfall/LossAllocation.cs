@@ -18,12 +18,14 @@ internal static class LossAllocation
     {
         var d = l.Deal;
         var r = l.R;
-        for (var g = 0; g < d.NGroups; g++)
+        var groups = l.Groups;
+        T[] deferredBefore = l.State.PoDeferred, deferredPaidNow = l.PoDeferredPaid; // locals: loads hoisted
+        for (var g = 0; g < groups.Length; g++)
         {
-            ref readonly var c = ref l.Groups[g];
+            ref readonly var c = ref groups[g];
             var po = d.PoClass[g];
             var poLoss = c.PoRealizedLoss;
-            nextDeferred[g] = l.State.PoDeferred[g] - l.PoDeferredPaid[g];
+            nextDeferred[g] = deferredBefore[g] - deferredPaidNow[g];
             if (po >= 0 && poLoss > T.Zero)
             {
                 var p = Num<T>.Min(poLoss, l.Outstanding(po));
@@ -49,9 +51,11 @@ internal static class LossAllocation
 
         // Undercollateralisation: classes above the pool after all of the above.
         T classes = T.Zero, pool = T.Zero;
-        for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) classes += l.Balance[i];
+        T[] balance = l.Balance;
+        var notional = d.Notional;
+        for (var i = 0; i < balance.Length; i++) if (!notional[i]) classes += balance[i];
         var dust = true; // every group under half a cent: paid off (WaterfallRun stops after such a date)
-        foreach (ref readonly var g in l.Groups.AsSpan()) { pool += g.EndBalance; dust &= g.EndBalance < Num<T>.HalfCent; }
+        foreach (ref readonly var g in groups.AsSpan()) { pool += g.EndBalance; dust &= g.EndBalance < Num<T>.HalfCent; }
         var excess = classes - pool;
         if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
         // The deal's end (no loans left): no class may keep a balance without a loss shown for it.
@@ -59,7 +63,7 @@ internal static class LossAllocation
         if (gone || dust || l.FinalDate)
         {
             var left = T.Zero;
-            for (var i = 0; i < d.NClasses; i++) if (!d.Notional[i]) left += l.Outstanding(i);
+            for (var i = 0; i < balance.Length; i++) if (!notional[i]) left += l.Outstanding(i);
             // The end with a cent or so of loans left (groups each under half a cent, or a liquidation's remainder in the
             // projection's last month): the classes keep what the loans still hold and lose only their excess over it, so the
             // books end with no undercollateralisation.

@@ -17,34 +17,59 @@ namespace Remic.Deals.Waterfall;
 /// </summary>
 internal static class PeriodChecks
 {
+    /// <summary>The sums over the classes (non-notional) the identities use, and whether any class breaks a per-class rule.</summary>
+    internal struct ClassSums<T> where T : unmanaged, IFloatingPoint<T>
+    {
+        public T Principal, Loss, Accretion, End;
+        public bool Broken;
+
+        /// <summary>Adds class c (in class order): what <see cref="Waterfall"/> does in its last pass over the classes.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Add(bool notional, T principal, T loss, T accretion, T end, T paid, T due, T tol)
+        {
+            Broken |= paid > due + tol || end < -tol;
+            if (notional) return;
+            Principal += principal;
+            Loss += loss;
+            Accretion += accretion;
+            End += end;
+        }
+    }
+
+    /// <summary>The identities, the class sums taken from the result (a test breaks a figure of the result and calls this).</summary>
     public static void Verify<T>(Ledger<T> l, T undercollateralisation) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        var sums = new ClassSums<T>();
+        var notional = d.Notional;
+        T[] principal = r.Principal, loss = r.Loss, accretion = r.Accretion, end = r.EndBalance, paid = r.InterestPaid, due = r.InterestDue;
+        for (var c = 0; c < notional.Length; c++) sums.Add(notional[c], principal[c], loss[c], accretion[c], end[c], paid[c], due[c], d.Tolerance);
+        Verify(l, undercollateralisation, sums);
+    }
+
+    /// <summary>
+    /// The identities, with the class sums accumulated by the distribution's last pass over the classes (the same additions in
+    /// the same order as <see cref="Verify{T}(Ledger{T}, T)"/>'s own pass, over the date's final figures). By value: a sum passed by
+    /// reference would keep the caller's running sums in memory instead of registers.
+    /// </summary>
+    public static void Verify<T>(Ledger<T> l, T undercollateralisation, ClassSums<T> sums) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
         var tol = d.Tolerance;
 
         T collPrin = T.Zero, collLoss = T.Zero, af = T.Zero, poolEnd = T.Zero;
-        for (var g = 0; g < d.NGroups; g++)
+        T[] collateralPrincipal = r.CollateralPrincipal, collateralLoss = r.CollateralLoss, available = r.AvailableFunds, poolEndBalance = r.PoolEndBalance;
+        for (var g = 0; g < collateralPrincipal.Length; g++)
         {
-            collPrin += r.CollateralPrincipal[g];
-            collLoss += r.CollateralLoss[g];
-            af += r.AvailableFunds[g];
-            poolEnd += r.PoolEndBalance[g];
+            collPrin += collateralPrincipal[g];
+            collLoss += collateralLoss[g];
+            af += available[g];
+            poolEnd += poolEndBalance[g];
         }
-        T clsPrin = T.Zero, clsLoss = T.Zero, accr = T.Zero, clsEnd = T.Zero;
-        var notional = d.Notional;
-        T[] principal = r.Principal, loss = r.Loss, accretion = r.Accretion, end = r.EndBalance, paid = r.InterestPaid, due = r.InterestDue;
-        // One pass for the sums and for whether any class breaks a per-class rule (then the loop below finds which, in class order).
-        var classBroken = false;
-        for (var c = 0; c < notional.Length; c++)
-        {
-            classBroken |= paid[c] > due[c] + tol || end[c] < -tol;
-            if (notional[c]) continue;
-            clsPrin += principal[c];
-            clsLoss += loss[c];
-            accr += accretion[c];
-            clsEnd += end[c];
-        }
+        T clsPrin = sums.Principal, clsLoss = sums.Loss, accr = sums.Accretion, clsEnd = sums.End;
+        var classBroken = sums.Broken;
         // Principal that paid interest and could not be written down stays as undercollateralisation.
         var under = undercollateralisation - l.State.Undercollateralisation;
         var gap = collPrin + collLoss - (clsPrin + clsLoss - accr + under);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -11,52 +12,58 @@ internal static class PrincipalAllocation
 {
     public static T Allocate<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
-        if (l.Trace is not { } t || amount <= T.Zero) return AllocateCore(l, node, amount);
+        if (amount <= T.Zero) return T.Zero; // nothing offered: nothing paid, nothing traced (AllocateCore's own first test)
+        if (l.Trace is not { } t) return AllocateCore(l, node, amount);
         t.BeginAllocation(l, node, amount);
         var paid = AllocateCore(l, node, amount);
         t.EndAllocation(paid);
         return paid;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // the untraced path keeps one frame per node
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the untraced path keeps one frame per node
     private static T AllocateCore<T>(Ledger<T> l, CompiledDeal<T>.CAlloc node, T amount) where T : unmanaged, IFloatingPoint<T>
     {
         if (amount <= T.Zero) return T.Zero;
-        switch (node)
+        switch (node.Op) // the op code is the record's type (set by its constructor): each case's cast cannot fail
         {
-            case CompiledDeal<T>.CToClass t:
+            case CompiledDeal<T>.AllocOp.ToClass:
             {
+                var t = Unsafe.As<CompiledDeal<T>.CToClass>(node);
                 var p = Num<T>.Min(amount, l.Outstanding(t.Class));
                 l.PayPrincipal(t.Class, p);
                 return p;
             }
-            case CompiledDeal<T>.CSequential s:
+            case CompiledDeal<T>.AllocOp.Sequential:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CSequential>(node);
                 var paid = T.Zero;
                 foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
                 return paid;
             }
-            case CompiledDeal<T>.CProRata p:
-                return ProRata(l, p, amount);
-            case CompiledDeal<T>.CSplit s:
+            case CompiledDeal<T>.AllocOp.ProRata:
+                return ProRata(l, Unsafe.As<CompiledDeal<T>.CProRata>(node), amount);
+            case CompiledDeal<T>.AllocOp.Split:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CSplit>(node);
                 var paid = T.Zero;
-                Span<T> shares = stackalloc T[s.Parts.Length];
+                var shares = l.AllocScratch.AsSpan(s.Scratch, s.Parts.Length); // the node's own scratch (Split writes it whole)
                 ProRataShares.Split(amount, s.Shares, shares);
                 for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
                 // What a retired part could not take goes to the others in order.
                 foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
                 return paid;
             }
-            case CompiledDeal<T>.CToSchedule t:
+            case CompiledDeal<T>.AllocOp.ToSchedule:
             {
+                var t = Unsafe.As<CompiledDeal<T>.CToSchedule>(node);
                 var target = Scheduled(l, t.Class);
                 var p = Num<T>.Min(amount, Num<T>.Pos(l.Balance[t.Class] - target));
                 l.PayPrincipal(t.Class, p);
                 return p;
             }
-            case CompiledDeal<T>.CLockout n:
+            case CompiledDeal<T>.AllocOp.Lockout:
             {
+                var n = Unsafe.As<CompiledDeal<T>.CLockout>(node);
                 var shift = n.ShiftByYear[Math.Min(l.YearIndex, n.ShiftByYear.Length - 1)];
                 var share = l.StepLeafBalance > T.Zero ? Num<T>.Cents(shift * amount * l.Outstanding(n.Class) / l.StepLeafBalance) : T.Zero;
                 var p = Num<T>.Min(Num<T>.Min(amount, share), l.Outstanding(n.Class));
@@ -70,15 +77,18 @@ internal static class PrincipalAllocation
 
     private static T ProRata<T>(Ledger<T> l, CompiledDeal<T>.CProRata p, T amount) where T : unmanaged, IFloatingPoint<T>
     {
-        Span<T> w = stackalloc T[p.Parts.Length];
+        var n = p.Parts.Length;
+        var w = l.AllocScratch.AsSpan(p.Scratch, n); // the node's own scratch: weights, then shares
         var total = T.Zero;
-        for (var i = 0; i < p.Parts.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            foreach (var c in p.PartLeaves[i]) w[i] += l.Outstanding(c);
-            total += w[i];
+            var wi = T.Zero;
+            foreach (var c in p.PartLeaves[i]) wi += l.Outstanding(c);
+            w[i] = wi;
+            total += wi;
         }
         if (total <= T.Zero) return T.Zero;
-        Span<T> shares = stackalloc T[w.Length];
+        var shares = l.AllocScratch.AsSpan(p.Scratch + n, n);
         ProRataShares.Split(Num<T>.Min(amount, total), w, shares);
         var paid = T.Zero;
         for (var i = 0; i < w.Length; i++) paid += Allocate(l, p.Parts[i], shares[i]);

@@ -25,11 +25,13 @@ internal static class ShiftingInterest
         var d = l.Deal;
         var r = l.R;
         T subBal = T.Zero, nonPoPool = T.Zero, delinquent = T.Zero, cumLoss = T.Zero;
-        foreach (var s in d.Subordinates) subBal += Num<T>.Pos(r.BeginBalance[s]);
-        for (var g = 0; g < d.NGroups; g++)
+        T[] begin = r.BeginBalance, nonPoBegin = l.NonPoBegin; // locals: loads hoisted out of the loops
+        var groups = l.Groups;
+        foreach (var s in d.Subordinates) subBal += Num<T>.Pos(begin[s]);
+        for (var g = 0; g < groups.Length; g++)
         {
-            ref readonly var c = ref l.Groups[g];
-            nonPoPool += l.NonPoBegin[g];
+            ref readonly var c = ref groups[g];
+            nonPoPool += nonPoBegin[g];
             delinquent += c.SeriousDelinquency;
             cumLoss += c.CumulativeLoss;
         }
@@ -45,23 +47,28 @@ internal static class ShiftingInterest
         l.Shift = share;
 
         var anyAboveOriginal = false;
-        Span<T> seniorPct = stackalloc T[d.NGroups];
-        Span<T> seniorBalance = stackalloc T[d.NGroups];
-        for (var g = 0; g < d.NGroups; g++)
+        // The ledger's scratch: no stackalloc, so the method tiers up. Each group's senior balance (the sum of its seniors'
+        // beginning balances, at least zero each) was stated by the distribution's first pass over the groups.
+        var seniorPct = l.SeniorPctScratch;
+        var seniorBalance = l.SeniorBalanceScratch;
+        var noSubordinates = d.Subordinates.Length == 0;
+        for (var g = 0; g < groups.Length; g++)
         {
-            var sen = T.Zero;
-            foreach (var i in d.Seniors[g]) sen += Num<T>.Pos(r.BeginBalance[i]);
-            seniorBalance[g] = sen;
-            seniorPct[g] = l.NonPoBegin[g] > T.Zero ? Num<T>.Min(T.One, sen / l.NonPoBegin[g]) : T.Zero;
-            if (d.Subordinates.Length == 0) seniorPct[g] = sen > T.Zero ? T.One : T.Zero;
+            var sen = seniorBalance[g];
+            seniorPct[g] = nonPoBegin[g] > T.Zero ? Num<T>.Min(T.One, sen / nonPoBegin[g]) : T.Zero;
+            if (noSubordinates) seniorPct[g] = sen > T.Zero ? T.One : T.Zero;
             if (seniorPct[g] > d.OriginalSeniorPct[g] + Margins<T>.AboveOriginal) anyAboveOriginal = true;
         }
         var twoTimes = TwoTimes(l, subBal, nonPoPool, delinquent, cumLoss);
         if (l.Trace is { } trace) trace.StepDown(l, subBal, delinquent, cumLoss, y, stepDown, share, twoTimes);
 
-        for (var g = 0; g < d.NGroups; g++)
+        T[] nonPoPrincipal = l.NonPoPrincipal, poPda = l.PoPda, seniorPda = l.SeniorPda;
+        T[] seniorPercentage = r.SeniorPercentage, seniorPrepaymentPercentage = r.SeniorPrepaymentPercentage;
+        var stepDownPassed = r.StepDownPassed;
+        var poClass = d.PoClass;
+        for (var g = 0; g < groups.Length; g++)
         {
-            ref readonly var c = ref l.Groups[g];
+            ref readonly var c = ref groups[g];
             T sr = seniorPct[g], sub = T.One - sr, srpp;
             if (!d.HasShifting) srpp = sr;
             else if (anyAboveOriginal) srpp = T.One;
@@ -71,9 +78,9 @@ internal static class ShiftingInterest
                 if (twoTimes is { } tt) srpp = Num<T>.Min(srpp, sr + tt * sub);
             }
             srpp = Num<T>.Min(T.One, Num<T>.Max(sr, srpp));
-            r.SeniorPercentage[g] = sr;
-            r.SeniorPrepaymentPercentage[g] = srpp;
-            r.StepDownPassed[g] = stepDown;
+            seniorPercentage[g] = sr;
+            seniorPrepaymentPercentage[g] = srpp;
+            stepDownPassed[g] = stepDown;
 
             var sched = c.ScheduledPrincipal - c.PoScheduledPrincipal;
             var prepay = c.Prepayments - c.PoPrepayments;
@@ -84,31 +91,31 @@ internal static class ShiftingInterest
             var sLiq = Num<T>.Cents(Num<T>.Min(sr * liqBalance, srpp * liqProceeds));
             // PO principal beyond the Class PO's balance (the PO pool's last fraction of a cent when the Class PO retires)
             // is principal no Class PO can take: it joins the non-PO principal instead of leaving the classes above the pool.
-            var po = d.PoClass[g];
-            var poExtra = po >= 0 ? Num<T>.Pos(c.PoPrincipal - Num<T>.Pos(r.BeginBalance[po])) : T.Zero;
-            l.NonPoPrincipal[g] = sched + prepay + liqProceeds + poExtra;
-            l.PoPda[g] = c.PoPrincipal - poExtra;
+            var po = poClass[g];
+            var poExtra = po >= 0 ? Num<T>.Pos(c.PoPrincipal - Num<T>.Pos(begin[po])) : T.Zero;
+            nonPoPrincipal[g] = sched + prepay + liqProceeds + poExtra;
+            poPda[g] = c.PoPrincipal - poExtra;
             if (l.Terminating)
             {
                 // The last distribution retires every class: the seniors take the group's principal up to their
                 // balances before any subordinate is paid, so the date's loss falls on the subordinates first.
                 var seniorsLeft = seniorBalance[g];
-                l.SeniorPda[g] = Num<T>.Min(l.NonPoPrincipal[g], seniorsLeft);
-                l.SubScheduled += l.NonPoPrincipal[g] - l.SeniorPda[g];
-                l.Trace?.SeniorPrincipalLastDate(l, g, l.NonPoPrincipal[g], poExtra, seniorsLeft);
+                seniorPda[g] = Num<T>.Min(nonPoPrincipal[g], seniorsLeft);
+                l.SubScheduled += nonPoPrincipal[g] - seniorPda[g];
+                l.Trace?.SeniorPrincipalLastDate(l, g, nonPoPrincipal[g], poExtra, seniorsLeft);
             }
             else
             {
                 // The PO's extra goes with the senior amount; what the retired seniors cannot take passes to the subordinates.
-                l.SeniorPda[g] = sSched + sPrepay + sLiq + poExtra;
+                seniorPda[g] = sSched + sPrepay + sLiq + poExtra;
                 // Subordinate Principal Distribution Amount: clause (i) scheduled principal; clauses (ii) liquidation
                 // principal and (iii) prepayments are the unscheduled part the Class Prepayment Distribution Triggers restrict.
                 l.SubScheduled += sched - sSched;
                 l.SubUnscheduled += prepay - sPrepay + liqProceeds - sLiq;
                 if (l.Trace is { } t) t.SeniorPrincipal(l, g, sr, srpp, sched, prepay, liqProceeds, liqBalance, sSched, sPrepay, sLiq, anyAboveOriginal);
             }
-            r.SeniorPrincipal[g] = l.SeniorPda[g];
-            r.PoPrincipal[g] = l.PoPda[g];
+            r.SeniorPrincipal[g] = seniorPda[g];
+            r.PoPrincipal[g] = poPda[g];
         }
         r.SubordinatePrincipal = l.SubScheduled + l.SubUnscheduled;
         l.Trace?.SubordinatePrincipal(l);

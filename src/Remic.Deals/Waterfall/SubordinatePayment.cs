@@ -21,16 +21,20 @@ internal static class SubordinatePayment
         var r = l.R;
         CrossCollateral.Apply(l, from);
         var n = subs.Length;
-        Span<T> shares = stackalloc T[n];
+        // The ledger's scratch (no stackalloc, so the method tiers up): what a fresh stackalloc's zeros were read from is cleared.
+        var shares = l.SubShares.AsSpan(0, n);
+        var eligible = l.SubEligible.AsSpan(0, n);          // written whole below
+        var s = l.SubScheduledShares.AsSpan(0, n);
+        var p = l.SubUnscheduledShares.AsSpan(0, n);
+        var reserve = l.SubReserve.AsSpan(0, n);
+        shares.Clear(); s.Clear(); p.Clear(); reserve.Clear();
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
-        for (var g = 0; g < d.NGroups; g++) { pool += l.NonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
-        Span<bool> eligible = stackalloc bool[n];
-        Span<T> s = stackalloc T[n];
-        Span<T> p = stackalloc T[n];
+        T[] begin = r.BeginBalance, nonPoBegin = l.NonPoBegin;
+        for (var g = 0; g < nonPoBegin.Length; g++) { pool += nonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
         var below = T.Zero;
         for (var k = n - 1; k >= 0; k--)
         {
-            var b = Num<T>.Pos(r.BeginBalance[subs[k]]);
+            var b = Num<T>.Pos(begin[subs[k]]);
             below += b;
             total += b;
             var origBelow = k < d.SubOriginalBelow.Length && subs[k] == d.Subordinates[k] ? d.SubOriginalBelow[k] : below;
@@ -39,11 +43,11 @@ internal static class SubordinatePayment
         }
         if (total > T.Zero)
         {
-            Span<T> w = stackalloc T[n];
-            Span<T> we = stackalloc T[n];
+            var w = l.SubWeights.AsSpan(0, n);                // written whole here
+            var we = l.SubEligibleWeights.AsSpan(0, n);
             for (var k = 0; k < n; k++)
             {
-                w[k] = Num<T>.Pos(r.BeginBalance[subs[k]]);
+                w[k] = Num<T>.Pos(begin[subs[k]]);
                 we[k] = eligible[k] ? w[k] : T.Zero;
             }
             ProRataShares.Split<T>(l.SubScheduled, w, s);
@@ -51,7 +55,6 @@ internal static class SubordinatePayment
             for (var k = 0; k < n; k++) shares[k] = s[k] + p[k];
         }
         else if (n > 0) shares[0] = l.SubScheduled + l.SubUnscheduled; // nothing left to share by: it passes on below
-        Span<T> reserve = stackalloc T[n];
         if (l.Terminating && n > 0)
         {
             // The last distribution: the subordinates in order of seniority, each up to its balance less the part of
@@ -81,10 +84,11 @@ internal static class SubordinatePayment
 
         if (l.Trace is { } trace) trace.SubordinateShares(subs, eligible, s, p, shares);
         var carry = T.Zero;
+        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid;
         for (var k = 0; k < n; k++)
         {
             var c = subs[k];
-            var due = r.InterestDue[c] - r.InterestPaid[c];
+            var due = interestDue[c] - interestPaid[c];
             if (due > T.Zero) l.PayInterest(c, l.DrawFor(c, from, due));
             var want = shares[k] + carry;
             var target = Num<T>.Min(want, l.Outstanding(c) - reserve[k]);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Remic.Deals.Model;
 
 namespace Remic.Deals.Waterfall;
@@ -62,36 +63,58 @@ public static class Waterfall
         l.Terminating = Ledger<T>.PoolEnds(l.Groups);
         l.Trace = trace;
 
-        for (var g = 0; g < d.NGroups; g++)
+        var groups = l.Groups;
+        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount, seniorBegin = l.SeniorBalanceScratch; // locals: loads hoisted
+        var seniorsOf = d.Seniors;
+        for (var g = 0; g < groups.Length; g++)
         {
-            ref readonly var c = ref l.Groups[g];
+            ref readonly var c = ref groups[g];
             var af = c.AvailableFunds;
-            l.Fund[g] = af;
-            l.NonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
+            fund[g] = af;
+            nonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
             r.AvailableFunds[g] = af;
             r.CollateralPrincipal[g] = c.Principal;
             r.CollateralLoss[g] = c.RealizedLoss;
             r.PoolEndBalance[g] = c.EndBalance;
             r.PoPoolEndBalance[g] = c.PoEndBalance;
             var seniors = T.Zero;
-            foreach (var i in d.Seniors[g]) seniors += Num<T>.Pos(state.Balances[i]);
-            l.SubAmount[g] = Num<T>.Pos(l.NonPoBegin[g] - seniors);
+            foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
+            seniorBegin[g] = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
+            subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
         }
         l.FixWeights();
-        for (var c = 0; c < d.NClasses; c++)
+        // Untraced, the coupons' pass states each class's beginning balance (notional amounts from the state's balances) before
+        // its coupon; traced, the balances come first, for the trace's collections.
+        var beginInCoupons = trace is null;
+        if (!beginInCoupons)
         {
-            if (d.Notional[c]) l.Balance[c] = NotionalAmount(d, c, state.Balances, l.Groups);
-            r.BeginBalance[c] = l.Balance[c];
+            T[] working = l.Balance, begin = r.BeginBalance;
+            var isNotional = d.Notional;
+            for (var c = 0; c < working.Length; c++)
+            {
+                if (isNotional[c]) working[c] = NotionalAmount(d, c, stateBalances, groups);
+                begin[c] = working[c];
+            }
+            trace!.Collections(l, r);
         }
-        if (trace is not null) trace.Collections(l, r);
 
         Span<T> current = l.Current;   // the ledger's: no stack frame to zero each date
         Span<T> uncapped = l.Uncapped;
-        Coupons.Accrue(l, current, uncapped);
-        InterestShortfalls.Allocate<T>(l, current);
         T[] due = r.InterestDue, shortfall = r.InterestShortfall, unpaidBefore = state.UnpaidInterest; // locals: loads hoisted
-        for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
-        foreach (var c in d.Beneficiaries) r.CapShortfall[c] = Num<T>.Pos(uncapped[c] - current[c]);
+        var stateForBegin = beginInCoupons ? stateBalances : null;
+        if (InterestShortfalls.Any(l))
+        {
+            Coupons.Accrue(l, current, uncapped, null, stateForBegin);
+            InterestShortfalls.Allocate<T>(l, current);
+            for (var c = 0; c < due.Length; c++) due[c] = current[c] - shortfall[c] + unpaidBefore[c];
+        }
+        // No group has a shortfall to allocate (the result's shortfalls stay zero): the coupons' pass states the amounts due.
+        else Coupons.Accrue(l, current, uncapped, unpaidBefore, stateForBegin);
+        if (d.Beneficiaries.Length > 0)
+        {
+            var capShortfallNow = r.CapShortfall;
+            foreach (var c in d.Beneficiaries) capShortfallNow[c] = Num<T>.Pos(uncapped[c] - current[c]);
+        }
         if (trace is not null) trace.Interest(l, current, uncapped);
         ShiftingInterest.Compute(l);
         l.Depleted = r.SeniorCreditSupportDepleted = Depleted(l);
@@ -107,16 +130,24 @@ public static class Waterfall
         trace?.EndLosses(l);
         r.EndBalance = l.Balance; // the ledger's balances are the next state's: no copy
         r.UnpaidInterest = unpaid;
-        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss;
+        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss, beginBalance = r.BeginBalance, principal = r.Principal;
+        T[] capBefore = state.CapShortfall, capNow = r.CapShortfall;
         var notional = d.Notional;
+        var classNotional = d.ClassNotionalKind;
+        var tol = d.Tolerance;
+        // The date's last pass over the classes: end notional amounts, unpaid interest, the cap shortfalls carried (the corridors
+        // pay from them below), and the class sums of the conservation checks (PeriodChecks.ClassSums: its additions, in class order).
+        var sums = new PeriodChecks.ClassSums<T>();
         for (var c = 0; c < balance.Length; c++)
         {
-            if (notional[c]) balance[c] = d.ClassNotionalKind[c] ? NotionalAmount(d, c, balance, l.Groups) : r.BeginBalance[c];
+            if (notional[c]) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
             unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
             // A class written off to zero is owed nothing more: its unpaid interest ends with it.
             if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
+            capShortfall[c] = capBefore[c] + capNow[c];
+            sums.Add(notional[c], principal[c], loss[c], accretion[c], balance[c], paid[c], due[c], tol);
         }
-        Corridor.Pay(l, r.CapShortfall, capShortfall);
+        Corridor.Pay(l, capShortfall);
         var deferredPaid = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferredPaid += x;
         // Classes above the pool: principal that paid interest, less writedowns of it, less principal paid from interest.
@@ -124,7 +155,7 @@ public static class Waterfall
             state.Undercollateralisation + r.PrincipalShortfall + r.UnpayablePrincipal - (r.Writedown - deferredPaid) - r.ExtraPrincipal,
             l.Shift);
         DelinquencyHistory(l, state, next.SeriousDelinquencyHistory);
-        PeriodChecks.Verify(l, next.Undercollateralisation);
+        PeriodChecks.Verify(l, next.Undercollateralisation, sums);
         r.Next = next;
     }
 
@@ -175,10 +206,11 @@ public static class Waterfall
     {
         var d = l.Deal;
         var r = l.R;
-        switch (step)
+        switch (step.Op) // the op code is the record's type (CompiledDeal.OpOf): each case's cast cannot fail
         {
-            case CompiledDeal<T>.CPayPo s:
+            case CompiledDeal<T>.StepOp.PayPo:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CPayPo>(step);
                 var want = Num<T>.Min(l.PoPda[s.Group], l.Outstanding(s.Class));
                 r.UnpayablePrincipal += l.PoPda[s.Group] - want;
                 var got = l.Draw(s.From, want);
@@ -187,11 +219,15 @@ public static class Waterfall
                 l.PoPda[s.Group] = T.Zero;
                 break;
             }
-            case CompiledDeal<T>.CPayInterest s:
+            case CompiledDeal<T>.StepOp.PayInterest:
+            {
+                var s = Unsafe.As<CompiledDeal<T>.CPayInterest>(step);
                 PayInterestProRata(l, s.From, s.Classes);
                 break;
-            case CompiledDeal<T>.CPayPrincipal s:
+            }
+            case CompiledDeal<T>.StepOp.PayPrincipal:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CPayPrincipal>(step);
                 var want = T.Zero;
                 foreach (var g in s.From)
                     want += s.Amount switch
@@ -202,8 +238,9 @@ public static class Waterfall
                     };
                 var got = l.Draw(s.From, want);
                 if (s.Amount != PrincipalAmount.Remaining) r.PrincipalShortfall += want - got;
-                l.StepLeafBalance = T.Zero;
-                foreach (var c in s.ToLeaves) l.StepLeafBalance += l.Outstanding(c);
+                var leaves = T.Zero;
+                foreach (var c in s.ToLeaves) leaves += l.Outstanding(c);
+                l.StepLeafBalance = leaves;
                 var depleted = s.Amount == PrincipalAmount.SeniorPrincipal && l.Depleted;
                 var paid = PrincipalAllocation.Allocate(l, depleted ? s.Depleted : s.To, got);
                 var left = got - paid;
@@ -219,8 +256,9 @@ public static class Waterfall
                 if (s.Amount == PrincipalAmount.NonPoPrincipal) r.UnpayablePrincipal += left;
                 break;
             }
-            case CompiledDeal<T>.CAccrete s:
+            case CompiledDeal<T>.StepOp.Accrete:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CAccrete>(step);
                 var got = l.Draw(s.From, l.AccrualCash[s.Class]);
                 r.PrincipalShortfall += l.AccrualCash[s.Class] - got;
                 l.AccrualCash[s.Class] = T.Zero;
@@ -229,7 +267,9 @@ public static class Waterfall
                 r.UnpayablePrincipal += got - paid;
                 break;
             }
-            case CompiledDeal<T>.CPayPoDeferred s:
+            case CompiledDeal<T>.StepOp.PayPoDeferred:
+            {
+                var s = Unsafe.As<CompiledDeal<T>.CPayPoDeferred>(step);
                 // Paid only while the subordinates can absorb it: after this period's principal and losses they must
                 // still have the balance to be written down by it (else the Senior Credit Support Depletion Date is here).
                 if (!SubordinatesCanAbsorbDeferred(l)) break;
@@ -246,20 +286,28 @@ public static class Waterfall
                     l.CashOut += got;
                 }
                 break;
-            case CompiledDeal<T>.CPaySubordinates s:
+            }
+            case CompiledDeal<T>.StepOp.PaySubordinates:
+            {
+                var s = Unsafe.As<CompiledDeal<T>.CPaySubordinates>(step);
                 SubordinatePayment.Pay(l, s.From, s.Classes);
                 break;
-            case CompiledDeal<T>.CPayResidual s:
+            }
+            case CompiledDeal<T>.StepOp.PayResidual:
             {
+                var s = Unsafe.As<CompiledDeal<T>.CPayResidual>(step);
                 var rest = l.Draw(s.From, l.Available(s.From));
                 r.ResidualPaid += rest;
                 r.Residual[s.Class] += rest;
                 l.CashOut += rest;
                 break;
             }
-            case CompiledDeal<T>.CWhen w:
+            case CompiledDeal<T>.StepOp.When:
+            {
+                var w = Unsafe.As<CompiledDeal<T>.CWhen>(step);
                 foreach (var inner in Holds(l, w.If) ? w.Then : w.Else) Run(l, inner);
                 break;
+            }
             default:
                 throw new NotSupportedException(step.GetType().Name);
         }
@@ -289,37 +337,45 @@ public static class Waterfall
     {
         var d = l.Deal;
         var r = l.R;
+        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid, accretion = r.Accretion; // locals: loads hoisted
+        var accreteTargets = d.AccreteTargets;
+        var classGroups = d.ClassGroups;
         var total = T.Zero;
         var last = -1;
-        Span<T> w = stackalloc T[classes.Length];
+        // The ledger's scratch (no stackalloc, so the method tiers up); every element up to classes.Length is written here.
+        var w = l.ScratchWeights.AsSpan(0, classes.Length);
         for (var i = 0; i < classes.Length; i++)
         {
             var c = classes[i];
-            if (d.AccreteTargets[c] is { } targets && Accreting(l, targets))
+            w[i] = T.Zero;
+            if (accreteTargets[c] is { } targets)
             {
-                var accrued = r.InterestDue[c] - r.InterestPaid[c] - r.Accretion[c];
-                if (accrued <= T.Zero) continue;
-                r.Accretion[c] += accrued;
-                l.Balance[c] += accrued;
-                l.AccrualCash[c] += accrued;
-                continue;
+                if (Accreting(l, targets))
+                {
+                    var accrued = interestDue[c] - interestPaid[c] - accretion[c];
+                    if (accrued <= T.Zero) continue;
+                    accretion[c] += accrued;
+                    l.Balance[c] += accrued;
+                    l.AccrualCash[c] += accrued;
+                    continue;
+                }
+                if (accretion[c] > T.Zero) continue;
             }
-            if (d.AccreteTargets[c] is not null && r.Accretion[c] > T.Zero) continue;
-            var due = Num<T>.Pos(r.InterestDue[c] - r.InterestPaid[c]);
-            if (d.ClassGroups[c].Length > 1) due = Num<T>.Min(due, ComponentsDue(l, c, from));
+            var due = Num<T>.Pos(interestDue[c] - interestPaid[c]);
+            if (classGroups[c].Length > 1) due = Num<T>.Min(due, ComponentsDue(l, c, from));
             w[i] = due;
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
         var give = Num<T>.Min(l.Available(from), total);
-        Span<T> shares = stackalloc T[last + 1];
+        var shares = l.ScratchShares.AsSpan(0, last + 1);
         if (give == total) w[..(last + 1)].CopyTo(shares);
         else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         for (var i = 0; i <= last; i++)
         {
             if (shares[i] <= T.Zero) continue;
             var c = classes[i];
-            l.PayInterest(c, d.ClassGroups[c].Length > 1 ? DrawComponents(l, c, from, shares[i], w[i]) : l.Draw(from, shares[i]));
+            l.PayInterest(c, classGroups[c].Length > 1 ? DrawComponents(l, c, from, shares[i], w[i]) : l.Draw(from, shares[i]));
         }
     }
 
