@@ -29,6 +29,7 @@ public sealed class DealClassFigures
     private int _n;
     private DateOnly _settle;
     private int _firstDelayed, _firstPlain; // the first flow received by a class with / without a payment delay
+    private bool _increasing; // the dates increase (BondCashFlows refuses flows whose dates do not)
 
     // Per class (Load): DealClassFlows.Of's arrays and SettledFlows' from the first flow received.
     private double[] _begin = [], _end = [], _interest = [], _principal = [], _loss = [], _coupon = [];
@@ -84,8 +85,6 @@ public sealed class DealClassFigures
         _increasing = true;
         for (var k = 1; k < n; k++) if (_dates[k] <= _dates[k - 1]) { _increasing = false; break; }
     }
-
-    private bool _increasing;
 
     /// <summary>
     /// Class <paramref name="c"/>'s flows from the projection of <see cref="Begin"/>, as <see cref="DealClassFlows.Of"/> labels

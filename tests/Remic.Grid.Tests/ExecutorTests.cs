@@ -89,10 +89,12 @@ public class ExecutorTests
     [Fact]
     public async Task Cancellation_stops_the_run_and_what_was_delivered_is_a_prefix()
     {
-        // Enough batches (62) that the workers, held to their window, cannot finish them all before the cancellation is seen: with
-        // six, batch 0 arriving last let the ordered sink write all six in one call and the run end complete (a flaky failure).
-        var job = new GridJob { Deals = [TestFiles.J4Deal], Axes = GridAxes.Parse("0..300 PPC step 10", "0,5 CDR", "50", "6"), Price = "100-00" };
+        // 32 batches of one scenario: the executor runs at most its window (4 × 2 + 4 = 12) ahead of the first batch not
+        // yet delivered, so cancelling after the second leaves batches unrun however fast the others finish (with 6,
+        // a slow first batch let the other five finish and be flushed with it).
+        var job = new GridJob { Deals = [TestFiles.J4Deal], Axes = GridAxes.Parse("0..300 PPC step 20", "0,5 CDR", "50", "6"), Price = "100-00" };
         var batches = job.Batches(1);
+        Assert.Equal(32, batches.Count);
         using var cts = new CancellationTokenSource();
         var written = new List<GridBatch>();
         var sink = new GridOrderedSink(batches, (b, _) => { written.Add(b); if (written.Count == 2) cts.Cancel(); return ValueTask.CompletedTask; }, maxBuffered: 64);

@@ -23,7 +23,7 @@ public class GridAllocationTests
         var job = new GridJob
         {
             Deals = [Deal(name)],
-            Axes = GridAxes.Parse("0,100,300,600 PPC", "0,5 CDR", "50", "6"),
+            Axes = GridAxes.Parse("0..600 PPC step 50", "0,5 CDR", "50", "6"), // 26 scenarios
             Price = "100-00",
         };
         var cache = new GridDealCache();
@@ -40,7 +40,10 @@ public class GridAllocationTests
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
         Allocated(one); Allocated(all); // the measuring itself warm
-        var perScenario = (Allocated(all) - Allocated(one)) / (double)(all.Count - 1);
+        // The least of five measures: a collection another test's thread triggers mid-measure can add up to an allocation
+        // quantum (8 KB) to this thread's count; the engine's own allocations are the same every time.
+        var perScenario = double.MaxValue;
+        for (var i = 0; i < 5; i++) perScenario = Math.Min(perScenario, (Allocated(all) - Allocated(one)) / (double)(all.Count - 1));
         // The result's rows: per class WAL, window first/last, writedown %, first loss, yield (8+4+4+8+1+8 bytes), per
         // scenario two collateral figures; the scenario record; a little slack for array rounding.
         var rows = 33.0 * classes + 16;
