@@ -81,7 +81,7 @@ public sealed class GridKillResumeTests(ITestOutputHelper log)
             var length = File.Exists(partial) ? new FileInfo(partial).Length : -1;
             seen = at switch
             {
-                KillAt.Early when clock.Elapsed > TimeSpan.FromSeconds(1.5) => $"at {clock.Elapsed.TotalSeconds:0.0} s, partial {length} bytes, state {state}",
+                KillAt.Early when clock.Elapsed > TimeSpan.FromSeconds(0.8) => $"at {clock.Elapsed.TotalSeconds:0.0} s, partial {length} bytes, state {state}",
                 // The partial file differs from what its state describes: a group is being appended.
                 KillAt.MidAppend when state > 0 && length >= 0 && length != state => $"partial {length} bytes, state {state} bytes",
                 KillAt.AfterState when state > startBytes => $"state just written: {state} bytes",
