@@ -141,6 +141,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
             if (st is CAccrete a) AccreteTargets[a.Class] = Leaves(a.To).Where(x => x != a.Class).ToArray();
         var all = Flatten(Steps).ToList();
         AllocScratchSize = AssignScratch(all);
+        foreach (var st in all)
+            if (st is CPayInterest pi)
+                pi.Plain = pi.From.Length == 1 && pi.Classes.All(c => ClassGroups[c].Length == 1 && AccreteTargets[c] is null);
         WritesAccretion = all.Any(st => st is CAccrete);
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);
@@ -319,7 +322,12 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     {
         public readonly int[] From = [Group];
     }
-    internal sealed record CPayInterest(int[] From, int[] Classes) : CStep;
+    internal sealed record CPayInterest(int[] From, int[] Classes) : CStep
+    {
+        /// <summary>One group's funds, and every class of one group and no accrual class: each class is due its interest less
+        /// what it was paid, drawn from that group alone (the interpreter's short path; set by the constructor of the deal).</summary>
+        public bool Plain;
+    }
     internal sealed record CPayPrincipal(int[] From, PrincipalAmount Amount, CAlloc To, CAlloc? AfterDepletion) : CStep
     {
         public readonly int[] ToLeaves = Leaves(To).ToArray();

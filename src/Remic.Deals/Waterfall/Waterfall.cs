@@ -222,7 +222,8 @@ public static class Waterfall
             case CompiledDeal<T>.StepOp.PayInterest:
             {
                 var s = Unsafe.As<CompiledDeal<T>.CPayInterest>(step);
-                PayInterestProRata(l, s.From, s.Classes);
+                if (s.Plain) PayInterestOneGroup(l, s.From[0], s.Classes);
+                else PayInterestProRata(l, s.From, s.Classes);
                 break;
             }
             case CompiledDeal<T>.StepOp.PayPrincipal:
@@ -376,6 +377,43 @@ public static class Waterfall
             if (shares[i] <= T.Zero) continue;
             var c = classes[i];
             l.PayInterest(c, classGroups[c].Length > 1 ? DrawComponents(l, c, from, shares[i], w[i]) : l.Draw(from, shares[i]));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PayInterestProRata"/> for a step of one group whose classes are each of that group alone and none an accrual
+    /// class (<see cref="CompiledDeal{T}.CPayInterest.Plain"/>): the same figures in the same order, with the ledger's draw from
+    /// one group and its interest payment written out (<see cref="Ledger{T}.Draw"/> over one group, <see cref="Ledger{T}.PayInterest"/>).
+    /// </summary>
+    private static void PayInterestOneGroup<T>(Ledger<T> l, int g, int[] classes) where T : unmanaged, IFloatingPoint<T>
+    {
+        var r = l.R;
+        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid, fund = l.Fund;
+        var total = T.Zero;
+        var last = -1;
+        var w = l.ScratchWeights.AsSpan(0, classes.Length);
+        for (var i = 0; i < classes.Length; i++)
+        {
+            var c = classes[i];
+            var due = Num<T>.Pos(interestDue[c] - interestPaid[c]);
+            w[i] = due;
+            if (due > T.Zero) { total += due; last = i; }
+        }
+        if (total <= T.Zero) return;
+        var give = Num<T>.Min(T.Zero + fund[g], total); // Available over one group: zero + its funds
+        var shares = l.ScratchShares.AsSpan(0, last + 1);
+        if (give == total) w[..(last + 1)].CopyTo(shares);
+        else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
+        for (var i = 0; i <= last; i++)
+        {
+            var want = shares[i];
+            if (want <= T.Zero) continue;
+            // Draw(from: [g], want): take what the group has, up to the share.
+            var take = Num<T>.Min(fund[g], want);
+            if (take <= T.Zero) continue;   // nothing drawn: PayInterest pays nothing
+            fund[g] -= take;
+            interestPaid[classes[i]] += take;
+            l.CashOut += take;
         }
     }
 
