@@ -100,18 +100,8 @@ public sealed class DealClassFigures
         if (!_increasing) return false;
         var periods = _periods;
         double[] begin = _begin, end = _end, interest = _interest, principal = _principal, loss = _loss, coupon = _coupon;
-        var residual = spec.Is(ClassType.Residual) && DealClassFlows.FirstResidual(deal) == c;
         var notional = spec.IsNotional;
-        for (var k = 0; k < n; k++)
-        {
-            var p = periods[k];
-            begin[k] = p.BeginBalance[c];
-            coupon[k] = p.Coupon[c];
-            interest[k] = p.InterestPaid[c] + p.Accretion[c] + p.PoDeferredPaid[c] + p.CorridorPaid[c] + (residual ? p.ResidualPaid : 0);
-            principal[k] = p.Principal[c] - p.Accretion[c];
-            loss[k] = p.Loss[c];
-            end[k] = p.EndBalance[c];
-        }
+        DealClassFlows.Read(periods, n, deal, c, begin, coupon, interest, principal, loss, end);
         var dated = spec.DelayDays > 0 ? deal.Metadata.CutoffDate : deal.Metadata.ClosingDate;
         var original = (double)spec.OriginalBalance;
         double reimbursed = 0;

@@ -22,6 +22,27 @@ namespace Remic.Analytics;
 /// </summary>
 public static class DealClassFlows
 {
+    /// <summary>
+    /// Class <paramref name="c"/>'s figures of the first <paramref name="n"/> periods, labelled as this class describes: beginning
+    /// balance, coupon, interest (paid + accretion + Class PO Deferred + corridor + the first residual class's residual), principal
+    /// (paid − accretion), loss and ending balance. The one reading of a period for <see cref="Of"/> and <see cref="DealClassFigures"/>.
+    /// </summary>
+    internal static void Read(ReadOnlySpan<Remic.Deals.Waterfall.PeriodResult<double>> periods, int n, Deal deal, int c,
+        double[] begin, double[] coupon, double[] interest, double[] principal, double[] loss, double[] end)
+    {
+        var residual = deal.Classes[c].Is(ClassType.Residual) && FirstResidual(deal) == c;
+        for (var k = 0; k < n; k++)
+        {
+            var p = periods[k];
+            begin[k] = p.BeginBalance[c];
+            coupon[k] = p.Coupon[c];
+            interest[k] = p.InterestPaid[c] + p.Accretion[c] + p.PoDeferredPaid[c] + p.CorridorPaid[c] + (residual ? p.ResidualPaid : 0);
+            principal[k] = p.Principal[c] - p.Accretion[c];
+            loss[k] = p.Loss[c];
+            end[k] = p.EndBalance[c];
+        }
+    }
+
     public static BondCashFlows Of(DealProjection run, int c)
     {
         var deal = run.Deal;
@@ -35,18 +56,8 @@ public static class DealClassFlows
         var principal = new double[n];
         var loss = new double[n];
         var coupon = new double[n];
-        var residual = spec.Is(ClassType.Residual) && FirstResidual(deal) == c;
-        for (var k = 0; k < n; k++)
-        {
-            var p = periods[k];
-            dates[k] = p.DistributionDate;
-            begin[k] = p.BeginBalance[c];
-            coupon[k] = p.Coupon[c];
-            interest[k] = p.InterestPaid[c] + p.Accretion[c] + p.PoDeferredPaid[c] + p.CorridorPaid[c] + (residual ? p.ResidualPaid : 0);
-            principal[k] = p.Principal[c] - p.Accretion[c];
-            loss[k] = p.Loss[c];
-            end[k] = p.EndBalance[c];
-        }
+        for (var k = 0; k < n; k++) dates[k] = periods[k].DistributionDate;
+        Read(periods as Remic.Deals.Waterfall.PeriodResult<double>[] ?? [.. periods], n, deal, c, begin, coupon, interest, principal, loss, end);
         var dated = spec.DelayDays > 0 ? deal.Metadata.CutoffDate : deal.Metadata.ClosingDate;
         var original = (double)spec.OriginalBalance;
         if (spec.IsNotional)

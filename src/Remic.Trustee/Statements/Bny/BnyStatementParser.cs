@@ -111,21 +111,34 @@ public static partial class BnyStatementParser
     private static Dictionary<string, decimal> AccretionPrincipal(string[] lines, IEnumerable<string> classNames)
     {
         var found = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
-        var known = new HashSet<string>(classNames, StringComparer.OrdinalIgnoreCase);
-        var start = Array.FindIndex(lines, l => Normal(l).Contains("Principal Distribution Detail", StringComparison.OrdinalIgnoreCase));
-        if (start < 0) return found;
-        var heading = false;
-        for (var i = start + 1; i < lines.Length; i++)
+        foreach (var t in SectionRows(lines, "Principal Distribution Detail", NextSections.Skip(1), "Accretion", classNames))
         {
-            var line = Normal(lines[i]);
-            if (NextSections.Skip(1).Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))) break;
-            if (line.Contains("Accretion", StringComparison.OrdinalIgnoreCase)) heading = true;
-            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (!heading || t.Length < 2 || !known.Contains(t[0]) || found.ContainsKey(t[0])) continue;
+            if (found.ContainsKey(t[0])) continue;
             var amounts = t.Skip(CusipPattern().IsMatch(t[1].ToUpperInvariant()) ? 2 : 1).ToArray();
             if (amounts.Length >= 4 && amounts.Take(4).All(IsNumber)) found[t[0]] = Number(amounts[3]);
         }
         return found;
+    }
+
+    /// <summary>
+    /// The rows of a section that start with a known class name (as tokens), from its <paramref name="title"/> line to the first
+    /// line naming one of <paramref name="until"/>, once a heading line has named <paramref name="column"/>. None when there is no
+    /// such section.
+    /// </summary>
+    private static IEnumerable<string[]> SectionRows(string[] lines, string title, IEnumerable<string> until, string column, IEnumerable<string> classNames)
+    {
+        var known = new HashSet<string>(classNames, StringComparer.OrdinalIgnoreCase);
+        var start = Array.FindIndex(lines, l => Normal(l).Contains(title, StringComparison.OrdinalIgnoreCase));
+        if (start < 0) yield break;
+        var heading = false;
+        for (var i = start + 1; i < lines.Length; i++)
+        {
+            var line = Normal(lines[i]);
+            if (until.Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))) yield break;
+            if (line.Contains(column, StringComparison.OrdinalIgnoreCase)) heading = true;
+            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (heading && t.Length >= 2 && known.Contains(t[0])) yield return t;
+        }
     }
 
     /// <summary>
@@ -137,17 +150,9 @@ public static partial class BnyStatementParser
     private static Dictionary<string, FiledInterestDetail> InterestDetail(string[] lines, IEnumerable<string> classNames)
     {
         var numbers = new Dictionary<string, List<decimal>>(StringComparer.OrdinalIgnoreCase);
-        var known = new HashSet<string>(classNames, StringComparer.OrdinalIgnoreCase);
-        var start = Array.FindIndex(lines, l => Normal(l).Contains("Interest Distribution Detail", StringComparison.OrdinalIgnoreCase));
-        if (start < 0) return [];
-        var heading = false;
-        for (var i = start + 1; i < lines.Length; i++)
+        foreach (var t in SectionRows(lines, "Interest Distribution Detail", NextSections.Skip(2), "Shortfall", classNames))
         {
-            var line = Normal(lines[i]);
-            if (NextSections.Skip(2).Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))) break;
-            if (line.Contains("Shortfall", StringComparison.OrdinalIgnoreCase)) heading = true;
-            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (!heading || t.Length < 2 || !known.Contains(t[0]) || !t.Skip(1).All(IsNumber)) continue;
+            if (!t.Skip(1).All(IsNumber)) continue;
             if (!numbers.TryGetValue(t[0], out var xs)) numbers[t[0]] = xs = [];
             xs.AddRange(t.Skip(1).Select(Number));
         }
