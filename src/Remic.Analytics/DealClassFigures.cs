@@ -103,13 +103,10 @@ public sealed class DealClassFigures
         var notional = spec.IsNotional;
         DealClassFlows.Read(periods, n, deal, c, begin, coupon, interest, principal, loss, end);
         var dated = spec.DelayDays > 0 ? deal.Metadata.CutoffDate : deal.Metadata.ClosingDate;
-        var original = (double)spec.OriginalBalance;
-        double reimbursed = 0;
+        var (original, reimbursed) = DealClassFlows.Label(periods, n, spec, c, begin, end, loss);
         if (notional)
         {
-            // BondCashFlows.NotionalIo: the notional falls to the next period's amount; no principal, no writedown.
-            for (var k = 0; k < n; k++) end[k] = k + 1 < n ? begin[k + 1] : 0;
-            if (original <= 0) original = n > 0 && begin[0] > 0 ? begin[0] : 1;
+            // BondCashFlows.NotionalIo: no principal, no writedown; a derived (strip) coupon from the interest paid.
             Array.Clear(principal, 0, n);
             Array.Clear(loss, 0, n);
             if (spec.Coupon is StripExcessCoupon)
@@ -119,13 +116,6 @@ public sealed class DealClassFigures
                         : (_dates[k].DayNumber - (k > 0 ? _dates[k - 1] : _dates[k].AddMonths(-1)).DayNumber);
                     coupon[k] = begin[k] > 0 ? interest[k] / begin[k] * 360.0 / days : 0;
                 }
-        }
-        else
-        {
-            for (var k = 0; k < n; k++) if (Math.Abs(end[k]) < 1e-6) end[k] = 0;
-            if (n > 0 && end[n - 1] > 0) { loss[n - 1] += end[n - 1]; end[n - 1] = 0; }
-            for (var k = 0; k < n; k++) reimbursed += periods[k].PoDeferredPaid[c];
-            original = Math.Max(original, 1e-2);
         }
         // BondCashFlows' identities: begin = principal + loss + end, begin = the prior end.
         var tol = 1e-9 * original + 1e-4;

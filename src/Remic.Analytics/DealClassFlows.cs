@@ -56,18 +56,36 @@ public static class DealClassFlows
         var principal = new double[n];
         var loss = new double[n];
         var coupon = new double[n];
-        for (var k = 0; k < n; k++) dates[k] = periods[k].DistributionDate;
-        Read(periods as Remic.Deals.Waterfall.PeriodResult<double>[] ?? [.. periods], n, deal, c, begin, coupon, interest, principal, loss, end);
+        var rows = periods as Remic.Deals.Waterfall.PeriodResult<double>[] ?? [.. periods];
+        for (var k = 0; k < n; k++) dates[k] = rows[k].DistributionDate;
+        Read(rows, n, deal, c, begin, coupon, interest, principal, loss, end);
         var dated = spec.DelayDays > 0 ? deal.Metadata.CutoffDate : deal.Metadata.ClosingDate;
+        var (original, reimbursed) = Label(rows, n, spec, c, begin, end, loss);
+        if (spec.IsNotional)
+        {
+            var derived = spec.Coupon is StripExcessCoupon;
+            return BondCashFlows.NotionalIo(dates, begin, end, interest, derived ? null : coupon, original,
+                spec.DayCount, spec.DelayDays, dated);
+        }
+        return new BondCashFlows(dates, begin, interest, principal, loss, end, coupon, original,
+            spec.DayCount, spec.DelayDays, dated) { LossReimbursed = reimbursed };
+    }
+
+    /// <summary>
+    /// The class's figures of <see cref="Read"/> labelled as this class describes, in place: a notional amount falls to the next
+    /// period's (to zero after the last); a class with principal has float dust zeroed and any balance left at the last
+    /// distribution written down then. Returns the original balance <see cref="BondCashFlows"/> is built with and the Class PO
+    /// Deferred Amounts paid to the class. The one labelling for <see cref="Of"/> and <see cref="DealClassFigures"/>.
+    /// </summary>
+    internal static (double Original, double Reimbursed) Label(ReadOnlySpan<Remic.Deals.Waterfall.PeriodResult<double>> periods, int n,
+        ClassSpec spec, int c, double[] begin, double[] end, double[] loss)
+    {
         var original = (double)spec.OriginalBalance;
         if (spec.IsNotional)
         {
             // The waterfall states each notional at the start of its period; it falls to the next period's amount.
             for (var k = 0; k < n; k++) end[k] = k + 1 < n ? begin[k + 1] : 0;
-            if (original <= 0) original = n > 0 && begin[0] > 0 ? begin[0] : 1;
-            var derived = spec.Coupon is StripExcessCoupon;
-            return BondCashFlows.NotionalIo(dates, begin, end, interest, derived ? null : coupon, original,
-                spec.DayCount, spec.DelayDays, dated);
+            return (original <= 0 ? n > 0 && begin[0] > 0 ? begin[0] : 1 : original, 0);
         }
         // Float dust below a hundredth of a cent: the waterfall's own checks hold balances to 1e-9 × cut-off.
         for (var k = 0; k < n; k++) if (Math.Abs(end[k]) < 1e-6) end[k] = 0;
@@ -76,8 +94,7 @@ public static class DealClassFlows
         if (n > 0 && end[n - 1] > 0) { loss[n - 1] += end[n - 1]; end[n - 1] = 0; }
         var reimbursed = 0.0;
         for (var k = 0; k < n; k++) reimbursed += periods[k].PoDeferredPaid[c];
-        return new BondCashFlows(dates, begin, interest, principal, loss, end, coupon, Math.Max(original, 1e-2),
-            spec.DayCount, spec.DelayDays, dated) { LossReimbursed = reimbursed };
+        return (Math.Max(original, 1e-2), reimbursed);
     }
 
     /// <summary>The deal's first residual class (it is paid the residual distribution), or −1.</summary>

@@ -43,9 +43,9 @@ public static class YieldMath
         if (!(dirtyAmount > 0) || double.IsInfinity(dirtyAmount) || total <= 0) return false;
         if (Newton(cash, months, monthlySpaced, total, weighted, dirtyAmount, out rate)) return true;
         var fx = new Discounted(cash, months, monthlySpaced, dirtyAmount);
-        double lo = -0.05, hi = 0.05;
-        if (!RootFinder.TryBracket(fx, ref lo, ref hi, -0.99, 10, out var nan)) { rate = double.NaN; return false; } // no bracket, or a NaN present value
-        rate = RootFinder.TryBrent(fx, lo, hi, 1e-16, 200, out nan);
+        double lo = BracketFrom, hi = -BracketFrom;
+        if (!RootFinder.TryBracket(fx, ref lo, ref hi, LowestRate, HighestRate, out var nan)) { rate = double.NaN; return false; } // no bracket, or a NaN present value
+        rate = RootFinder.TryBrent(fx, lo, hi, RateTolerance, 200, out nan);
         return !nan;
     }
 
@@ -73,12 +73,15 @@ public static class YieldMath
         return false;
     }
 
+    // The bracketed solve's search, the same for MonthlyRate and TryMonthlyRate: from ±5% a month, within −99% and 1000%.
+    private const double BracketFrom = -0.05, LowestRate = -0.99, HighestRate = 10, RateTolerance = 1e-16;
+
     private static double Bracketed(Discounted fx)
     {
-        double lo = -0.05, hi = 0.05;
-        if (!RootFinder.Bracket(fx, ref lo, ref hi, -0.99, 10))
+        double lo = BracketFrom, hi = -BracketFrom;
+        if (!RootFinder.Bracket(fx, ref lo, ref hi, LowestRate, HighestRate))
             throw new ArgumentException($"no yield between −99% and 1000% a month discounts the flows to {fx.Dirty:F2}");
-        return RootFinder.Brent(fx, lo, hi, 1e-16);
+        return RootFinder.Brent(fx, lo, hi, RateTolerance);
     }
 
     /// <summary>Present value less the settlement amount, at a monthly rate: the bracketed solve's function (no delegate,

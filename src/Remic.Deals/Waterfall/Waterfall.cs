@@ -368,10 +368,7 @@ public static class Waterfall
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
-        var give = Num<T>.Min(l.Available(from), total);
-        var shares = l.ScratchShares.AsSpan(0, last + 1);
-        if (give == total) w[..(last + 1)].CopyTo(shares);
-        else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
+        var shares = InterestShares(l, w, last, total, l.Available(from));
         for (var i = 0; i <= last; i++)
         {
             if (shares[i] <= T.Zero) continue;
@@ -382,13 +379,13 @@ public static class Waterfall
 
     /// <summary>
     /// <see cref="PayInterestProRata"/> for a step of one group whose classes are each of that group alone and none an accrual
-    /// class (<see cref="CompiledDeal{T}.CPayInterest.Plain"/>): the same figures in the same order, with the ledger's draw from
-    /// one group and its interest payment written out (<see cref="Ledger{T}.Draw"/> over one group, <see cref="Ledger{T}.PayInterest"/>).
+    /// class (<see cref="CompiledDeal{T}.CPayInterest.Plain"/>): the same figures in the same order, without the per-class tests
+    /// for accretion and components (a draw from the one group is <see cref="Ledger{T}.DrawFrom"/>).
     /// </summary>
     private static void PayInterestOneGroup<T>(Ledger<T> l, int g, int[] classes) where T : unmanaged, IFloatingPoint<T>
     {
         var r = l.R;
-        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid, fund = l.Fund;
+        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid;
         var total = T.Zero;
         var last = -1;
         var w = l.ScratchWeights.AsSpan(0, classes.Length);
@@ -400,21 +397,22 @@ public static class Waterfall
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
-        var give = Num<T>.Min(T.Zero + fund[g], total); // Available over one group: zero + its funds
+        var shares = InterestShares(l, w, last, total, T.Zero + l.Fund[g]); // Available over one group: zero + its funds
+        for (var i = 0; i <= last; i++)
+            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.DrawFrom(g, shares[i]));
+    }
+
+    /// <summary>
+    /// The interest each class of a step is paid, pro rata by what it is due (<paramref name="w"/>, <paramref name="total"/> in
+    /// all) out of what the step's groups have: all of it when they have enough, else split by the largest remainder.
+    /// </summary>
+    private static Span<T> InterestShares<T>(Ledger<T> l, Span<T> w, int last, T total, T available) where T : unmanaged, IFloatingPoint<T>
+    {
+        var give = Num<T>.Min(available, total);
         var shares = l.ScratchShares.AsSpan(0, last + 1);
         if (give == total) w[..(last + 1)].CopyTo(shares);
         else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
-        for (var i = 0; i <= last; i++)
-        {
-            var want = shares[i];
-            if (want <= T.Zero) continue;
-            // Draw(from: [g], want): take what the group has, up to the share.
-            var take = Num<T>.Min(fund[g], want);
-            if (take <= T.Zero) continue;   // nothing drawn: PayInterest pays nothing
-            fund[g] -= take;
-            interestPaid[classes[i]] += take;
-            l.CashOut += take;
-        }
+        return shares;
     }
 
     /// <summary>What is left of class c's components of the groups in <paramref name="from"/> that are its own.</summary>

@@ -26,7 +26,11 @@ public sealed record FiledClass(string Name, int Line, string? Cusip, string? De
 /// A class's Interest Distribution Detail as filed: Current Interest (the month's accrual), Total Interest Due, Net Interest Shortfall,
 /// Interest Carryforward Amount (interest still unpaid after the distribution) and Interest Paid.
 /// </summary>
-public sealed record FiledInterestDetail(decimal Current, decimal Due, decimal NetShortfall, decimal Carryforward, decimal Paid);
+public sealed record FiledInterestDetail(decimal Current, decimal Due, decimal NetShortfall, decimal Carryforward, decimal Paid)
+{
+    /// <summary>Nothing due from before and nothing carried forward: the month's accrual is the Current Interest.</summary>
+    public bool Plain => Carryforward == 0 && Due == Current;
+}
 
 /// <summary>The Totals row(s): each column as the filing prints it (null where not shown).</summary>
 public sealed record FiledTotals(decimal? Beginning, decimal? Principal, decimal? Interest, decimal? Total, decimal? CurrentLoss, decimal? Ending, decimal? CumulativeLoss);

@@ -30,6 +30,9 @@ public sealed record GroupInterest(string Group, IReadOnlyList<string> Classes, 
 
     /// <summary>Checked from the printed shortfalls: <see cref="Reproducing"/> names accrual conventions, not (accrual, sharing) pairs.</summary>
     public bool ByAccrualOnly => SeveralGroups || PrintedShares;
+
+    /// <summary>Classes of several groups the statement gives nothing to check them by (<see cref="Convention"/> says why): no break.</summary>
+    public bool Unchecked => SeveralGroups && Reproducing.Count == 0 && Convention is not null;
 }
 
 /// <summary>What reconciling a filed statement found; <see cref="Compared"/> when a ledger period was given.</summary>
@@ -234,7 +237,7 @@ public static class FiledReconciliation
             {
                 var c = classes[k];
                 var x = c.InterestDetail!;
-                var plain = x.Carryforward == 0 && x.Due == x.Current;
+                var plain = x.Plain;
                 var expected = plain ? accrual(c.Beginning!.Value, c.Rate!.Value) - x.NetShortfall : x.Due - x.NetShortfall - x.Carryforward;
                 var tolerance = plain && IsVariable(c) ? RatePrecision(c.Beginning!.Value, c.Rate!.Value) : 0m;
                 if (Math.Abs(expected - Distributed(c)) > tolerance)
@@ -265,7 +268,7 @@ public static class FiledReconciliation
     private static decimal Accrued(FiledClass c, Func<decimal, decimal, decimal> accrual)
     {
         var a = accrual(c.Beginning!.Value, c.Rate!.Value);
-        return c.InterestDetail is { } x && x.Carryforward == 0 && x.Due == x.Current && IsVariable(c)
+        return c.InterestDetail is { Plain: true } x && IsVariable(c)
             && Math.Abs(x.Current - a) <= RatePrecision(c.Beginning.Value, c.Rate.Value) ? x.Current : a;
     }
 
@@ -287,7 +290,7 @@ public static class FiledReconciliation
     /// <summary>The conventions that reproduce every group's interest (the trustee's evident rule), or none.</summary>
     public static IReadOnlyList<string> CommonConventions(FiledReport r) =>
         r.Interest.Count(g => !g.SeveralGroups) == 0 ? [] : Conventions.SelectMany(c => Allocations.Select(a => (c.Name, Pair: PairName(c.Name, a.Name))))
-            .Where(n => r.Interest.All(g => g.ByAccrualOnly ? (g.Reproducing.Count == 0 && g.Convention is not null) || g.Reproducing.Contains(n.Name) : g.Reproducing.Contains(n.Pair)))
+            .Where(n => r.Interest.All(g => g.ByAccrualOnly ? g.Unchecked || g.Reproducing.Contains(n.Name) : g.Reproducing.Contains(n.Pair)))
             .Select(n => n.Pair).ToArray();
 
     private static string Likely(decimal expected, decimal filed, decimal accrued)
@@ -298,9 +301,10 @@ public static class FiledReconciliation
         return "interest above the accrual: a carryforward or corridor payment, or another rate";
     }
 
-    /// <summary>Each filed class against the ledger's class of the same name (compared without dashes and case: "1A1" = "1-A-1").</summary>
     /// <summary>A class name compared without dashes and case: "1A1" = "1-A-1".</summary>
     private static string Key(string n) => n.Replace("-", "").ToUpperInvariant();
+
+    /// <summary>Each filed class against the ledger's class of the same name (compared by <see cref="Key"/>).</summary>
 
     private static (List<Break>, List<string>) Compare(FiledStatement f, Statement s)
     {
@@ -342,8 +346,8 @@ public static class FiledReconciliation
         foreach (var g in r.Interest)
         {
             var name = g.Group.Length == 0 ? g.SeveralGroups ? "classes of no one group" : "all classes" : $"group {g.Group}";
-            if (g.SeveralGroups && g.Reproducing.Count == 0 && g.Convention is { } why)
-                sb.Append($"interest, {name} ({string.Join(", ", g.Classes)}): {why}\n");
+            if (g.Unchecked)
+                sb.Append($"interest, {name} ({string.Join(", ", g.Classes)}): {g.Convention}\n");
             else if (g.PrintedShares && g.Convention is not null)
                 sb.Append($"interest, {name} ({string.Join(", ", g.Classes)}): each class reproduced to the cent with its own Net Interest Shortfall as printed ({M(g.Shortfall)} in all), each within two cents of pro rata (the group's remainder cents are shared with the components of classes of several groups); accrual conventions that reproduce them: {string.Join("; ", g.Reproducing)}\n");
             else if (g.SeveralGroups && g.Convention is not null)
