@@ -15,6 +15,7 @@ public static class Program
         // Not benchmarks: the waterfall's bit-identity harness and its CPU-time loop (docs/benchmarks.md, session 6).
         if (args.Length > 0 && args[0] == "hash") return HashHarness.Run(args);
         if (args.Length > 0 && args[0] == "wftime") return WaterfallTimer.Run(args);
+        if (args.Length > 0 && args[0] == "coltime") return CollateralTimer.Run(args);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var summary in summaries)
             foreach (var report in summary.Reports)
