@@ -22,7 +22,7 @@ internal static class ChunkedProjection
         ChunkSums mine;
         if (own is null) mine = layout.TakeChunkSums(sums);
         else { own.Reset(sums); mine = own; }
-        if (maxThreads == 1 || chunks.Length <= 1)
+        if (maxThreads == 1 || chunks.Length == 1)
         {
             var scratch = ownScratch ?? LaneKernel.Scratch.Rent();
             for (var c = 0; c < chunks.Length; c++) RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch);
@@ -35,32 +35,22 @@ internal static class ChunkedProjection
         if (own is null) layout.ReturnChunkSums(mine);
     }
 
-    /// <summary>
-    /// The chunks on up to <paramref name="maxThreads"/> threads (a method of its own: its lambdas' closure is allocated on
-    /// entry, so the one-thread path does not pay for it). Each worker takes the next chunk in chunk order, one at a time, until
-    /// none is left: the full chunks go first and the short last one (the pool's remainder) at the end, so the threads finish
-    /// within one chunk of each other (24 full chunks and a part, the benchmark pool: at best ≈ 1.97 × one thread on two).
-    /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> over the chunks gave each thread half the range and
-    /// handed out runs of 1, 2, 4, 8 … chunks, so a thread could still hold several chunks when the other ran dry. Which thread
-    /// projects a chunk changes no figure: each chunk sums into its own <see cref="GroupSums"/>, merged in chunk order after.
-    /// </summary>
+    /// <summary>The chunks on up to <paramref name="maxThreads"/> threads (a method of its own: its lambdas' closure is
+    /// allocated on entry, so the one-thread path does not pay for it).</summary>
     private static void RunParallel(LoanPool pool, LaneLayout layout, Scenario scenario, int months, AgeRates rates, GroupSums[] sums,
         ChunkSums mine, int maxThreads)
     {
         var chunks = layout.Chunks;
         var failures = new Exception?[chunks.Length];
-        var next = -1;
-        var workers = Math.Min(maxThreads, chunks.Length);
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
-        {
-            var scratch = LaneKernel.Scratch.Rent();
-            for (int c; (c = Interlocked.Increment(ref next)) < chunks.Length;)
+        Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            LaneKernel.Scratch.Rent,
+            (c, _, scratch) =>
             {
                 try { RunChunk(pool, layout, chunks[c], scenario, months, rates, sums, mine.Sums[c], scratch); }
                 catch (Exception e) { failures[c] = e; }
-            }
-            LaneKernel.Scratch.Return(scratch);
-        });
+                return scratch;
+            },
+            LaneKernel.Scratch.Return);
         // Report the error the single-threaded run would have hit first, unwrapped (the sums are not reused then).
         if (failures.FirstOrDefault(f => f is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
     }
