@@ -9,7 +9,7 @@
 #      core and Remic all cores / Remic one core, the kernel's goals), and the waterfall's ms per scenario beside
 #      its goals (0.3 ms and 0 B per scenario; 0.6 ms for a rep-line deal's collateral + waterfall); other classes'
 #      medians are printed as they are.
-# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 3-5 minutes on 2 cores.
+# Usage: bench/run.sh [extra BenchmarkDotNet arguments]     Takes about 4-6 minutes on 2 cores.
 # Set REMIC_BENCH_NO_APT=1 to skip installing libquantlib0-dev when it is missing.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,6 +50,11 @@ if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then
   sed 's/^remic-bench CollateralBenchmarks\.\([A-Za-z]*\) /remic-bench CollateralBenchmarks.\1_512bit /' "$out/bench512.log" | grep '^remic-bench' >>"$out/bench.log" || true
 fi
 
+# The two-core scaling again, one thread and all cores alternated projection by projection (a neighbour's burst then hits
+# both sides alike; BenchmarkDotNet runs one after the other).
+echo "== collateral one thread against all cores, alternated (coltime), load average $(load)"
+dotnet "$dll" coltime 40 | tee "$out/coltime.log"
+
 echo "== peers ($peers), load average $(load)"
 "$peers" | tee "$out/peers.log"
 
@@ -84,6 +89,8 @@ if [ -n "$r1" ] && [ -n "$r2" ] && [ -n "$cb1" ]; then
 else
   echo "collateral vs C best   n/a (collateral_best did not run or a Remic figure is missing)"
 fi
+# coltime's line: "... fastest ÷ fastest R, median of paired ratios P (N rounds)".
+sed -n 's/.*fastest ÷ fastest \([0-9.]*\), median of paired ratios \([0-9.]*\).*/collateral scaling     alternated: speed-up all cores ÷ one thread \1 (fastest against fastest), \2 (median of paired runs) (goal >= 1.8)/p' "$out/coltime.log" || true
 grep -m1 '^// Remic totals' "$out/bench.log" | sed 's#^// #           #' || true
 grep -m1 '^C collateral best (1 core)' "$out/peers.log" | sed 's/.*conservation=/           C best conservation=/' || true
 grep -m1 '^C collateral loop' "$out/peers.log" | sed 's/.*totals/           C loop totals/' || true

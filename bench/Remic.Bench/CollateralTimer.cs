@@ -8,7 +8,7 @@ namespace Remic.Bench;
 /// <summary>
 /// <c>Remic.Bench.dll coltime [rounds] [threads]</c>: <see cref="CollateralBenchmarks"/>' projection (100,000 loans × 360 months)
 /// on one thread and on <c>threads</c> (default: all cores), alternated projection by projection after 10 warm-up pairs, timed
-/// by the wall clock. Prints each side's fastest and median, the ratio of the fastest (the two-core scaling issue 14 asks for)
+/// by the wall clock. Prints each side's fastest and median, the speed-up (one thread's time ÷ N threads', fastest against fastest: the two-core scaling issue 14 asks for)
 /// and the median of the rounds' own ratios. Two cores must be idle for the ratio to mean anything: check the load average.
 /// </summary>
 public static class CollateralTimer
