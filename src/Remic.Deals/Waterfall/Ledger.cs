@@ -138,7 +138,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         state.Balances.CopyTo(balance, 0);
         // Inline clears (Num.Clear): a call per array cost more than the stores on arrays this small.
         Num<T>.Clear(Fund); Num<T>.Clear(SeniorPda); Num<T>.Clear(NonPoPrincipal); Num<T>.Clear(PoPda);
-        Num<T>.Clear(NonPoBegin); Num<T>.Clear(PoDeferredPaid); Num<T>.Clear(AccrualCash);
+        Num<T>.Clear(NonPoBegin); Num<T>.Clear(PoDeferredPaid);
+        if (Deal.WritesAccretion) Num<T>.Clear(AccrualCash); // else never written (only an accrual class's interest fills it, for its accrete step)
         Num<T>.Clear(SubAmount); Num<T>.Clear(UncoveredInterest);
         if (Deal.WritesPaidFrom) Num<T>.Clear(PaidFrom); // else never written: still the zeros it was made with
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;

@@ -14,13 +14,18 @@ internal static class ProRataShares
     {
         var total = T.Zero;
         foreach (var w in weights) if (w > T.Zero) total += w;
-        shares.Clear();
-        if (total <= T.Zero || amount <= T.Zero) return;
-        if (typeof(T) != typeof(decimal))
+        if (total <= T.Zero || amount <= T.Zero)
         {
-            for (var i = 0; i < weights.Length; i++) if (weights[i] > T.Zero) shares[i] = amount * weights[i] / total;
+            shares.Clear();
             return;
         }
+        if (typeof(T) != typeof(decimal))
+        {
+            // Every share written (zero for a weight of zero or less): no clear of the span first.
+            for (var i = 0; i < weights.Length; i++) shares[i] = weights[i] > T.Zero ? amount * weights[i] / total : T.Zero;
+            return;
+        }
+        shares.Clear();
         var cent = T.CreateChecked(0.01m);
         var handed = T.Zero;
         for (var i = 0; i < weights.Length; i++)

@@ -27,7 +27,7 @@ internal static class SubordinatePayment
         var s = l.SubScheduledShares.AsSpan(0, n);
         var p = l.SubUnscheduledShares.AsSpan(0, n);
         var reserve = l.SubReserve.AsSpan(0, n);
-        shares.Clear(); s.Clear(); p.Clear(); reserve.Clear();
+        for (var k = 0; k < n; k++) shares[k] = s[k] = p[k] = reserve[k] = T.Zero; // one short loop, not four span clears
         T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
         T[] begin = r.BeginBalance, nonPoBegin = l.NonPoBegin;
         for (var g = 0; g < nonPoBegin.Length; g++) { pool += nonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }

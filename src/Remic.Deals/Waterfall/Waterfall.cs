@@ -64,24 +64,8 @@ public static class Waterfall
         l.Trace = trace;
 
         var groups = l.Groups;
-        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount, seniorBegin = l.SeniorBalanceScratch; // locals: loads hoisted
-        var seniorsOf = d.Seniors;
-        for (var g = 0; g < groups.Length; g++)
-        {
-            ref readonly var c = ref groups[g];
-            var af = c.AvailableFunds;
-            fund[g] = af;
-            nonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
-            r.AvailableFunds[g] = af;
-            r.CollateralPrincipal[g] = c.Principal;
-            r.CollateralLoss[g] = c.RealizedLoss;
-            r.PoolEndBalance[g] = c.EndBalance;
-            r.PoPoolEndBalance[g] = c.PoEndBalance;
-            var seniors = T.Zero;
-            foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
-            seniorBegin[g] = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
-            subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
-        }
+        T[] stateBalances = state.Balances;
+        GroupFigures(l, state);
         l.FixWeights();
         // Untraced, the coupons' pass states each class's beginning balance (notional amounts from the state's balances) before
         // its coupon; traced, the balances come first, for the trace's collections.
@@ -130,23 +114,7 @@ public static class Waterfall
         trace?.EndLosses(l);
         r.EndBalance = l.Balance; // the ledger's balances are the next state's: no copy
         r.UnpaidInterest = unpaid;
-        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss, beginBalance = r.BeginBalance, principal = r.Principal;
-        T[] capBefore = state.CapShortfall, capNow = r.CapShortfall;
-        var notional = d.Notional;
-        var classNotional = d.ClassNotionalKind;
-        var tol = d.Tolerance;
-        // The date's last pass over the classes: end notional amounts, unpaid interest, the cap shortfalls carried (the corridors
-        // pay from them below), and the class sums of the conservation checks (PeriodChecks.ClassSums: its additions, in class order).
-        var sums = new PeriodChecks.ClassSums<T>();
-        for (var c = 0; c < balance.Length; c++)
-        {
-            if (notional[c]) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
-            unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
-            // A class written off to zero is owed nothing more: its unpaid interest ends with it.
-            if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
-            capShortfall[c] = capBefore[c] + capNow[c];
-            sums.Add(notional[c], principal[c], loss[c], accretion[c], balance[c], paid[c], due[c], tol);
-        }
+        var sums = EndOfDate(l, state, next);
         Corridor.Pay(l, capShortfall);
         var deferredPaid = T.Zero;
         foreach (var x in l.PoDeferredPaid) deferredPaid += x;
@@ -157,6 +125,65 @@ public static class Waterfall
         DelinquencyHistory(l, state, next.SeriousDelinquencyHistory);
         PeriodChecks.Verify(l, next.Undercollateralisation, sums);
         r.Next = next;
+    }
+
+    /// <summary>
+    /// The date's first pass over the groups: each group's Available Funds to the ledger, its collateral figures to the result, its
+    /// non-PO beginning balance, its seniors' beginning balance (shifting interest's) and its subordinate amount. A method of its
+    /// own for the same reason as <see cref="EndOfDate{T}"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GroupFigures<T>(Ledger<T> l, DealState<T> state) where T : unmanaged, IFloatingPoint<T>
+    {
+        var r = l.R;
+        var groups = l.Groups;
+        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount, seniorBegin = l.SeniorBalanceScratch; // locals: loads hoisted
+        var seniorsOf = l.Deal.Seniors;
+        for (var g = 0; g < groups.Length; g++)
+        {
+            ref readonly var c = ref groups[g];
+            var af = c.AvailableFunds;
+            fund[g] = af;
+            nonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
+            r.AvailableFunds[g] = af;
+            r.CollateralPrincipal[g] = c.Principal;
+            r.CollateralLoss[g] = c.RealizedLoss;
+            r.PoolEndBalance[g] = c.EndBalance;
+            r.PoPoolEndBalance[g] = c.PoEndBalance;
+            var seniors = T.Zero;
+            foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
+            seniorBegin[g] = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
+            subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
+        }
+    }
+
+    /// <summary>
+    /// The date's last pass over the classes: end notional amounts, unpaid interest, the cap shortfalls carried (the corridors
+    /// pay from them after it), and the class sums of the conservation checks (PeriodChecks.ClassSums: its additions, in class
+    /// order). A method of its own: in the distribution's body its dozen arrays were reloaded from the stack for every class.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PeriodChecks.ClassSums<T> EndOfDate<T>(Ledger<T> l, DealState<T> state, DealState<T> next) where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        var groups = l.Groups;
+        T[] balance = l.Balance, paid = r.InterestPaid, accretion = r.Accretion, loss = r.Loss, beginBalance = r.BeginBalance, principal = r.Principal;
+        T[] capBefore = state.CapShortfall, capNow = r.CapShortfall, due = r.InterestDue, unpaid = next.UnpaidInterest, capShortfall = next.CapShortfall;
+        var notional = d.Notional;
+        var classNotional = d.ClassNotionalKind;
+        var tol = d.Tolerance;
+        var sums = new PeriodChecks.ClassSums<T>();
+        for (var c = 0; c < balance.Length; c++)
+        {
+            if (notional[c]) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
+            unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
+            // A class written off to zero is owed nothing more: its unpaid interest ends with it.
+            if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
+            capShortfall[c] = capBefore[c] + capNow[c];
+            sums.Add(notional[c], principal[c], loss[c], accretion[c], balance[c], paid[c], due[c], tol);
+        }
+        return sums;
     }
 
     /// <summary>
