@@ -9,12 +9,20 @@ public static class Program
     {
         try
         {
-            return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return Invoke(args, Console.Out, Console.Error);
         }
         catch (Exception e)
         {
             return InternalError.Report(Console.Error, e);
         }
+    }
+
+    /// <summary>Parses and runs one command line: a line that does not parse is reported as bad input (<see cref="CliUsage"/>, exit 2).</summary>
+    public static int Invoke(string[] args, TextWriter output, TextWriter error)
+    {
+        var parsed = BuildRoot().Parse(args);
+        if (CliUsage.Failed(parsed)) return CliUsage.Report(parsed, error);
+        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
     }
 
     /// <summary>The `remic` command tree; each command lives in its own file.</summary>

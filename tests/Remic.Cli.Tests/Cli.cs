@@ -10,7 +10,7 @@ internal static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = Program.Invoke(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+
+namespace Remic.Cli;
+
+/// <summary>
+/// A command line that does not parse (an unknown option, a missing deal file argument, a value of the wrong type, a speed
+/// whose space was not quoted) is bad input like any other: one line per error on stderr, naming the command, a hint where
+/// the mistake is a usual one, and exit code 2 (README, "Commands"). System.CommandLine's own reply printed the whole help
+/// first, the error last, and exited 1.
+/// </summary>
+internal static class CliUsage
+{
+    /// <summary>Speed units of the CLI's speed grammar: a token that is one of them was the second half of an unquoted speed.</summary>
+    private static readonly string[] SpeedUnits = ["PPC", "PSA", "CPR", "CDR", "SDA", "MDR", "SMM"];
+
+    /// <summary>True when <paramref name="parsed"/> has errors that would be reported instead of running (not <c>--help</c>, which wins over them).</summary>
+    public static bool Failed(ParseResult parsed) => parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction;
+
+    /// <summary>Writes the parse errors of <paramref name="parsed"/> to <paramref name="error"/>; returns the exit code for bad input.</summary>
+    public static int Report(ParseResult parsed, TextWriter error)
+    {
+        var command = CommandPath(parsed.CommandResult);
+        foreach (var e in parsed.Errors) error.WriteLine($"{command}: {e.Message}");
+        var unit = parsed.UnmatchedTokens.FirstOrDefault(t => SpeedUnits.Contains(t, StringComparer.OrdinalIgnoreCase));
+        if (unit is not null)
+            error.WriteLine($"{command}: a speed with a space needs quotes, e.g. --prepay \"300 PPC\" or --default \"5 {unit.ToUpperInvariant()}\"");
+        error.WriteLine(parsed.CommandResult.Command is RootCommand
+            ? "Run 'remic --help' for the commands."
+            : $"Run '{command} --help' for its options and an example.");
+        return CliRun.InputErrorExit;
+    }
+
+    /// <summary>"remic run", "remic trustee close": the command's names from the root down (the root is always "remic",
+    /// whatever the host process is called).</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult c; r = c.Parent)
+            if (c.Command is not RootCommand) names.Add(c.Command.Name);
+        names.Add("remic");
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}
