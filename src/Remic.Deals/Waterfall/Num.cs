@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Remic.Deals.Waterfall;
 
@@ -31,45 +29,12 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per class per step; profiles showed Pos not inlined
     public static T Cents(T x) => typeof(T) == typeof(decimal) ? T.Round(x, 2, MidpointRounding.AwayFromZero) : x;
 
-    // Min, Max and Pos in double are one SSE2 instruction each, without a branch: MINSD returns its first operand if it is below
-    // the second, else the second (both zeros, or a NaN: the second) — a < b ? a : b, bit for bit; MAXSD likewise a > b ? a : b;
-    // and Pos is a AND (a > Tiny as a mask of all ones or zeros): a, or +0.0. The interpreter's comparisons of money are
-    // data-dependent, so a branch the predictor misses costs more than the instruction.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Min(T a, T b)
-    {
-        if (typeof(T) == typeof(double) && Sse2.IsSupported)
-        {
-            var m = Sse2.MinScalar(Vector128.CreateScalarUnsafe(Unsafe.As<T, double>(ref a)), Vector128.CreateScalarUnsafe(Unsafe.As<T, double>(ref b))).ToScalar();
-            return Unsafe.As<double, T>(ref m);
-        }
-        return a < b ? a : b;
-    }
-
+    public static T Min(T a, T b) => a < b ? a : b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Max(T a, T b)
-    {
-        if (typeof(T) == typeof(double) && Sse2.IsSupported)
-        {
-            var m = Sse2.MaxScalar(Vector128.CreateScalarUnsafe(Unsafe.As<T, double>(ref a)), Vector128.CreateScalarUnsafe(Unsafe.As<T, double>(ref b))).ToScalar();
-            return Unsafe.As<double, T>(ref m);
-        }
-        return a > b ? a : b;
-    }
-
+    public static T Max(T a, T b) => a > b ? a : b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Pos(T a)
-    {
-        if (typeof(T) == typeof(double) && Sse2.IsSupported)
-        {
-            var x = Vector128.CreateScalarUnsafe(Unsafe.As<T, double>(ref a));
-            var m = Sse2.And(Sse2.CompareScalarGreaterThan(x, Vector128.CreateScalarUnsafe(TinyDouble)), x).ToScalar();
-            return Unsafe.As<double, T>(ref m);
-        }
-        return a > Tiny ? a : T.Zero;
-    }
-
-    private const double TinyDouble = 1e-7; // Tiny in double
+    public static T Pos(T a) => a > Tiny ? a : T.Zero;
     public static double D(T x) => double.CreateChecked(x);
 
     /// <summary>
