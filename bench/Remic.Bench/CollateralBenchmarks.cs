@@ -29,19 +29,22 @@ public class CollateralBenchmarks
     public void Setup()
     {
         _pool = SyntheticPool.Build(Loans);
-        _scenario = new Scenario
-        {
-            Prepay = Speed.Prepay("100 PSA"), Default = Speed.Default("100 SDA"),
-            Severity = MonthlyVector.Flat(0.40), RecoveryLag = 12,
-            Advancing = false, // the peer's interest is net interest on performing loans, without advances
-            Months = 0,        // 360 months of loan life + 12 months for the last liquidations
-        };
+        _scenario = PeerScenario();
         // Same totals as the peer prints (P = scheduled + prepaid principal, I = net interest, L = losses).
         var t = Projector.Project(_pool, _scenario, options: ProjectionOptions.Default).Total;
         double p = 0, i = 0, l = 0;
         for (var m = 1; m <= t.Months; m++) { p += t.ScheduledPrincipal[m] + t.Prepayment[m]; i += t.NetInterest[m]; l += t.RealizedLoss[m]; }
         Console.WriteLine($"// Remic totals P={p:F2} I={i:F2} L={l:F2}");
     }
+
+    /// <summary>The peer's scenario: 100 PSA, 100 SDA, 40% severity, 12-month lag (also <see cref="CollateralTimer"/>'s).</summary>
+    public static Scenario PeerScenario() => new()
+    {
+        Prepay = Speed.Prepay("100 PSA"), Default = Speed.Default("100 SDA"),
+        Severity = MonthlyVector.Flat(0.40), RecoveryLag = 12,
+        Advancing = false, // the peer's interest is net interest on performing loans, without advances
+        Months = 0,        // 360 months of loan life + 12 months for the last liquidations
+    };
 
     [Benchmark(Description = "Project 100k loans, one core")]
     public CollateralProjection SingleCore() => Projector.Project(_pool, _scenario, options: ProjectionOptions.SingleThread);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Remic.Collateral;
-using Remic.Core;
 
 namespace Remic.Bench;
 
@@ -19,11 +18,7 @@ public static class CollateralTimer
         var rounds = numbers.Length > 0 ? numbers[0] : 40;
         var threads = numbers.Length > 1 ? numbers[1] : Environment.ProcessorCount;
         var pool = SyntheticPool.Build(CollateralBenchmarks.Loans);
-        var scenario = new Scenario
-        {
-            Prepay = Speed.Prepay("100 PSA"), Default = Speed.Default("100 SDA"),
-            Severity = MonthlyVector.Flat(0.40), RecoveryLag = 12, Advancing = false, Months = 0,
-        };
+        var scenario = CollateralBenchmarks.PeerScenario();
         var one = ProjectionOptions.SingleThread;
         var many = new ProjectionOptions { MaxDegreeOfParallelism = threads };
         double Time(ProjectionOptions o)

@@ -38,11 +38,7 @@ public class WaterfallBenchmarks
     public void Setup()
     {
         _deal = DealLoader.LoadText(BenchmarkDeal.Yaml(), "bench-4x40.yaml");
-        _scenario = new Scenario
-        {
-            Prepay = Speed.Prepay("150 PPC"), Default = Speed.Default("1 CDR"),
-            Severity = MonthlyVector.Flat(0.35), RecoveryLag = 6, Months = 360,
-        };
+        _scenario = BenchmarkScenario();
         _collateral = DealRunner.ProjectCollateral(_deal, _scenario);
         var run = DealRunner.RunWaterfall(_deal, _collateral, _noIndices);
         _markets = run.Periods.Select(p => DealRunner.Market(_deal, p.Period, _noIndices)).ToArray();
@@ -55,6 +51,13 @@ public class WaterfallBenchmarks
         };
         _j4Run = new WaterfallRun(_j4);
     }
+
+    /// <summary>The benchmark deal's scenario: 150 PPC, 1 CDR, 35% severity, 6-month lag (also <see cref="WaterfallTimer"/>'s).</summary>
+    public static Scenario BenchmarkScenario(int months = 360) => new()
+    {
+        Prepay = Speed.Prepay("150 PPC"), Default = Speed.Default("1 CDR"),
+        Severity = MonthlyVector.Flat(0.35), RecoveryLag = 6, Months = months,
+    };
 
     /// <summary>The grid's inner loop: one <see cref="WaterfallRun"/> reused, so nothing is allocated per scenario.</summary>
     [Benchmark(Description = "waterfall only (double, 360 months, reused WaterfallRun)")]

@@ -25,11 +25,7 @@ public static class WaterfallTimer
         var perBatch = numbers.Length > 1 ? numbers[1] : 200;
         var oneOff = args.Contains("--oneoff");
         var deal = DealLoader.LoadText(BenchmarkDeal.Yaml(), "bench-4x40.yaml");
-        var scenario = new Scenario
-        {
-            Prepay = Speed.Prepay("150 PPC"), Default = Speed.Default("1 CDR"),
-            Severity = MonthlyVector.Flat(0.35), RecoveryLag = 6, Months = months,
-        };
+        var scenario = WaterfallBenchmarks.BenchmarkScenario(months);
         var collateral = DealRunner.ProjectCollateral(deal, scenario);
         var indices = new Dictionary<string, MonthlyVector>();
         var run = new WaterfallRun(deal);
