@@ -37,7 +37,7 @@ internal sealed class GridCommand
         cmd.Arguments.Add(Deals);
         foreach (Option o in new Option[] { Prepay, Default, Severity, Lag, IndexPaths, Price, Settle, Call, Out, Threads, Resume, Force, Cluster, Tls, TlsPassword })
             cmd.Options.Add(o);
-        cmd.SetAction((parse, ct) => Task.FromResult(CliRun.Guard(parse, stdout => Run(parse, stdout, parse.InvocationConfiguration.Error, ct))));
+        cmd.SetAction(parse => CliRun.Guard(parse, stdout => Run(parse, stdout, parse.InvocationConfiguration.Error)));
         return cmd;
     }
 
@@ -50,7 +50,7 @@ internal sealed class GridCommand
         return Remic.Grid.Cluster.ClusterGrid.ConnectAsync(cluster, window: 4 * threads + 4, tls: tls).GetAwaiter().GetResult();
     }
 
-    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         var errors = new List<InputError>();
         T Try<T>(Func<T> read, T fallback)
@@ -79,6 +79,8 @@ internal sealed class GridCommand
 
         var executor = CreateExecutor(parse, threads);
         var live = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        // From here a Ctrl-C stops the run cleanly (before it, nothing is written and the signal ends the process).
+        using var interrupt = new CliInterrupt(stderr, "remic grid");
         var output = CliRun.Writing(outPath!, () => GridOutput.Open(outPath!, job, parse.GetValue(Resume)));
         GridRunResult result;
         try
@@ -86,7 +88,7 @@ internal sealed class GridCommand
             if (output.ResumedFrom > 0)
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming: {output.ResumedFrom:N0} of {job.TotalScenarios:N0} scenarios already in {output.PartialPath}"));
             var progress = live ? new LiveProgress(stderr, executor as IGridEngineInfo) : null;
-            result = CliRun.Writing(outPath!, () => GridRunner.RunAsync(job, output, executor, threads, progress, ct).GetAwaiter().GetResult());
+            result = CliRun.Writing(outPath!, () => GridRunner.RunAsync(job, output, executor, threads, progress, interrupt.Token).GetAwaiter().GetResult());
             progress?.Done();
         }
         finally
@@ -96,9 +98,11 @@ internal sealed class GridCommand
         var rate = result.Elapsed.TotalSeconds > 0 ? (result.Scenarios - result.ResumedFrom) / result.Elapsed.TotalSeconds : 0;
         if (!result.Completed)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"interrupted: {result.Scenarios:N0} of {job.TotalScenarios:N0} scenarios are kept in {output.PartialPath}; run the same command with --resume to continue"));
-            return 130;
+            // The partial file appears with its first row group: stopped before it, there is nothing to resume.
+            stderr.WriteLine(result.Scenarios > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"interrupted: {result.Scenarios:N0} of {job.TotalScenarios:N0} scenarios are kept in {output.PartialPath}; run the same command with --resume to continue")
+                : string.Create(CultureInfo.InvariantCulture, $"interrupted before the first row group was written: nothing of the {job.TotalScenarios:N0} scenarios is kept; run the same command to start again"));
+            return interrupt.ExitCode;
         }
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"grid: {job.Deals.Count:N0} deal(s) × {job.Space.Count:N0} scenarios, {result.Rows:N0} rows{(result.ResumedFrom > 0 ? " this run" : "")} in {Elapsed(result.Elapsed)} ({rate:N1} scenarios/s on {(executor as IGridEngineInfo)?.Describe() ?? $"{threads} thread(s)"}{(result.ResumedFrom > 0 ? $", resumed at {result.ResumedFrom:N0}" : "")})"));

@@ -22,7 +22,9 @@ public static class Program
     {
         var parsed = BuildRoot().Parse(args);
         if (CliUsage.Failed(parsed)) return CliUsage.Report(parsed, error);
-        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        // No ProcessTerminationTimeout: System.CommandLine installs no signal handler; `remic grid`, the one command that stops
+        // cleanly on Ctrl-C, installs its own (CliInterrupt), and every other command keeps the signals' own action.
+        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = error });
     }
 
     /// <summary>The `remic` command tree; each command lives in its own file.</summary>

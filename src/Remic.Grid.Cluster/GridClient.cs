@@ -22,6 +22,9 @@ public static class GridClient
         var deadline = DateTime.UtcNow + wait;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Logging.ClearProviders();
+        // The client lives inside a command (remic grid), which owns Ctrl-C and SIGTERM: the default console lifetime would
+        // also take them (and mark every later signal handled, so a second Ctrl-C could not end a run that does not stop).
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = ClusterNames.ClusterId; o.ServiceId = ClusterNames.ServiceId; });
@@ -62,4 +65,11 @@ public static class GridClient
             throw new RemicInputException(ClusterConnection.Option, 0, "", cluster.Display,
                 "a database a silo has joined: it has no Orleans membership table; start `remic silo --cluster \"…\"` on it first");
     }
+}
+
+/// <summary>A host lifetime that leaves the process's signals alone: the command that starts the host stops it.</summary>
+internal sealed class CommandLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
