@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Remic.Collateral;
 
 namespace Remic.Cli;
 
@@ -12,9 +13,6 @@ namespace Remic.Cli;
 /// </summary>
 internal static class CliUsage
 {
-    /// <summary>Speed units of the CLI's speed grammar: a token that is one of them was the second half of an unquoted speed.</summary>
-    private static readonly string[] SpeedUnits = ["PPC", "PSA", "CPR", "CDR", "SDA", "MDR", "SMM"];
-
     /// <summary>True when <paramref name="parsed"/> has errors that would be reported instead of running (not <c>--help</c>, which wins over them).</summary>
     public static bool Failed(ParseResult parsed) => parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction;
 
@@ -23,9 +21,14 @@ internal static class CliUsage
     {
         var command = CommandPath(parsed.CommandResult);
         foreach (var e in parsed.Errors) error.WriteLine($"{command}: {e.Message}");
-        var unit = parsed.UnmatchedTokens.FirstOrDefault(t => SpeedUnits.Contains(t, StringComparer.OrdinalIgnoreCase));
+        // A token that is a speed unit was the second half of an unquoted speed.
+        var unit = parsed.UnmatchedTokens.Select(t => t.ToUpperInvariant()).FirstOrDefault(t => Speed.PrepayUnits.Contains(t) || Speed.DefaultUnits.Contains(t));
         if (unit is not null)
-            error.WriteLine($"{command}: a speed with a space needs quotes, e.g. --prepay \"300 PPC\" or --default \"5 {unit.ToUpperInvariant()}\"");
+        {
+            // The example in the unit the user wrote, beside one of the other kind.
+            var isDefault = Speed.DefaultUnits.Contains(unit);
+            error.WriteLine($"{command}: a speed with a space needs quotes, e.g. --prepay \"300 {(isDefault ? "PPC" : unit)}\" or --default \"5 {(isDefault ? unit : "CDR")}\"");
+        }
         error.WriteLine(parsed.CommandResult.Command is RootCommand
             ? "Run 'remic --help' for the commands."
             : $"Run '{command} --help' for its options and an example.");

@@ -16,6 +16,10 @@ public sealed partial record Speed(string Text, SpeedKind Kind, RateCurve Curve)
 {
     public override string ToString() => Text;
 
+    /// <summary>The units a prepayment speed may be written in (PPC's aliases PA and PREPAY included) and those of a default
+    /// speed: what <see cref="CurveFor"/> accepts for each kind (SpeedTests hold the lists and the parser together).</summary>
+    public static readonly IReadOnlyList<string> PrepayUnits = ["CPR", "SMM", "PSA", "PPC", "PA", "PREPAY"], DefaultUnits = ["CDR", "MDR", "SDA"];
+
     public static Speed Zero(SpeedKind kind) => new(kind == SpeedKind.Prepayment ? "0 CPR" : "0 CDR", kind, new ConstantMonthly(0));
 
     public static Speed Prepay(string text, PpcRamp? ramp = null, string source = "--prepay") =>

@@ -20,6 +20,17 @@ public class CliUsageTests
         Assert.Equal("Run 'remic run --help' for its options and an example.", lines[^1]);
     }
 
+    [Theory]
+    [InlineData("--prepay", "300", "psa", "e.g. --prepay \"300 PSA\" or --default \"5 CDR\"")]
+    [InlineData("--prepay", "150", "PA", "e.g. --prepay \"300 PA\" or --default \"5 CDR\"")]
+    [InlineData("--default", "100", "SDA", "e.g. --prepay \"300 PPC\" or --default \"5 SDA\"")]
+    public void The_quoting_hint_shows_the_unit_written_with_its_own_option(string option, string value, string unit, string example)
+    {
+        var (code, _, error) = Cli.Run("run", Sample, option, value, unit);
+        Assert.Equal(2, code);
+        Assert.Contains($"remic run: a speed with a space needs quotes, {example}", error);
+    }
+
     [Fact]
     public void A_missing_required_option_names_the_nested_command()
     {

@@ -98,4 +98,20 @@ public class SpeedTests
         var e = Assert.Throws<RemicInputException>(() => Speed.Default("100 PSA"));
         Assert.Equal("--default: got 'PSA'; 'PSA' is not a default unit; expected a default speed such as '100 SDA', '2 CDR' or '0.1 MDR' (units CDR, MDR or SDA)", e.Message);
     }
+
+    [Fact]
+    public void The_listed_units_are_the_ones_each_kind_accepts()
+    {
+        foreach (var (units, other, kind) in new[] { (Speed.PrepayUnits, Speed.DefaultUnits, SpeedKind.Prepayment), (Speed.DefaultUnits, Speed.PrepayUnits, SpeedKind.Default) })
+        {
+            Speed Parse(string t) => kind == SpeedKind.Prepayment ? Speed.Prepay(t) : Speed.Default(t);
+            foreach (var u in units)
+            {
+                Assert.Equal(kind, Parse($"1 {u}").Kind);
+                Assert.Equal(kind, Parse($"1 {u.ToLowerInvariant()}").Kind);
+            }
+            foreach (var u in other) Assert.Throws<RemicInputException>(() => Parse($"1 {u}"));
+            foreach (var word in new[] { "PCT", "ABS", "HEP", "CPY", "MHP", "PPV" }) Assert.Throws<RemicInputException>(() => Parse($"1 {word}"));
+        }
+    }
 }
