@@ -28,6 +28,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly bool[] ClassNotionalKind, PremiumNotionalKind, IsPo;
     /// <summary>0..classes − 1; the classes whose notional amount the checks test; the Class POs (for the per-period checks).</summary>
     public readonly int[] AllClasses, NotionalChecked, PoClasses;
+    /// <summary>The notional classes, in class order (the date's last pass states their end notional amounts first).</summary>
+    public readonly int[] NotionalClasses;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
@@ -96,6 +98,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         AllClasses = Enumerable.Range(0, NClasses).ToArray();
         NotionalChecked = AllClasses.Where(c => ClassNotionalKind[c] || PremiumNotionalKind[c]).ToArray();
         PoClasses = AllClasses.Where(c => IsPo[c]).ToArray();
+        NotionalClasses = AllClasses.Where(c => Notional[c]).ToArray();
         PoClass = new int[NGroups];
         Array.Fill(PoClass, -1);
         for (var i = 0; i < NClasses; i++)
