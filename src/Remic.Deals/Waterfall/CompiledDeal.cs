@@ -41,6 +41,10 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly bool[] IsSubordinate;
     public readonly T[] SubOriginalBelow; // original balance of each sub and all subs below it
     public readonly T OriginalSubTotal;
+    /// <summary>The groups' original non-PO pools added in group order, and each subordinate's <see cref="SubOriginalBelow"/> over it (the
+    /// Class Prepayment Distribution Trigger's original level: the same division, once per deal instead of per date).</summary>
+    public readonly T OriginalNonPoTotal;
+    public readonly T[] SubOriginalShare;
     public readonly T[] OriginalSeniorPct;
     public readonly T[] OriginalNonPoPool;
     public readonly int[] LossOrder;
@@ -49,6 +53,11 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] NotionalFactor;
     public readonly T[]?[] Schedules;
     public readonly CCoupon[] Coupons;
+    /// <summary>Per class: its coupon is fixed (<see cref="CouponKind.Fixed"/>), and that fixed rate (zero for any other kind); and the
+    /// classes of every other kind, in class order (<see cref="Coupons"/>' second loop).</summary>
+    public readonly bool[] FixedCoupon;
+    public readonly T[] FixedRate;
+    public readonly int[] OtherCoupons;
     public readonly CStep[] Steps;
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
     public readonly int[]?[] AccreteTargets;
@@ -138,6 +147,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         // PAC/TAC bands become scheduled balances once (cached per deal).
         Schedules = Projection.PacSchedules.Resolve(deal).Classes.Select(c => c.Schedule?.Balances?.Select(Num<T>.Of).ToArray()).ToArray();
         Coupons = Classes.Select(c => Compile(c.Coupon)).ToArray();
+        FixedCoupon = Coupons.Select(k => k.Kind == CouponKind.Fixed).ToArray();
+        FixedRate = Coupons.Select(k => k.Kind == CouponKind.Fixed ? k.Rate : T.Zero).ToArray();
+        OtherCoupons = AllClasses.Where(c => !FixedCoupon[c]).ToArray();
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];
         foreach (var st in Flatten(Steps))
@@ -172,6 +184,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         TwoTimesLossAfter = Num<T>.Pct(TwoTimes?.CumulativeLossPercentAfter ?? 0);
         var origPool = T.Zero;
         foreach (var p in OriginalNonPoPool) origPool += p;
+        OriginalNonPoTotal = origPool;
+        SubOriginalShare = SubOriginalBelow.Select(b => origPool > T.Zero ? b / origPool : T.Zero).ToArray();
         OriginalSubPct = origPool > T.Zero ? OriginalSubTotal / origPool : T.Zero;
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
         FailedKeepsPriorYear = si?.StepDown.FailedKeepsPriorYear ?? true;

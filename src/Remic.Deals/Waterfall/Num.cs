@@ -49,6 +49,14 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
         return ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a);
     }
 
+    /// <inheritdoc cref="Data{TE}(TE[], int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref TE Data<TE>(Span<TE> a, int n)
+    {
+        if ((uint)a.Length < (uint)n) ThrowShort();
+        return ref System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+    }
+
     private static void ThrowShort() => throw new IndexOutOfRangeException("an array is shorter than the deal's classes or groups");
 
     /// <summary>

@@ -137,23 +137,30 @@ public static class Waterfall
     {
         var r = l.R;
         var groups = l.Groups;
-        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount, seniorBegin = l.SeniorBalanceScratch; // locals: loads hoisted
+        var n = groups.Length;
+        T[] stateBalances = state.Balances;
         var seniorsOf = l.Deal.Seniors;
-        for (var g = 0; g < groups.Length; g++)
+        // Element references checked once for the groups' count (Num.Data): nine arrays, each bounds-checked per group before.
+        ref T fund = ref Num<T>.Data(l.Fund, n), nonPoBegin = ref Num<T>.Data(l.NonPoBegin, n), subAmount = ref Num<T>.Data(l.SubAmount, n),
+            seniorBegin = ref Num<T>.Data(l.SeniorBalanceScratch, n), available = ref Num<T>.Data(r.AvailableFunds, n),
+            collPrincipal = ref Num<T>.Data(r.CollateralPrincipal, n), collLoss = ref Num<T>.Data(r.CollateralLoss, n),
+            poolEnd = ref Num<T>.Data(r.PoolEndBalance, n), poPoolEnd = ref Num<T>.Data(r.PoPoolEndBalance, n);
+        for (var g = 0; g < n; g++)
         {
             ref readonly var c = ref groups[g];
             var af = c.AvailableFunds;
-            fund[g] = af;
-            nonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
-            r.AvailableFunds[g] = af;
-            r.CollateralPrincipal[g] = c.Principal;
-            r.CollateralLoss[g] = c.RealizedLoss;
-            r.PoolEndBalance[g] = c.EndBalance;
-            r.PoPoolEndBalance[g] = c.PoEndBalance;
+            Unsafe.Add(ref fund, g) = af;
+            var nonPo = c.BeginBalance - c.PoBeginBalance;
+            Unsafe.Add(ref nonPoBegin, g) = nonPo;
+            Unsafe.Add(ref available, g) = af;
+            Unsafe.Add(ref collPrincipal, g) = c.Principal;
+            Unsafe.Add(ref collLoss, g) = c.RealizedLoss;
+            Unsafe.Add(ref poolEnd, g) = c.EndBalance;
+            Unsafe.Add(ref poPoolEnd, g) = c.PoEndBalance;
             var seniors = T.Zero;
             foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
-            seniorBegin[g] = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
-            subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
+            Unsafe.Add(ref seniorBegin, g) = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
+            Unsafe.Add(ref subAmount, g) = Num<T>.Pos(nonPo - seniors);
         }
     }
 
