@@ -82,6 +82,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// shortfalls (a corridor: its beneficiary is the only class with a cap shortfall). A reused result clears only these.
     /// </summary>
     public readonly bool WritesAccretion, WritesPoDeferredPaid, WritesResidual, WritesCorridor;
+    /// <summary>Some allocation tree of the deal has a NAS lockout node: the only reader of <see cref="Ledger{T}.StepLeafBalance"/> (a
+    /// pay_principal step states it only then).</summary>
+    public readonly bool HasLockout;
     /// <summary>Elements of a ledger's allocation scratch (<see cref="Ledger{T}.AllocScratch"/>): each pro rata and split node of the
     /// deal's allocation trees owns a slice of it (<see cref="CProRata.Scratch"/>, <see cref="CSplit.Scratch"/>).</summary>
     public readonly int AllocScratchSize;
@@ -160,6 +163,12 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
             if (st is CPayInterest pi)
                 pi.Plain = pi.From.Length == 1 && pi.Classes.All(c => ClassGroups[c].Length == 1 && AccreteTargets[c] is null);
         WritesAccretion = all.Any(st => st is CAccrete);
+        HasLockout = all.Any(st => st switch
+        {
+            CPayPrincipal p => HasLockoutNode(p.To) || HasLockoutNode(p.Depleted),
+            CAccrete a => HasLockoutNode(a.To),
+            _ => false,
+        });
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);
         WritesCorridor = deal.Corridors.Count > 0;
@@ -313,6 +322,15 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         steps.SelectMany(s => s is CWhen w ? Flatten(w.Then).Concat(Flatten(w.Else)).Prepend(s) : [s]);
 
     /// <summary>Every class an allocation can pay (for pro rata weights and NAS shares).</summary>
+    private static bool HasLockoutNode(CAlloc a) => a switch
+    {
+        CLockout => true,
+        CSequential s => s.Parts.Any(HasLockoutNode),
+        CProRata p => p.Parts.Any(HasLockoutNode),
+        CSplit s => s.Parts.Any(HasLockoutNode),
+        _ => false,
+    };
+
     public static IEnumerable<int> Leaves(CAlloc a) => a switch
     {
         CToClass t => [t.Class],

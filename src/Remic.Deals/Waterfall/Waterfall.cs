@@ -285,9 +285,12 @@ public static class Waterfall
                     };
                 var got = l.Draw(s.From, want);
                 if (s.Amount != PrincipalAmount.Remaining) r.PrincipalShortfall += want - got;
-                var leaves = T.Zero;
-                foreach (var c in s.ToLeaves) leaves += l.Outstanding(c);
-                l.StepLeafBalance = leaves;
+                if (d.HasLockout) // its only reader is a lockout node (and its trace)
+                {
+                    var leaves = T.Zero;
+                    foreach (var c in s.ToLeaves) leaves += l.Outstanding(c);
+                    l.StepLeafBalance = leaves;
+                }
                 var depleted = s.Amount == PrincipalAmount.SeniorPrincipal && l.Depleted;
                 var paid = PrincipalAllocation.Allocate(l, depleted ? s.Depleted : s.To, got);
                 var left = got - paid;
