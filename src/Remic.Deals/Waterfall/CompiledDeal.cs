@@ -28,6 +28,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly bool[] ClassNotionalKind, PremiumNotionalKind, IsPo;
     /// <summary>0..classes − 1; the classes whose notional amount the checks test; the Class POs (for the per-period checks).</summary>
     public readonly int[] AllClasses, NotionalChecked, PoClasses;
+    /// <summary>The notional classes, in class order (the date's last pass states their end notional amounts first).</summary>
+    public readonly int[] NotionalClasses;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
@@ -39,6 +41,10 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly bool[] IsSubordinate;
     public readonly T[] SubOriginalBelow; // original balance of each sub and all subs below it
     public readonly T OriginalSubTotal;
+    /// <summary>The groups' original non-PO pools added in group order, and each subordinate's <see cref="SubOriginalBelow"/> over it (the
+    /// Class Prepayment Distribution Trigger's original level: the same division, once per deal instead of per date).</summary>
+    public readonly T OriginalNonPoTotal;
+    public readonly T[] SubOriginalShare;
     public readonly T[] OriginalSeniorPct;
     public readonly T[] OriginalNonPoPool;
     public readonly int[] LossOrder;
@@ -47,6 +53,11 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] NotionalFactor;
     public readonly T[]?[] Schedules;
     public readonly CCoupon[] Coupons;
+    /// <summary>Per class: its coupon is fixed (<see cref="CouponKind.Fixed"/>), and that fixed rate (zero for any other kind); and the
+    /// classes of every other kind, in class order (<see cref="Coupons"/>' second loop).</summary>
+    public readonly bool[] FixedCoupon;
+    public readonly T[] FixedRate;
+    public readonly int[] OtherCoupons;
     public readonly CStep[] Steps;
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
     public readonly int[]?[] AccreteTargets;
@@ -71,6 +82,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// shortfalls (a corridor: its beneficiary is the only class with a cap shortfall). A reused result clears only these.
     /// </summary>
     public readonly bool WritesAccretion, WritesPoDeferredPaid, WritesResidual, WritesCorridor;
+    /// <summary>Some allocation tree of the deal has a NAS lockout node: the only reader of <see cref="Ledger{T}.StepLeafBalance"/> (a
+    /// pay_principal step states it only then).</summary>
+    public readonly bool HasLockout;
     /// <summary>Elements of a ledger's allocation scratch (<see cref="Ledger{T}.AllocScratch"/>): each pro rata and split node of the
     /// deal's allocation trees owns a slice of it (<see cref="CProRata.Scratch"/>, <see cref="CSplit.Scratch"/>).</summary>
     public readonly int AllocScratchSize;
@@ -96,6 +110,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         AllClasses = Enumerable.Range(0, NClasses).ToArray();
         NotionalChecked = AllClasses.Where(c => ClassNotionalKind[c] || PremiumNotionalKind[c]).ToArray();
         PoClasses = AllClasses.Where(c => IsPo[c]).ToArray();
+        NotionalClasses = AllClasses.Where(c => Notional[c]).ToArray();
         PoClass = new int[NGroups];
         Array.Fill(PoClass, -1);
         for (var i = 0; i < NClasses; i++)
@@ -135,6 +150,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         // PAC/TAC bands become scheduled balances once (cached per deal).
         Schedules = Projection.PacSchedules.Resolve(deal).Classes.Select(c => c.Schedule?.Balances?.Select(Num<T>.Of).ToArray()).ToArray();
         Coupons = Classes.Select(c => Compile(c.Coupon)).ToArray();
+        FixedCoupon = Coupons.Select(k => k.Kind == CouponKind.Fixed).ToArray();
+        FixedRate = Coupons.Select(k => k.Kind == CouponKind.Fixed ? k.Rate : T.Zero).ToArray();
+        OtherCoupons = AllClasses.Where(c => !FixedCoupon[c]).ToArray();
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];
         foreach (var st in Flatten(Steps))
@@ -145,6 +163,12 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
             if (st is CPayInterest pi)
                 pi.Plain = pi.From.Length == 1 && pi.Classes.All(c => ClassGroups[c].Length == 1 && AccreteTargets[c] is null);
         WritesAccretion = all.Any(st => st is CAccrete);
+        HasLockout = all.Any(st => st switch
+        {
+            CPayPrincipal p => HasLockoutNode(p.To) || HasLockoutNode(p.Depleted),
+            CAccrete a => HasLockoutNode(a.To),
+            _ => false,
+        });
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);
         WritesCorridor = deal.Corridors.Count > 0;
@@ -169,6 +193,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         TwoTimesLossAfter = Num<T>.Pct(TwoTimes?.CumulativeLossPercentAfter ?? 0);
         var origPool = T.Zero;
         foreach (var p in OriginalNonPoPool) origPool += p;
+        OriginalNonPoTotal = origPool;
+        SubOriginalShare = SubOriginalBelow.Select(b => origPool > T.Zero ? b / origPool : T.Zero).ToArray();
         OriginalSubPct = origPool > T.Zero ? OriginalSubTotal / origPool : T.Zero;
         ClassTriggers = si?.ClassPrepaymentTriggers ?? false;
         FailedKeepsPriorYear = si?.StepDown.FailedKeepsPriorYear ?? true;
@@ -296,6 +322,15 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         steps.SelectMany(s => s is CWhen w ? Flatten(w.Then).Concat(Flatten(w.Else)).Prepend(s) : [s]);
 
     /// <summary>Every class an allocation can pay (for pro rata weights and NAS shares).</summary>
+    private static bool HasLockoutNode(CAlloc a) => a switch
+    {
+        CLockout => true,
+        CSequential s => s.Parts.Any(HasLockoutNode),
+        CProRata p => p.Parts.Any(HasLockoutNode),
+        CSplit s => s.Parts.Any(HasLockoutNode),
+        _ => false,
+    };
+
     public static IEnumerable<int> Leaves(CAlloc a) => a switch
     {
         CToClass t => [t.Class],

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Remic.Core;
 using Remic.Deals.Model;
 
@@ -19,31 +20,63 @@ internal static class Coupons
         T[] due = l.R.InterestDue, shortfall = l.R.InterestShortfall, working = l.Balance;
         var fused = unpaidBefore is not null;
         var withBegin = stateBalances is not null;
-        var isNotional = l.Deal.Notional;
-        var flows = l.Groups;
         var d = l.Deal;
+        var actualDays = l.ActualDays;
         // The date's three day-count fractions, each computed once (Fraction's values).
-        T f30 = Fraction<T>(DayCount.Thirty360, l.ActualDays), f360 = Fraction<T>(DayCount.Actual360, l.ActualDays),
-            f365 = Fraction<T>(DayCount.Actual365, l.ActualDays);
+        T f30 = Fraction<T>(DayCount.Thirty360, actualDays), f360 = Fraction<T>(DayCount.Actual360, actualDays),
+            f365 = Fraction<T>(DayCount.Actual365, actualDays);
+        T[] begin = l.R.BeginBalance, coupon = l.R.Coupon;
+        var n = begin.Length;
+        // Each class's figures depend on no other class's, so the classes are taken in two loops: the fixed coupons in one without a
+        // call (its figures in registers: every XMM register is the caller's to save on Unix x64), every other kind after it
+        // (Others). The notional amounts read the state's balances, which neither loop writes.
+        if (withBegin) foreach (var c in d.NotionalClasses) working[c] = Waterfall.NotionalAmount(d, c, stateBalances!, l.Groups);
+        // Element references checked once for the loop's length (Num.Data) instead of a bounds check per array per class.
+        ref T wk = ref Num<T>.Data(working, n), bg = ref Num<T>.Data(begin, n), cp = ref Num<T>.Data(coupon, n), cur = ref Num<T>.Data(current, n),
+            unc = ref Num<T>.Data(uncapped, n), rates = ref Num<T>.Data(d.FixedRate, n);
+        ref bool isFixed = ref Num<T>.Data(d.FixedCoupon, n);
+        ref DayCount dcs = ref Num<T>.Data(d.DayCounts, n);
+        ref T du = ref fused ? ref Num<T>.Data(due, n) : ref Unsafe.NullRef<T>(),
+            sf = ref fused ? ref Num<T>.Data(shortfall, n) : ref Unsafe.NullRef<T>(),
+            ub = ref fused ? ref Num<T>.Data(unpaidBefore!, n) : ref Unsafe.NullRef<T>();
+        for (var c = 0; c < n; c++)
+        {
+            if (withBegin) Unsafe.Add(ref bg, c) = Unsafe.Add(ref wk, c);
+            if (!Unsafe.Add(ref isFixed, c)) continue;
+            var bal = Unsafe.Add(ref bg, c);
+            var dc = Unsafe.Add(ref dcs, c);
+            var frac = dc switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };
+            var rate = Unsafe.Add(ref rates, c);
+            Unsafe.Add(ref cp, c) = rate;
+            // A fixed coupon is its own uncapped rate: the same product, once.
+            var x = Num<T>.Cents(Accrual(bal, rate, frac, dc, actualDays));
+            Unsafe.Add(ref cur, c) = x;
+            Unsafe.Add(ref unc, c) = x;
+            if (fused) Unsafe.Add(ref du, c) = x - Unsafe.Add(ref sf, c) + Unsafe.Add(ref ub, c);
+        }
+        if (d.OtherCoupons.Length > 0) Others(l, current, uncapped, unpaidBefore, f30, f360, f365);
+    }
+
+    /// <summary>The coupons of <see cref="Accrue"/> other than fixed ones (<see cref="CompiledDeal{T}.OtherCoupons"/>), in class order,
+    /// after the beginning balances are stated.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Others<T>(Ledger<T> l, Span<T> current, Span<T> uncapped, T[]? unpaidBefore, T f30, T f360, T f365)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        T[] due = l.R.InterestDue, shortfall = l.R.InterestShortfall;
+        var fused = unpaidBefore is not null;
+        var d = l.Deal;
         var dayCounts = d.DayCounts;
         var coupons = d.Coupons;
-        T[] begin = l.R.BeginBalance, coupon = l.R.Coupon; // locals: loads hoisted out of the loop
-        for (var c = 0; c < begin.Length; c++)
+        T[] begin = l.R.BeginBalance, coupon = l.R.Coupon;
+        foreach (var c in d.OtherCoupons)
         {
-            if (withBegin)
-            {
-                if (isNotional[c]) working[c] = Waterfall.NotionalAmount(d, c, stateBalances!, flows);
-                begin[c] = working[c];
-            }
             var bal = begin[c];
             var frac = dayCounts[c] switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };
             T rate, full;
             var k = coupons[c];
             switch (k.Kind)
             {
-                case CompiledDeal<T>.CouponKind.Fixed:
-                    rate = full = k.Rate;
-                    break;
                 case CompiledDeal<T>.CouponKind.Formula:
                     var raw = Num<T>.Of(l.Index(k.IndexId)) * k.Multiplier + k.Margin;
                     if (k.Floor is { } fl) raw = Num<T>.Max(raw, fl);
@@ -82,7 +115,7 @@ internal static class Coupons
     /// documented to (1/12 has no exact decimal: 3,419,937.00 × 6% × 0.0833… is 17,099.68499…, where × 30 / 360 is 17,099.685, paid
     /// 17,099.69). In double the precomputed fraction, as ever (projections are not rounded to the cent).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Accrual<T>(T amount, T rate, T frac, DayCount dc, int actualDays) where T : unmanaged, IFloatingPoint<T> =>
         typeof(T) == typeof(decimal)
             ? amount * rate * T.CreateChecked(dc == DayCount.Thirty360 ? 30 : actualDays) / T.CreateChecked(dc == DayCount.Actual365 ? 365 : 360)

@@ -281,6 +281,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     {
         if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return Draw(from, want);
         var member = Deal.InGroup[c];
+        var fund = Fund; // a local: loaded once
         // A class of several groups: its component weights are the date's fixed ones (ComponentWeight's first case).
         var weights = Weights.AsSpan(c * Deal.NGroups, Deal.NGroups);
         var total = T.Zero;
@@ -291,13 +292,23 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         foreach (var g in from)
         {
             if (!member[g]) continue;
-            var take = Num<T>.Min(Fund[g], Num<T>.Cents(want * weights[g] / total));
+            var take = Num<T>.Min(fund[g], Num<T>.Cents(want * weights[g] / total));
             take = Num<T>.Min(take, want - got);
             if (take <= T.Zero) continue;
-            Fund[g] -= take;
+            fund[g] -= take;
             got += take;
         }
-        return got + Draw(from, want - got);
+        // Any remainder from the groups in order: Draw(from, want - got), inline.
+        T rest = want - got, more = T.Zero;
+        foreach (var g in from)
+        {
+            if (rest - more <= T.Zero) break;
+            var take = Num<T>.Min(fund[g], rest - more);
+            if (take <= T.Zero) continue;
+            fund[g] -= take;
+            more += take;
+        }
+        return got + more;
     }
 
     public void PayPrincipal(int c, T amount)

@@ -38,6 +38,28 @@ internal static class Num<T> where T : unmanaged, IFloatingPoint<T>
     public static double D(T x) => double.CreateChecked(x);
 
     /// <summary>
+    /// A reference to <paramref name="a"/>'s first element for a loop over its first <paramref name="n"/> elements by
+    /// <see cref="Unsafe.Add{T}(ref T, int)"/>: the length is checked here, once, instead of at every element (a long per-class loop
+    /// reloaded each array from the stack for its bounds check).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref TE Data<TE>(TE[] a, int n)
+    {
+        if ((uint)a.Length < (uint)n) ThrowShort();
+        return ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a);
+    }
+
+    /// <inheritdoc cref="Data{TE}(TE[], int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref TE Data<TE>(Span<TE> a, int n)
+    {
+        if ((uint)a.Length < (uint)n) ThrowShort();
+        return ref System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+    }
+
+    private static void ThrowShort() => throw new IndexOutOfRangeException("an array is shorter than the deal's classes or groups");
+
+    /// <summary>
     /// Every element of <paramref name="a"/> to zero, inline: the interpreter clears a score of arrays of a few to a few dozen
     /// elements each date, where a call to the span clear (not inlined for a length unknown to the JIT) cost more than the stores.
     /// </summary>

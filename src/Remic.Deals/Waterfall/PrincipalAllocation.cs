@@ -37,7 +37,13 @@ internal static class PrincipalAllocation
             {
                 var s = Unsafe.As<CompiledDeal<T>.CSequential>(node);
                 var paid = T.Zero;
-                foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
+                // Once nothing is left a part would be offered nothing and pay nothing (Allocate's first test: no call, no trace), and
+                // adding its zero leaves the sum as it is (never -0: a sum of zeros and positive payments): the rest are not called.
+                foreach (var part in s.Parts)
+                {
+                    if (amount - paid <= T.Zero) break;
+                    paid += Allocate(l, part, amount - paid);
+                }
                 return paid;
             }
             case CompiledDeal<T>.AllocOp.ProRata:
@@ -49,8 +55,12 @@ internal static class PrincipalAllocation
                 var shares = l.AllocScratch.AsSpan(s.Scratch, s.Parts.Length); // the node's own scratch (Split writes it whole)
                 ProRataShares.Split(amount, s.Shares, shares);
                 for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
-                // What a retired part could not take goes to the others in order.
-                foreach (var part in s.Parts) paid += Allocate(l, part, amount - paid);
+                // What a retired part could not take goes to the others in order (none when nothing is left, as above).
+                foreach (var part in s.Parts)
+                {
+                    if (amount - paid <= T.Zero) break;
+                    paid += Allocate(l, part, amount - paid);
+                }
                 return paid;
             }
             case CompiledDeal<T>.AllocOp.ToSchedule:

@@ -28,18 +28,25 @@ internal static class SubordinatePayment
         var p = l.SubUnscheduledShares.AsSpan(0, n);
         var reserve = l.SubReserve.AsSpan(0, n);
         for (var k = 0; k < n; k++) shares[k] = s[k] = p[k] = reserve[k] = T.Zero; // one short loop, not four span clears
-        T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = T.Zero;
+        T total = T.Zero, eligibleTotal = T.Zero, pool = T.Zero, origPool = d.OriginalNonPoTotal; // the original pools' sum, in group order
         T[] begin = r.BeginBalance, nonPoBegin = l.NonPoBegin;
-        for (var g = 0; g < nonPoBegin.Length; g++) { pool += nonPoBegin[g]; origPool += d.OriginalNonPoPool[g]; }
+        for (var g = 0; g < nonPoBegin.Length; g++) pool += nonPoBegin[g];
         var below = T.Zero;
+        var origShare = d.SubOriginalShare;
+        var origSubs = d.Subordinates;
+        var triggers = d.ClassTriggers;
         for (var k = n - 1; k >= 0; k--)
         {
             var b = Num<T>.Pos(begin[subs[k]]);
             below += b;
             total += b;
-            var origBelow = k < d.SubOriginalBelow.Length && subs[k] == d.Subordinates[k] ? d.SubOriginalBelow[k] : below;
-            eligible[k] = k == 0 || !d.ClassTriggers || (pool > T.Zero && origPool > T.Zero && below / pool >= origBelow / origPool);
-            if (eligible[k]) eligibleTotal += b;
+            // The original level below / the original pool: the deal's own subordinates' once per deal (SubOriginalShare, the same
+            // quotient); else (not the deal's order) the class's balance below now, over the original pool.
+            var e = k == 0 || !triggers
+                || (pool > T.Zero && origPool > T.Zero
+                    && below / pool >= (k < origShare.Length && subs[k] == origSubs[k] ? origShare[k] : below / origPool));
+            eligible[k] = e;
+            if (e) eligibleTotal += b;
         }
         if (total > T.Zero)
         {

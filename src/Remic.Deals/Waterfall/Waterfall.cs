@@ -137,23 +137,30 @@ public static class Waterfall
     {
         var r = l.R;
         var groups = l.Groups;
-        T[] stateBalances = state.Balances, fund = l.Fund, nonPoBegin = l.NonPoBegin, subAmount = l.SubAmount, seniorBegin = l.SeniorBalanceScratch; // locals: loads hoisted
+        var n = groups.Length;
+        T[] stateBalances = state.Balances;
         var seniorsOf = l.Deal.Seniors;
-        for (var g = 0; g < groups.Length; g++)
+        // Element references checked once for the groups' count (Num.Data): nine arrays, each bounds-checked per group before.
+        ref T fund = ref Num<T>.Data(l.Fund, n), nonPoBegin = ref Num<T>.Data(l.NonPoBegin, n), subAmount = ref Num<T>.Data(l.SubAmount, n),
+            seniorBegin = ref Num<T>.Data(l.SeniorBalanceScratch, n), available = ref Num<T>.Data(r.AvailableFunds, n),
+            collPrincipal = ref Num<T>.Data(r.CollateralPrincipal, n), collLoss = ref Num<T>.Data(r.CollateralLoss, n),
+            poolEnd = ref Num<T>.Data(r.PoolEndBalance, n), poPoolEnd = ref Num<T>.Data(r.PoPoolEndBalance, n);
+        for (var g = 0; g < n; g++)
         {
             ref readonly var c = ref groups[g];
             var af = c.AvailableFunds;
-            fund[g] = af;
-            nonPoBegin[g] = c.BeginBalance - c.PoBeginBalance;
-            r.AvailableFunds[g] = af;
-            r.CollateralPrincipal[g] = c.Principal;
-            r.CollateralLoss[g] = c.RealizedLoss;
-            r.PoolEndBalance[g] = c.EndBalance;
-            r.PoPoolEndBalance[g] = c.PoEndBalance;
+            Unsafe.Add(ref fund, g) = af;
+            var nonPo = c.BeginBalance - c.PoBeginBalance;
+            Unsafe.Add(ref nonPoBegin, g) = nonPo;
+            Unsafe.Add(ref available, g) = af;
+            Unsafe.Add(ref collPrincipal, g) = c.Principal;
+            Unsafe.Add(ref collLoss, g) = c.RealizedLoss;
+            Unsafe.Add(ref poolEnd, g) = c.EndBalance;
+            Unsafe.Add(ref poPoolEnd, g) = c.PoEndBalance;
             var seniors = T.Zero;
             foreach (var i in seniorsOf[g]) seniors += Num<T>.Pos(stateBalances[i]);
-            seniorBegin[g] = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
-            subAmount[g] = Num<T>.Pos(nonPoBegin[g] - seniors);
+            Unsafe.Add(ref seniorBegin, g) = seniors; // shifting interest's senior balance (a senior's beginning balance is the state's)
+            Unsafe.Add(ref subAmount, g) = Num<T>.Pos(nonPo - seniors);
         }
     }
 
@@ -173,15 +180,27 @@ public static class Waterfall
         var notional = d.Notional;
         var classNotional = d.ClassNotionalKind;
         var tol = d.Tolerance;
+        // The end notional amounts first, in class order: a notional amount reads only other classes' balances, which the loop
+        // below does not change (a notional class's reads its references as they stand, as it did in class order in that loop).
+        // No call is left in the loop, so its sums stay in registers (every XMM register is the caller's to save on Unix x64).
+        foreach (var c in d.NotionalClasses) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
         var sums = new PeriodChecks.ClassSums<T>();
-        for (var c = 0; c < balance.Length; c++)
+        // Element references checked once for the loop's length (Num.Data): the loop reads and writes eleven arrays, and a bounds check
+        // of each reloaded its array from the stack for every class.
+        var n = balance.Length;
+        ref T bal = ref Num<T>.Data(balance, n), pd = ref Num<T>.Data(paid, n), acc = ref Num<T>.Data(accretion, n), ls = ref Num<T>.Data(loss, n),
+            prin = ref Num<T>.Data(principal, n), capB = ref Num<T>.Data(capBefore, n), capN = ref Num<T>.Data(capNow, n), du = ref Num<T>.Data(due, n),
+            up = ref Num<T>.Data(unpaid, n), cap = ref Num<T>.Data(capShortfall, n);
+        ref bool isNotional = ref Num<T>.Data(notional, n);
+        for (var c = 0; c < n; c++)
         {
-            if (notional[c]) balance[c] = classNotional[c] ? NotionalAmount(d, c, balance, groups) : beginBalance[c];
-            unpaid[c] = Num<T>.Pos(due[c] - paid[c] - accretion[c]);
+            T dueC = Unsafe.Add(ref du, c), paidC = Unsafe.Add(ref pd, c), accC = Unsafe.Add(ref acc, c), lossC = Unsafe.Add(ref ls, c), balC = Unsafe.Add(ref bal, c);
+            var notionalC = Unsafe.Add(ref isNotional, c);
+            Unsafe.Add(ref up, c) = Num<T>.Pos(dueC - paidC - accC);
             // A class written off to zero is owed nothing more: its unpaid interest ends with it.
-            if (!notional[c] && loss[c] > T.Zero && balance[c] <= Num<T>.Tiny) unpaid[c] = T.Zero;
-            capShortfall[c] = capBefore[c] + capNow[c];
-            sums.Add(notional[c], principal[c], loss[c], accretion[c], balance[c], paid[c], due[c], tol);
+            if (!notionalC && lossC > T.Zero && balC <= Num<T>.Tiny) Unsafe.Add(ref up, c) = T.Zero;
+            Unsafe.Add(ref cap, c) = Unsafe.Add(ref capB, c) + Unsafe.Add(ref capN, c);
+            sums.Add(notionalC, Unsafe.Add(ref prin, c), lossC, accC, balC, paidC, dueC, tol);
         }
         return sums;
     }
@@ -266,9 +285,12 @@ public static class Waterfall
                     };
                 var got = l.Draw(s.From, want);
                 if (s.Amount != PrincipalAmount.Remaining) r.PrincipalShortfall += want - got;
-                var leaves = T.Zero;
-                foreach (var c in s.ToLeaves) leaves += l.Outstanding(c);
-                l.StepLeafBalance = leaves;
+                if (d.HasLockout) // its only reader is a lockout node (and its trace)
+                {
+                    var leaves = T.Zero;
+                    foreach (var c in s.ToLeaves) leaves += l.Outstanding(c);
+                    l.StepLeafBalance = leaves;
+                }
                 var depleted = s.Amount == PrincipalAmount.SeniorPrincipal && l.Depleted;
                 var paid = PrincipalAllocation.Allocate(l, depleted ? s.Depleted : s.To, got);
                 var left = got - paid;
