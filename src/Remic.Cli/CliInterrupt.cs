@@ -31,7 +31,14 @@ internal sealed class CliInterrupt : IDisposable
     {
         this.err = err;
         this.command = command;
-        registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, On), PosixSignalRegistration.Create(PosixSignal.SIGTERM, On)];
+        registrations = [.. Register(PosixSignal.SIGINT), .. Register(PosixSignal.SIGTERM)];
+    }
+
+    /// <summary>A signal the platform cannot report is left to its own action.</summary>
+    private PosixSignalRegistration[] Register(PosixSignal s)
+    {
+        try { return [PosixSignalRegistration.Create(s, On)]; }
+        catch (PlatformNotSupportedException) { return []; }
     }
 
     /// <summary>Cancelled by the first signal.</summary>
