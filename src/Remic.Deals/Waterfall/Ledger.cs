@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -174,15 +175,20 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     }
 
     /// <summary>Takes up to <paramref name="want"/> from the groups' funds in order; returns what it got.</summary>
-    public T Draw(ReadOnlySpan<int> from, T want)
+    public T Draw(ReadOnlySpan<int> from, T want) => DrawIn(Fund, from, want);
+
+    /// <summary><see cref="Draw"/>'s loop over the funds given, inlined where a caller's own loop must not make a call
+    /// (<see cref="DrawFor"/>'s remainder, once per subordinate per date).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T DrawIn(T[] fund, ReadOnlySpan<int> from, T want)
     {
         var got = T.Zero;
         foreach (var g in from)
         {
             if (want - got <= T.Zero) break;
-            var take = Num<T>.Min(Fund[g], want - got);
+            var take = Num<T>.Min(fund[g], want - got);
             if (take <= T.Zero) continue;
-            Fund[g] -= take;
+            fund[g] -= take;
             got += take;
         }
         return got;
@@ -298,17 +304,8 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
             fund[g] -= take;
             got += take;
         }
-        // Any remainder from the groups in order: Draw(from, want - got), inline.
-        T rest = want - got, more = T.Zero;
-        foreach (var g in from)
-        {
-            if (rest - more <= T.Zero) break;
-            var take = Num<T>.Min(fund[g], rest - more);
-            if (take <= T.Zero) continue;
-            fund[g] -= take;
-            more += take;
-        }
-        return got + more;
+        // Any remainder from the groups in order: Draw's loop, inlined.
+        return got + DrawIn(fund, from, want - got);
     }
 
     public void PayPrincipal(int c, T amount)
