@@ -163,12 +163,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
             if (st is CPayInterest pi)
                 pi.Plain = pi.From.Length == 1 && pi.Classes.All(c => ClassGroups[c].Length == 1 && AccreteTargets[c] is null);
         WritesAccretion = all.Any(st => st is CAccrete);
-        HasLockout = all.Any(st => st switch
-        {
-            CPayPrincipal p => HasLockoutNode(p.To) || HasLockoutNode(p.Depleted),
-            CAccrete a => HasLockoutNode(a.To),
-            _ => false,
-        });
+        HasLockout = AllocTrees(all).SelectMany(Nodes).Any(n => n is CLockout);
         WritesPoDeferredPaid = all.Any(st => st is CPayPoDeferred);
         WritesResidual = all.Any(st => st is CPayResidual);
         WritesCorridor = deal.Corridors.Count > 0;
@@ -309,28 +304,32 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
                 case CSplit s: s.Scratch = size; size += s.Parts.Length; foreach (var x in s.Parts) Walk(x); break;
             }
         }
-        foreach (var st in steps)
-            switch (st)
-            {
-                case CPayPrincipal pp: Walk(pp.To); Walk(pp.Depleted); break;
-                case CAccrete ac: Walk(ac.To); break;
-            }
+        foreach (var tree in AllocTrees(steps)) Walk(tree);
         return size;
     }
+
+    /// <summary>The allocation trees of the steps, in step order: a pay_principal step's tree and its after-depletion pro rata,
+    /// an accrete step's tree.</summary>
+    private static IEnumerable<CAlloc> AllocTrees(IEnumerable<CStep> steps) => steps.SelectMany(st => st switch
+    {
+        CPayPrincipal pp => new[] { pp.To, pp.Depleted },
+        CAccrete ac => [ac.To],
+        _ => [],
+    });
+
+    /// <summary>Every node of an allocation tree, the root first.</summary>
+    private static IEnumerable<CAlloc> Nodes(CAlloc a) => a switch
+    {
+        CSequential s => s.Parts.SelectMany(Nodes).Prepend(a),
+        CProRata p => p.Parts.SelectMany(Nodes).Prepend(a),
+        CSplit s => s.Parts.SelectMany(Nodes).Prepend(a),
+        _ => [a],
+    };
 
     private static IEnumerable<CStep> Flatten(IEnumerable<CStep> steps) =>
         steps.SelectMany(s => s is CWhen w ? Flatten(w.Then).Concat(Flatten(w.Else)).Prepend(s) : [s]);
 
     /// <summary>Every class an allocation can pay (for pro rata weights and NAS shares).</summary>
-    private static bool HasLockoutNode(CAlloc a) => a switch
-    {
-        CLockout => true,
-        CSequential s => s.Parts.Any(HasLockoutNode),
-        CProRata p => p.Parts.Any(HasLockoutNode),
-        CSplit s => s.Parts.Any(HasLockoutNode),
-        _ => false,
-    };
-
     public static IEnumerable<int> Leaves(CAlloc a) => a switch
     {
         CToClass t => [t.Class],
