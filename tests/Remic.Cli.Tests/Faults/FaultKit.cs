@@ -37,6 +37,16 @@ internal sealed partial class RemicProcess : IDisposable
 
     public bool HasExited => _p.HasExited;
 
+    /// <summary>Sends a POSIX signal (2 SIGINT, 15 SIGTERM) to the process, as a terminal or <c>kill</c> would (Unix only).</summary>
+    public void Signal(int signal)
+    {
+        if (SysKill(_p.Id, signal) != 0)
+            throw new InvalidOperationException($"kill({_p.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SysKill(int pid, int sig);
+
     public void Kill()
     {
         try { _p.Kill(); } catch (InvalidOperationException) { /* already gone */ }
