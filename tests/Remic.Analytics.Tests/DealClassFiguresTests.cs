@@ -108,6 +108,38 @@ public class DealClassFiguresTests
         }
     }
 
+    /// <summary>
+    /// One buffer carried from deal to deal (15, 11, 21 ... classes; long and short projections) gives each class the figures a
+    /// fresh buffer gives it (its per-class buffers grown for a longer projection and reused over shorter ones).
+    /// </summary>
+    [Fact]
+    public void One_buffer_across_deals_of_different_class_counts_gives_a_fresh_buffers_figures()
+    {
+        var carried = new DealClassFigures();
+        var classCounts = new HashSet<int>();
+        foreach (var file in new[] { "cwalt-2004-j4/deal.yaml", "sample/structures.yaml", "cwalt-2004-12cb/deal.yaml", "cwalt-2004-j4/deal.yaml" })
+        foreach (var prepay in new[] { "600 PPC", "0 PPC" })
+        {
+            var deal = DealLoader.Load(Path.Combine(Repo(), "examples", file));
+            classCounts.Add(deal.Classes.Count);
+            var p = new WaterfallRun(deal).Run(At(deal, prepay, "5 CDR", 0.5, 6));
+            var settle = deal.Metadata.SettlementDate ?? deal.Metadata.ClosingDate;
+            var fresh = new DealClassFigures();
+            carried.Begin(p, settle);
+            fresh.Begin(p, settle);
+            for (var c = 0; c < deal.Classes.Count; c++)
+            {
+                var what = $"{file} {prepay} {deal.Classes[c].Name}";
+                Assert.Equal(fresh.Load(c), carried.Load(c));
+                Same(fresh.TotalLoss, carried.TotalLoss, what + " total loss");
+                Same(fresh.TotalCash, carried.TotalCash, what + " total cash");
+                Same(fresh.Wal(), carried.Wal(), what + " WAL");
+                Same(DealClassFlows.Of(p, c).TotalLoss, carried.TotalLoss, what + " the existing API's total loss");
+            }
+        }
+        Assert.True(classCounts.Count > 1, "the deals must differ in class count");
+    }
+
     /// <summary>The same double: equal bits (NaN equal to NaN), not within a tolerance.</summary>
     private static void Same(double expected, double actual, string what) =>
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual),
