@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Remic.Cli.Tests.Faults;
 using Xunit.Abstractions;
 
 namespace Remic.Cli.Tests;
@@ -7,7 +8,7 @@ namespace Remic.Cli.Tests;
 /// <summary>
 /// `remic grid` as a child process, killed with SIGKILL (no chance to clean up) at several moments of a run — before its
 /// first row group, while a row group is being appended to the partial file, just after a group's state was written —
-/// and resumed each time with --resume: the completed file equals an uninterrupted run's byte for byte, for Parquet and
+/// and resumed each time with --resume (each run a <see cref="RemicProcess"/>): the completed file equals an uninterrupted run's byte for byte, for Parquet and
 /// CSV, and only the completed file is left.
 /// </summary>
 public sealed class GridKillResumeTests(ITestOutputHelper log)
@@ -22,11 +23,11 @@ public sealed class GridKillResumeTests(ITestOutputHelper log)
     [Theory]
     [InlineData("grid.parquet")]
     [InlineData("grid.csv")]
-    public async Task A_run_killed_with_SIGKILL_at_any_moment_resumes_to_the_uninterrupted_runs_bytes(string name)
+    public void A_run_killed_with_SIGKILL_at_any_moment_resumes_to_the_uninterrupted_runs_bytes(string name)
     {
         using var tmp = new Cli.TempDir();
         var whole = Path.Combine(tmp.Path, "whole-" + name);
-        var (code, err) = await RunToEnd(Args(whole));
+        var (code, err) = RunToEnd(tmp.Path, Args(whole));
         Assert.True(code == 0, err);
 
         var target = Path.Combine(tmp.Path, name);
@@ -35,7 +36,7 @@ public sealed class GridKillResumeTests(ITestOutputHelper log)
         foreach (var at in new[] { KillAt.Early, KillAt.MidAppend, KillAt.AfterState, KillAt.MidAppend })
         {
             var args = File.Exists(partial + ".json") ? [.. Args(target), "--resume"] : Args(target);
-            var (killed, seen) = await RunAndKill(args, partial, at);
+            var (killed, seen) = RunAndKill(tmp.Path, args, partial, at);
             log.WriteLine($"{at}: {(killed ? "killed" : "ended first")} — {seen}");
             if (killed && at == KillAt.MidAppend && seen.StartsWith("partial ", StringComparison.Ordinal)) midAppendKills++;
             if (!killed) break;
@@ -43,35 +44,24 @@ public sealed class GridKillResumeTests(ITestOutputHelper log)
         }
         Assert.True(midAppendKills > 0, "at least one kill landed while a row group was being appended");
 
-        var (done, doneErr) = await RunToEnd(File.Exists(partial + ".json") ? [.. Args(target), "--resume"] : Args(target));
+        var (done, doneErr) = RunToEnd(tmp.Path, File.Exists(partial + ".json") ? [.. Args(target), "--resume"] : Args(target));
         Assert.True(done == 0, doneErr);
         Assert.True(File.ReadAllBytes(whole).AsSpan().SequenceEqual(File.ReadAllBytes(target)), "the resumed file equals the uninterrupted run's");
         Assert.Equal(new[] { name, "whole-" + name }.Order(), Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order());
     }
 
-    private static Process Start(string[] args)
+    /// <summary>The run to its end (five minutes at most: the whole grid on a loaded machine); its exit code and stderr.</summary>
+    private static (int Code, string Err) RunToEnd(string workDir, string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "remic.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        return Process.Start(psi)!;
-    }
-
-    private static async Task<(int Code, string Err)> RunToEnd(string[] args)
-    {
-        using var p = Start(args);
-        var err = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (p.ExitCode, await err);
+        using var p = new RemicProcess(workDir, args);
+        var (code, _, err, _) = p.Finish(TimeSpan.FromMinutes(5));
+        return (code, err);
     }
 
     /// <summary>Starts the grid and SIGKILLs it at the moment asked for; false when it ended before that moment came.</summary>
-    private static async Task<(bool Killed, string Seen)> RunAndKill(string[] args, string partial, KillAt at)
+    private static (bool Killed, string Seen) RunAndKill(string workDir, string[] args, string partial, KillAt at)
     {
-        using var p = Start(args);
-        _ = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEndAsync();
+        using var p = new RemicProcess(workDir, args);
         var startBytes = StateBytes(partial);
         var clock = Stopwatch.StartNew();
         string? seen = null;
@@ -90,8 +80,7 @@ public sealed class GridKillResumeTests(ITestOutputHelper log)
             if (seen is null) Thread.Sleep(1);
         }
         if (p.HasExited) return (false, "the run had ended");
-        p.Kill(); // SIGKILL
-        await p.WaitForExitAsync();
+        p.Kill(); // SIGKILL, and waits for the exit
         return (true, seen ?? "timed out");
     }
 

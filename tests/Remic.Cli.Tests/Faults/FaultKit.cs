@@ -53,10 +53,12 @@ internal sealed partial class RemicProcess : IDisposable
         _p.WaitForExit();
     }
 
-    /// <summary>Waits for the end (at most two minutes: a hang is a failure) and returns the exit code, output and time taken.</summary>
-    public (int Code, string Out, string Err, TimeSpan Took) Finish()
+    /// <summary>Waits for the end (at most <paramref name="within"/>, two minutes unless given: a hang is a failure) and returns the
+    /// exit code, output and time taken.</summary>
+    public (int Code, string Out, string Err, TimeSpan Took) Finish(TimeSpan? within = null)
     {
-        if (!_p.WaitForExit(TimeSpan.FromMinutes(2))) { Kill(); throw new TimeoutException("remic did not finish within 2 minutes: " + Err); }
+        var limit = within ?? TimeSpan.FromMinutes(2);
+        if (!_p.WaitForExit(limit)) { Kill(); throw new TimeoutException($"remic did not finish within {limit.TotalMinutes:0.#} minutes: " + Err); }
         _p.WaitForExit();
         return (_p.ExitCode, Out, Err, _clock.Elapsed);
     }
