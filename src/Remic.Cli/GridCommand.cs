@@ -58,15 +58,19 @@ internal sealed class GridCommand
             try { return read(); }
             catch (RemicInputException e) { errors.AddRange(e.Errors); return fallback; }
         }
+        // An axis written without quotes (--prepay 0..500 PPC step 25): the quotes are asked for, and the value read as meant.
+        var splits = UnquotedValue.Find(parse, [Prepay, Default, Severity, Lag]);
+        errors.AddRange(splits.Select(s => s.Error));
+        string? Axis(Option<string?> o) => splits.LastOrDefault(s => s.Option == o.Name)?.Joined ?? parse.GetValue(o);
         var outPath = parse.GetValue(Out);
         if (outPath is null) errors.Add(new InputError("--out", 0, "", null, "this option is required: the output file, NAME.parquet or NAME.csv"));
         else Try(() => GridOutput.FormatOf(outPath), GridFormat.Parquet);
         var threads = Try(() => CliValues.Whole(parse.GetValue(Threads), "--threads", 1, 1024, "a number of worker threads from 1 to 1024", Environment.ProcessorCount), 1);
         var paths = parse.GetValue(IndexPaths) is { } ip ? Try(() => GridIndexPaths.Read(ip), []) : null;
-        var axes = Try(() => GridAxes.Parse(parse.GetValue(Prepay), parse.GetValue(Default), parse.GetValue(Severity), parse.GetValue(Lag), paths, parse.GetValue(Call)), null);
+        var axes = Try(() => GridAxes.Parse(Axis(Prepay), Axis(Default), Axis(Severity), Axis(Lag), paths, parse.GetValue(Call)), null);
         DateOnly? settle = parse.GetValue(Settle) is { } st ? Try<DateOnly?>(() => CliValues.Date(st, "--settle", default), null) : null;
         var deals = new List<GridDeal>();
-        foreach (var file in Try(() => GridDealFiles.Expand(parse.GetValue(Deals) ?? [], skip => stderr.WriteLine($"skipped {skip.File}: {skip.Why}")), []))
+        foreach (var file in Try(() => GridDealFiles.Expand(UnquotedValue.Without(parse.GetValue(Deals) ?? [], splits), skip => stderr.WriteLine($"skipped {skip.File}: {skip.Why}")), []))
         {
             var deal = Try(() => GridDeal.Read(file), null);
             if (deal is not null) deals.Add(deal);

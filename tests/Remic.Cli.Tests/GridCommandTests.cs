@@ -103,6 +103,47 @@ public sealed class GridCommandTests
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
     }
 
+    /// <summary>
+    /// An axis typed without quotes, as a shell passes it: the value's first word to the option, the rest as words the deals
+    /// argument would take ("PPC: an existing deal file or folder"). One error per option instead, with the value quoted; the
+    /// value is still read as meant, so its own mistake (a step of 0) is reported in the same run; a deal named after the
+    /// value still counts; nothing is written.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "--prepay", "0..500", "PPC", "step", "25" }, "--prepay \"0..500 PPC step 25\"", null)]
+    [InlineData(new[] { "--default", "0..20", "CDR", "step", "1", "--prepay", "100", "PPC" }, "--default \"0..20 CDR step 1\"", "--prepay \"100 PPC\"")]
+    [InlineData(new[] { "--prepay", "100", "PPC;", "5", "CPR", "for", "12,", "then", "20", "CPR" }, "--prepay \"100 PPC; 5 CPR for 12, then 20 CPR\"", null)]
+    [InlineData(new[] { "--severity", "25,", "40" }, "--severity \"25, 40\"", null)]
+    [InlineData(new[] { "--prepay", "0..500", "PPC", "step", "0" }, "--prepay \"0..500 PPC step 0\"", "a step above 0")]
+    public void An_unquoted_axis_asks_for_quotes_instead_of_deal_files_named_after_its_words(string[] axis, string quoted, string? alsoSaid)
+    {
+        using var tmp = new Cli.TempDir();
+        var (code, _, stderr) = Cli.Run(["grid", J4, .. axis, "--out", Path.Combine(tmp.Path, "g.csv")]);
+        Assert.Equal(2, code);
+        Assert.Contains("put the value in quotes: " + quoted, stderr);
+        if (alsoSaid is not null) Assert.Contains(alsoSaid, stderr);
+        Assert.DoesNotContain("an existing deal file or folder", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+        // The same words quoted: the deal before or after them, the grid runs (all but the step-0 case).
+        if (quoted.Contains("step 0")) return;
+        var option = axis[0];
+        var value = quoted[(option.Length + 2)..^1];
+        var (ok, _, err) = Cli.Run("grid", option, value, J4, "--out", Path.Combine(tmp.Path, "g.csv"));
+        Assert.True(ok == 0, err);
+    }
+
+    /// <summary>A word after an axis that is an existing file or folder is a deal, even one named like a number.</summary>
+    [Fact]
+    public void A_deal_folder_named_like_a_number_after_an_axis_is_still_a_deal()
+    {
+        using var tmp = new Cli.TempDir();
+        var folder = Directory.CreateDirectory(Path.Combine(tmp.Path, "25")).FullName;
+        var (code, _, stderr) = Cli.Run("grid", J4, "--severity", "20", folder, "--out", Path.Combine(tmp.Path, "g.csv"));
+        Assert.Equal(2, code);
+        Assert.Contains("a folder holding deal files", stderr);
+        Assert.DoesNotContain("separate words", stderr);
+    }
+
     [Fact]
     public void A_huge_grid_needs_force_and_the_out_name_says_the_format()
     {
