@@ -46,6 +46,7 @@ public static class GridIndexPaths
 
         var values = Enumerable.Range(first, header.Length - first).Select(_ => new List<double>()).ToArray();
         var ended = new int[values.Length]; // the row where a column's blanks began, 0 = none yet
+        var refused = new bool[values.Length]; // a cell of the column was refused (reported there: no second error for its emptiness)
         for (var r = 1; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -74,13 +75,16 @@ public static class GridIndexPaths
                     continue;
                 }
                 if (!FiniteNumber.TryParse(cell.TrimEnd('%'), out double v) || v < 0 || v > 100)
+                {
                     errors.Add(new InputError(path, line, header[c], cell, "the index level in percent from 0 to 100, e.g. 5.32"));
+                    refused[k] = true;
+                }
                 else values[k].Add(v);
             }
             if (errors.Count > 50) break;
         }
         for (var k = 0; k < values.Length; k++)
-            if (values[k].Count == 0 && ended[k] >= 0)
+            if (values[k].Count == 0 && ended[k] >= 0 && !refused[k])
                 errors.Add(new InputError(path, 2, header[first + k], null, "at least one level (percent) for the path"));
         if (errors.Count > 0) throw new RemicInputException(errors);
         return values.Select((v, k) => new GridIndexPath(header[first + k], v)).ToList();

@@ -41,6 +41,11 @@ public class GridIndexPathsTests : IDisposable
         Assert.Contains("count the months", Refused("month,a\n1,1\n3,1\n").Expected);
         Assert.Contains("at least one row", Refused("a,b\n").Expected);
         Assert.Contains("percent from 0 to 100", Refused("a\n150\n").Expected);
+        // A column whose only level is refused: that one error, not a second saying the column has no level.
+        var only = Assert.Throws<RemicInputException>(() => GridIndexPaths.Read(File("base\n-5\n"))).Errors;
+        Assert.Equal("-5", Assert.Single(only).Value);
+        // A column with no level at all still says so.
+        Assert.Contains("at least one level", Refused("a,b\n1,\n").Expected);
         Assert.Equal("--index-paths", Assert.Throws<RemicInputException>(() => GridIndexPaths.Read(Path.Combine(dir, "none.csv"))).Errors[0].Source);
     }
 
