@@ -12,13 +12,27 @@ public sealed class ClusterRunStats
     /// <summary>Tries of a batch already answered by another try: their answers, if any, are dropped.</summary>
     public int Duplicates { get; internal set; }
 
+    /// <summary>The most distinct batches out at once (sent, not yet answered or abandoned): at most <see cref="ClusterExecutorOptions.MaxInFlight"/>.
+    /// A batch sent again while its first try is still out (after a lost gateway) counts once: it is the same work.</summary>
+    public int PeakBatchesOut { get; private set; }
+    /// <summary>The furthest a batch started ahead of the first one not yet handed on, counting both (1 = only that one):
+    /// at most the window, which bounds the results the consumer must hold to write them in order.</summary>
+    public int PeakAhead { get; private set; }
+
     internal void Answered(string silo) => bySilo[silo] = bySilo.GetValueOrDefault(silo) + 1;
+
+    internal void Started(int batchesOut, int ahead)
+    {
+        PeakBatchesOut = Math.Max(PeakBatchesOut, batchesOut);
+        PeakAhead = Math.Max(PeakAhead, ahead);
+    }
 
     internal void Clear()
     {
         bySilo.Clear();
         Retries = 0;
         Duplicates = 0;
+        PeakBatchesOut = PeakAhead = 0;
     }
 
     /// <summary>For the summary: "2 silo(s) of the cluster (19 + 13 batches, 3 sent again, 1 duplicate(s) dropped)";
@@ -43,6 +57,8 @@ internal sealed class ClusterRun(ClusterWire wire, IReadOnlyList<GridBatch> batc
     private readonly bool[] delivered = new bool[batches.Count];
     private readonly int[] attempts = new int[batches.Count];
     private readonly bool[] failedFast = new bool[batches.Count];
+    private readonly int[] triesOut = new int[batches.Count]; // tries of each batch now out
+    private int batchesOut; // batches with a try out
     private readonly Queue<int> retry = new();
     private readonly Dictionary<Task<Outcome>, Try> running = [];
     private readonly Task never = new TaskCompletionSource().Task;
@@ -84,6 +100,14 @@ internal sealed class ClusterRun(ClusterWire wire, IReadOnlyList<GridBatch> batc
         failedFast[i] = false;
         var t = delay == TimeSpan.Zero ? wire.Try(batches[i], attempts[i]++, o.Lanes, timeout, stop) : Later(delay, i, attempts[i]++, timeout);
         running[t] = new Try(i, watch?.Losses ?? 0);
+        if (triesOut[i]++ == 0) batchesOut++;
+        stats.Started(batchesOut, i - prefix + 1);
+    }
+
+    /// <summary>A try of batch <paramref name="b"/> is no longer out (it ended, or its answer will be dropped).</summary>
+    private void Ended(int b)
+    {
+        if (--triesOut[b] == 0) batchesOut--;
     }
 
     /// <summary>
@@ -119,6 +143,7 @@ internal sealed class ClusterRun(ClusterWire wire, IReadOnlyList<GridBatch> batc
     {
         var b = running[finished].Batch;
         running.Remove(finished);
+        Ended(b);
         var outcome = await finished.ConfigureAwait(false);
         if (delivered[b])
         {
@@ -143,6 +168,7 @@ internal sealed class ClusterRun(ClusterWire wire, IReadOnlyList<GridBatch> batc
         foreach (var other in running.Where(r => r.Value.Batch == b).Select(r => r.Key).ToList())
         {
             running.Remove(other); // its answer, if any, is dropped
+            Ended(b);
             stats.Duplicates++;
         }
         await onResult(batches[b], outcome.Result).ConfigureAwait(false);

@@ -64,6 +64,11 @@ public sealed class TestingHostTests(ITestOutputHelper output)
         Assert.True(beforeKill > 0, "the killed silo had answered batches before the kill");
         Assert.True(executor.BySilo.Count >= 2, "batches ran on more than one silo");
         Assert.Equal(32, executor.BySilo.Values.Sum());
+        // Backpressure, through the kill and its re-sends: never more than 6 batches out, never one started more than 12 ahead
+        // of the first not yet written; and the run did use its room (a bound never approached would prove nothing).
+        output.WriteLine($"peak batches out {executor.Stats.PeakBatchesOut}, peak ahead {executor.Stats.PeakAhead}");
+        Assert.InRange(executor.Stats.PeakBatchesOut, 2, 6);
+        Assert.InRange(executor.Stats.PeakAhead, 6, 12);
         Assert.Matches(@"^\d silo\(s\) of the cluster \(\d+( \+ \d+)+ batches, \d+ sent again, \d+ duplicate\(s\) dropped\)$", executor.Describe());
         Assert.Equal($"{executor.BySilo.Count} silo(s)", executor.Describe(brief: true));
         output.WriteLine(executor.Describe());
