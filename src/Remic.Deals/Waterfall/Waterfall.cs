@@ -446,9 +446,23 @@ public static class Waterfall
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
-        var shares = InterestShares(l, w, last, total, T.Zero + l.Fund[g]); // Available over one group: zero + its funds
+        T[] fund = l.Fund;
+        var shares = InterestShares(l, w, last, total, T.Zero + fund[g]); // Available over one group: zero + its funds
+        // Ledger.DrawFrom and PayInterest written out, the group's funds and the cash paid in locals (the same subtractions and
+        // additions in the same order; nothing in the loop reads them), stored once after it.
+        T left = fund[g], cashOut = l.CashOut;
         for (var i = 0; i <= last; i++)
-            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.DrawFrom(g, shares[i]));
+        {
+            var share = shares[i];
+            if (share <= T.Zero) continue;
+            var take = Num<T>.Min(left, share);
+            if (take <= T.Zero) continue;
+            left -= take;
+            interestPaid[classes[i]] += take;
+            cashOut += take;
+        }
+        fund[g] = left;
+        l.CashOut = cashOut;
     }
 
     /// <summary>
@@ -458,9 +472,9 @@ public static class Waterfall
     private static Span<T> InterestShares<T>(Ledger<T> l, Span<T> w, int last, T total, T available) where T : unmanaged, IFloatingPoint<T>
     {
         var give = Num<T>.Min(available, total);
+        if (give == total) return w[..(last + 1)]; // all of it (the usual date): the shares are the dues, read in place (no copy)
         var shares = l.ScratchShares.AsSpan(0, last + 1);
-        if (give == total) w[..(last + 1)].CopyTo(shares);
-        else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
+        ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         return shares;
     }
 
