@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -47,13 +48,18 @@ internal static class LossAllocation
 
         var deferredPaid = T.Zero;
         foreach (var p in l.PoDeferredPaid) deferredPaid += p;
-        var wd = WriteDownSubordinates(l, deferredPaid);
+        // Nothing paid (the usual date): the writedown would write nothing and return zero; no call.
+        var wd = deferredPaid > T.Zero ? WriteDownSubordinates(l, deferredPaid) : T.Zero;
 
         // Undercollateralisation: classes above the pool after all of the above.
         T classes = T.Zero, pool = T.Zero;
         T[] balance = l.Balance;
         var notional = d.Notional;
-        for (var i = 0; i < balance.Length; i++) if (!notional[i]) classes += balance[i];
+        var n = balance.Length;
+        // Element references checked once for the loop (Num.Data), not a bounds check of each array per class.
+        ref T bal = ref Num<T>.Data(balance, n);
+        ref bool isNotional = ref Num<T>.Data(notional, n);
+        for (var i = 0; i < n; i++) if (!Unsafe.Add(ref isNotional, i)) classes += Unsafe.Add(ref bal, i);
         var dust = true; // every group under half a cent: paid off (WaterfallRun stops after such a date)
         foreach (ref readonly var g in groups.AsSpan()) { pool += g.EndBalance; dust &= g.EndBalance < Num<T>.HalfCent; }
         var excess = classes - pool;
