@@ -57,6 +57,9 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// classes of every other kind, in class order (<see cref="Coupons"/>' second loop).</summary>
     public readonly bool[] FixedCoupon;
     public readonly T[] FixedRate;
+    /// <summary>Every fixed coupon accrues 30/360: the coupons' fixed loop may take four classes at a time with one day-count fraction
+    /// (<see cref="Waterfall.Coupons"/>; a class of another kind is computed there too and overwritten after it).</summary>
+    public readonly bool FixedThirty360;
     public readonly int[] OtherCoupons;
     public readonly CStep[] Steps;
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
@@ -153,6 +156,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         FixedCoupon = Coupons.Select(k => k.Kind == CouponKind.Fixed).ToArray();
         FixedRate = Coupons.Select(k => k.Kind == CouponKind.Fixed ? k.Rate : T.Zero).ToArray();
         OtherCoupons = AllClasses.Where(c => !FixedCoupon[c]).ToArray();
+        FixedThirty360 = AllClasses.All(c => !FixedCoupon[c] || DayCounts[c] == Remic.Core.DayCount.Thirty360);
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];
         foreach (var st in Flatten(Steps))
