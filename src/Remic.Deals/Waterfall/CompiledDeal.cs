@@ -30,6 +30,10 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly int[] AllClasses, NotionalChecked, PoClasses;
     /// <summary>The notional classes, in class order (the date's last pass states their end notional amounts first).</summary>
     public readonly int[] NotionalClasses;
+    /// <summary>The other classes, in class order (the checks' class sums, added in a pass of their own in double), and per class all
+    /// bits set for a notional class, none for another (the last pass's four-lane mask).</summary>
+    public readonly int[] PrincipalClasses;
+    public readonly long[] NotionalMask;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
@@ -114,6 +118,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         NotionalChecked = AllClasses.Where(c => ClassNotionalKind[c] || PremiumNotionalKind[c]).ToArray();
         PoClasses = AllClasses.Where(c => IsPo[c]).ToArray();
         NotionalClasses = AllClasses.Where(c => Notional[c]).ToArray();
+        PrincipalClasses = AllClasses.Where(c => !Notional[c]).ToArray();
+        NotionalMask = Notional.Select(x => x ? -1L : 0L).ToArray();
         PoClass = new int[NGroups];
         Array.Fill(PoClass, -1);
         for (var i = 0; i < NClasses; i++)
