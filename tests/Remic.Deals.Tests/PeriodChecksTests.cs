@@ -68,7 +68,8 @@ public class PeriodChecksTests
     /// <summary>
     /// The class sums the distribution's last pass hands the checks (in double four classes at a time, the sums in a pass of their own)
     /// are those of the per-class rule (<see cref="PeriodChecks.ClassSums{T}.Add"/> over the date's final figures, in class order) bit for
-    /// bit; and a per-class rule broken in any class — any lane, and the classes past the last multiple of four — is seen.
+    /// bit, and so are those of the losses' pass it takes on a date with no writedown after them (<see cref="Ledger{T}.LossSums"/>); and a
+    /// per-class rule broken in any class — any lane, and the classes past the last multiple of four — is seen.
     /// </summary>
     [Theory]
     [InlineData("sample/deal.yaml")]
@@ -98,6 +99,10 @@ public class PeriodChecksTests
             Waterfall.Waterfall.Distribute(l, state, r, next, null);
             if (m < 3) { state = next; continue; }
 
+            // The losses' pass's sums, which the last pass takes when no writedown followed them; then the last pass's own.
+            Assert.True(l.LossSumsFinal);
+            AssertSame(PerClass(d, r), l.LossSums);
+            l.LossSumsFinal = false;
             AssertSame(PerClass(d, r), Waterfall.Waterfall.EndOfDate(l, state, next));
             for (var c = 0; c < d.NClasses; c++)
             {

@@ -58,6 +58,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] SubShares, SubScheduledShares, SubUnscheduledShares, SubReserve, SubWeights, SubEligibleWeights;
     public readonly bool[] SubEligible;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
+    /// <summary>The checks' class sums as <see cref="LossAllocation"/> found them (double), and whether they are the date's final ones
+    /// (no writedown changed a balance or a loss after them): the date's last pass then takes them instead of adding them again.</summary>
+    public PeriodChecks.ClassSums<T> LossSums;
+    public bool LossSumsFinal;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
     public bool Depleted;
@@ -153,6 +157,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         if (Deal.WritesPaidFrom) Num<T>.Clear(PaidFrom); // else never written: still the zeros it was made with
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
+        LossSumsFinal = false;
         Depleted = false;
         Terminating = false;
         Shift = T.One;

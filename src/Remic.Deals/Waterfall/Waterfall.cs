@@ -257,7 +257,14 @@ public static class Waterfall
             Unsafe.Add(ref cap, c) = Unsafe.Add(ref capB, c) + Unsafe.Add(ref capN, c);
             anyBroken |= paidC > dueC + tol || balC < -tol;
         }
-        // The class sums: four chains of additions, each in class order (the order PeriodChecks.ClassSums.Add keeps).
+        // The class sums: four chains of additions, each in class order (the order PeriodChecks.ClassSums.Add keeps); the usual date
+        // already has them from the losses' pass, over the same figures (Ledger.LossSums: no writedown after it).
+        if (l.LossSumsFinal)
+        {
+            var s = Unsafe.As<PeriodChecks.ClassSums<T>, PeriodChecks.ClassSums<double>>(ref l.LossSums);
+            s.Broken = anyBroken;
+            return s;
+        }
         double principal = 0.0, loss = 0.0, accretion = 0.0, end = 0.0;
         var accretes = d.WritesAccretion;
         foreach (var k in d.PrincipalClasses)
