@@ -193,7 +193,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary><see cref="Draw"/>'s loop over the funds given, inlined where a caller's own loop must not make a call
     /// (<see cref="DrawFor"/>'s remainder, once per subordinate per date).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T DrawIn(T[] fund, ReadOnlySpan<int> from, T want)
+    private static T DrawIn(T[] fund, ReadOnlySpan<int> from, T want)
     {
         var got = T.Zero;
         foreach (var g in from)
@@ -291,20 +291,18 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// Interest for class <paramref name="c"/>: a class of several of the paying groups draws from each in
     /// proportion to its components (<see cref="ComponentWeight"/>), so one group's funds do not carry another's
     /// share; any remainder comes from the groups in order (the subordinates are paid from the groups' funds together).
-    /// Inlined into its one caller's loop (<see cref="SubordinatePayment"/>, once per subordinate per date), which then makes no call.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T DrawFor(int c, int[] from, T want)
     {
-        var fund = Fund; // a local: loaded once
-        if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return DrawIn(fund, from, want);
+        if (from.Length < 2 || Deal.ClassGroups[c].Length < 2 || want <= T.Zero) return Draw(from, want);
         var member = Deal.InGroup[c];
+        var fund = Fund; // a local: loaded once
         // A class of several groups: its component weights are the date's fixed ones (ComponentWeight's first case).
         var weights = Weights.AsSpan(WeightRow[c], Deal.NGroups);
         var total = T.Zero;
         foreach (var g in from)
             if (member[g]) total += weights[g];
-        if (total <= T.Zero) return DrawIn(fund, from, want);
+        if (total <= T.Zero) return Draw(from, want);
         var got = T.Zero;
         foreach (var g in from)
         {

@@ -90,40 +90,20 @@ internal static class SubordinatePayment
         }
 
         if (l.Trace is { } trace) trace.SubordinateShares(subs, eligible, s, p, shares);
-        // Each subordinate its interest, then its principal: Ledger.DrawFor (inlined), Draw's loop (DrawIn), PayInterest and
-        // PayPrincipal written out, so the loop makes no call (every XMM register is the caller's to save on Unix x64: a call kept
-        // the running figures in memory). The cash paid and the principal shortfall are added in the same order as through the
-        // ledger and the result, in locals stored once after the loop (nothing in the loop reads them).
         var carry = T.Zero;
-        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid, principal = r.Principal, balance = l.Balance, fund = l.Fund;
-        T cashOut = l.CashOut, shortfall = r.PrincipalShortfall;
+        T[] interestDue = r.InterestDue, interestPaid = r.InterestPaid;
         for (var k = 0; k < n; k++)
         {
             var c = subs[k];
             var due = interestDue[c] - interestPaid[c];
-            if (due > T.Zero)
-            {
-                var interest = l.DrawFor(c, from, due);
-                if (interest > T.Zero)
-                {
-                    interestPaid[c] += interest;
-                    cashOut += interest;
-                }
-            }
+            if (due > T.Zero) l.PayInterest(c, l.DrawFor(c, from, due));
             var want = shares[k] + carry;
-            var target = Num<T>.Min(want, Num<T>.Pos(balance[c]) - reserve[k]);
-            var got = Ledger<T>.DrawIn(fund, from, target);
-            shortfall += target - got;
-            if (got > T.Zero)
-            {
-                balance[c] -= got;
-                principal[c] += got;
-                cashOut += got;
-            }
+            var target = Num<T>.Min(want, l.Outstanding(c) - reserve[k]);
+            var got = l.Draw(from, target);
+            r.PrincipalShortfall += target - got;
+            l.PayPrincipal(c, got);
             carry = want - target;
         }
-        l.CashOut = cashOut;
-        r.PrincipalShortfall = shortfall;
         l.SubScheduled = l.SubUnscheduled = T.Zero;
         if (carry > T.Zero) ToSeniors(l, from, carry);
     }
