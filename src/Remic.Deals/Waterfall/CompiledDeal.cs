@@ -64,6 +64,11 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// <summary>Every fixed coupon accrues 30/360: the coupons' fixed loop may take four classes at a time with one day-count fraction
     /// (<see cref="Waterfall.Coupons"/>; a class of another kind is computed there too and overwritten after it).</summary>
     public readonly bool FixedThirty360;
+    /// <summary>The classes of <see cref="OtherCoupons"/> with a coupon (not <see cref="CouponKind.None"/>), and those past the last
+    /// multiple of four classes: what is left for <see cref="Waterfall.Coupons"/>' second loop after its four-lane fixed loop, which gives
+    /// a class without a coupon among its lanes its figures (a zero rate: balance × 0 × fraction is the same signed zero for every day
+    /// count's fraction, and the coupon is zero).</summary>
+    public readonly int[] CouponsAfterFour;
     public readonly int[] OtherCoupons;
     public readonly CStep[] Steps;
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
@@ -162,6 +167,7 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         FixedCoupon = Coupons.Select(k => k.Kind == CouponKind.Fixed).ToArray();
         FixedRate = Coupons.Select(k => k.Kind == CouponKind.Fixed ? k.Rate : T.Zero).ToArray();
         OtherCoupons = AllClasses.Where(c => !FixedCoupon[c]).ToArray();
+        CouponsAfterFour = OtherCoupons.Where(c => Coupons[c].Kind != CouponKind.None || c >= NClasses / 4 * 4).ToArray();
         FixedThirty360 = AllClasses.All(c => !FixedCoupon[c] || DayCounts[c] == Remic.Core.DayCount.Thirty360);
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];

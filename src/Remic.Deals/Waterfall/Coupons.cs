@@ -41,11 +41,15 @@ internal static class Coupons
             sf = ref fused ? ref Num<T>.Data(shortfall, n) : ref Unsafe.NullRef<T>(),
             ub = ref fused ? ref Num<T>.Data(unpaidBefore!, n) : ref Unsafe.NullRef<T>();
         var c0 = 0;
+        var others = d.OtherCoupons;
         if (typeof(T) == typeof(double) && d.FixedThirty360 && Vector256.IsHardwareAccelerated)
+        {
+            others = d.CouponsAfterFour; // a class without a coupon has its figures from the four-lane loop
             c0 = FixedFour(ref Unsafe.As<T, double>(ref wk), ref Unsafe.As<T, double>(ref bg), ref Unsafe.As<T, double>(ref cp),
                 ref Unsafe.As<T, double>(ref cur), ref Unsafe.As<T, double>(ref unc), ref Unsafe.As<T, double>(ref rates),
                 ref Unsafe.As<T, double>(ref du), ref Unsafe.As<T, double>(ref sf), ref Unsafe.As<T, double>(ref ub),
                 n, withBegin, fused, double.CreateTruncating(f30));
+        }
         for (var c = c0; c < n; c++)
         {
             if (withBegin) Unsafe.Add(ref bg, c) = Unsafe.Add(ref wk, c);
@@ -61,7 +65,7 @@ internal static class Coupons
             Unsafe.Add(ref unc, c) = x;
             if (fused) Unsafe.Add(ref du, c) = x - Unsafe.Add(ref sf, c) + Unsafe.Add(ref ub, c);
         }
-        if (d.OtherCoupons.Length > 0) Others(l, current, uncapped, unpaidBefore, f30, f360, f365);
+        if (others.Length > 0) Others(l, others, current, uncapped, unpaidBefore, f30, f360, f365);
     }
 
     /// <summary>
@@ -69,7 +73,8 @@ internal static class Coupons
     /// (<see cref="CompiledDeal{T}.FixedThirty360"/>): each lane's figures are the scalar loop's, by the same IEEE operations in the same
     /// order (balance × rate × fraction; due = interest − shortfall + unpaid before), and no figure depends on another class's. A class
     /// of another kind is computed too (its rate here is zero) and overwritten by <see cref="Others"/>, which writes every figure of each
-    /// of its classes; its beginning balance is the same copy as the scalar loop's. Returns the first class left to the scalar loop.
+    /// of its classes, except a class without a coupon, whose figures these are (<see cref="CompiledDeal{T}.CouponsAfterFour"/>); its
+    /// beginning balance is the same copy as the scalar loop's. Returns the first class left to the scalar loop.
     /// </summary>
     private static int FixedFour(ref double wk, ref double bg, ref double cp, ref double cur, ref double unc, ref double rates,
         ref double du, ref double sf, ref double ub, int n, bool withBegin, bool fused, double f30)
@@ -94,7 +99,7 @@ internal static class Coupons
     /// <summary>The coupons of <see cref="Accrue"/> other than fixed ones (<see cref="CompiledDeal{T}.OtherCoupons"/>), in class order,
     /// after the beginning balances are stated.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Others<T>(Ledger<T> l, Span<T> current, Span<T> uncapped, T[]? unpaidBefore, T f30, T f360, T f365)
+    private static void Others<T>(Ledger<T> l, int[] others, Span<T> current, Span<T> uncapped, T[]? unpaidBefore, T f30, T f360, T f365)
         where T : unmanaged, IFloatingPoint<T>
     {
         T[] due = l.R.InterestDue, shortfall = l.R.InterestShortfall;
@@ -103,7 +108,7 @@ internal static class Coupons
         var dayCounts = d.DayCounts;
         var coupons = d.Coupons;
         T[] begin = l.R.BeginBalance, coupon = l.R.Coupon;
-        foreach (var c in d.OtherCoupons)
+        foreach (var c in others)
         {
             var bal = begin[c];
             var frac = dayCounts[c] switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };
