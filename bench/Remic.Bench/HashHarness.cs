@@ -16,7 +16,8 @@ using Remic.Deals.Waterfall;
 namespace Remic.Bench;
 
 /// <summary>
-/// The waterfall's bit-identity harness (<c>Remic.Bench.dll hash [--quick] [--verbose]</c>): a SHA-256 over every field of every
+/// The waterfall's bit-identity harness (<c>Remic.Bench.dll hash [--quick] [--verbose]</c>; <c>hash --bench</c>: the benchmark
+/// deal alone, <see cref="Bench"/>): a SHA-256 over every field of every
 /// period — each figure's bits, of <see cref="PeriodResult{T}"/> and of its next <see cref="DealState{T}"/>, by reflection over
 /// their public properties in name order — of many runs, printed per section and for all. Build it on two commits and compare
 /// the lines: a change to the interpreter that moves a single bit of any figure changes a hash.
@@ -47,6 +48,7 @@ public static class HashHarness
     {
         var quick = args.Contains("--quick");
         var verbose = args.Contains("--verbose");
+        if (args.Contains("--bench")) return Bench(verbose);
         var randomDeals = quick ? 150 : 1000;
         var decimalRandom = quick ? 30 : 200;
         var sw = Stopwatch.StartNew();
@@ -137,6 +139,34 @@ public static class HashHarness
         Report("decimal", h, all, runs, verbose);
 
         Console.WriteLine($"ALL {Convert.ToHexString(all.GetHashAndReset())} ({sw.Elapsed.TotalSeconds:F1} s{(quick ? ", --quick" : "")})");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>hash --bench</c>: only the benchmark deal (<see cref="BenchmarkDeal"/>: 4 groups, 40 classes — the only deal here with more than
+    /// three groups) at 0/150/400 PPC × 0/1/5 CDR (35% severity, lag 6) × call and no call, through <see cref="DealRunner.Run(Deal, Scenario, bool)"/>
+    /// and one reused <see cref="WaterfallRun"/>; printed apart (the default sections and ALL are unchanged by it).
+    /// </summary>
+    private static int Bench(bool verbose)
+    {
+        var sw = Stopwatch.StartNew();
+        var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var deal = DealLoader.LoadText(BenchmarkDeal.Yaml(), "bench-4x40.yaml");
+        var h = new Hasher();
+        var runs = 0;
+        var reused = new WaterfallRun(deal);
+        foreach (var ppc in new[] { 0, 150, 400 })
+            foreach (var cdr in new[] { 0, 1, 5 })
+                foreach (var call in new[] { false, true })
+                {
+                    var s = At($"{ppc} PPC", $"{cdr} CDR", 0.35, 6);
+                    h.Text($"bench {s.Prepay} {s.Default} call={call}");
+                    h.Projection(() => DealRunner.Run(deal, s, call));
+                    h.Projection(() => reused.Run(s, call));
+                    runs += 2;
+                }
+        Report("bench", h, all, runs, verbose);
+        Console.WriteLine($"({sw.Elapsed.TotalSeconds:F1} s, --bench)");
         return 0;
     }
 

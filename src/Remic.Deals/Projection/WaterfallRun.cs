@@ -94,9 +94,7 @@ public sealed class WaterfallRun
         var count = 0;
         for (var m = 1; m <= collateral.Months; m++)
         {
-            var begin = 0.0;
-            foreach (var g in _groups) begin += g.BeginBalance[m];
-            var call = callAt >= 0 && begin <= callAt + 1e-9 && begin > 0;
+            var call = callAt >= 0 && CallNow(m, callAt); // the pool's balance is read only when a call is asked for
             _projected.Fill(m, call, l.Groups);
             l.Date = _dates[m];
             l.FinalDate = m == collateral.Months && collateral.Scenario.Months == 0; // the loans' end, not a projection cut short
@@ -116,11 +114,25 @@ public sealed class WaterfallRun
             count = m;
             state = next;
             if (call) { calledAt = m; break; }
-            var done = m > 1;
-            foreach (var g in _groups) done &= g.EndBalance[m] <= 0.005;
-            if (done) break;
+            if (m > 1 && PaidOff(m)) break;
         }
         return count;
+    }
+
+    /// <summary>The clean-up call is exercised at month m: the pool's balance at the month's start is at or below the call's level.</summary>
+    private bool CallNow(int m, double callAt)
+    {
+        var begin = 0.0;
+        foreach (var g in _groups) begin += g.BeginBalance[m];
+        return begin <= callAt + 1e-9 && begin > 0;
+    }
+
+    /// <summary>Every group ends month m under half a cent (the first group that does not ends the test).</summary>
+    private bool PaidOff(int m)
+    {
+        foreach (var g in _groups)
+            if (!(g.EndBalance[m] <= 0.005)) return false;
+        return true;
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     public readonly int[] AllClasses, NotionalChecked, PoClasses;
     /// <summary>The notional classes, in class order (the date's last pass states their end notional amounts first).</summary>
     public readonly int[] NotionalClasses;
+    /// <summary>The other classes, in class order (the checks' class sums, added in a pass of their own in double), and per class all
+    /// bits set for a notional class, none for another (the last pass's four-lane mask).</summary>
+    public readonly int[] PrincipalClasses;
+    public readonly long[] NotionalMask;
     /// <summary>Senior principal (non-PO, non-notional) classes per group, for Senior % and loss allocation.</summary>
     public readonly int[][] Seniors;
     public readonly int[] AllSeniors;
@@ -57,6 +61,14 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
     /// classes of every other kind, in class order (<see cref="Coupons"/>' second loop).</summary>
     public readonly bool[] FixedCoupon;
     public readonly T[] FixedRate;
+    /// <summary>Every fixed coupon accrues 30/360: the coupons' fixed loop may take four classes at a time with one day-count fraction
+    /// (<see cref="Waterfall.Coupons"/>; a class of another kind is computed there too and overwritten after it).</summary>
+    public readonly bool FixedThirty360;
+    /// <summary>The classes of <see cref="OtherCoupons"/> with a coupon (not <see cref="CouponKind.None"/>), and those past the last
+    /// multiple of four classes: what is left for <see cref="Waterfall.Coupons"/>' second loop after its four-lane fixed loop, which gives
+    /// a class without a coupon among its lanes its figures (a zero rate: balance × 0 × fraction is the same signed zero for every day
+    /// count's fraction, and the coupon is zero).</summary>
+    public readonly int[] CouponsAfterFour;
     public readonly int[] OtherCoupons;
     public readonly CStep[] Steps;
     /// <summary>For an accrual (Z) class, the classes its accretion is directed to (it accretes while any has a balance).</summary>
@@ -111,6 +123,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         NotionalChecked = AllClasses.Where(c => ClassNotionalKind[c] || PremiumNotionalKind[c]).ToArray();
         PoClasses = AllClasses.Where(c => IsPo[c]).ToArray();
         NotionalClasses = AllClasses.Where(c => Notional[c]).ToArray();
+        PrincipalClasses = AllClasses.Where(c => !Notional[c]).ToArray();
+        NotionalMask = Notional.Select(x => x ? -1L : 0L).ToArray();
         PoClass = new int[NGroups];
         Array.Fill(PoClass, -1);
         for (var i = 0; i < NClasses; i++)
@@ -153,6 +167,8 @@ internal sealed class CompiledDeal<T> where T : unmanaged, IFloatingPoint<T>
         FixedCoupon = Coupons.Select(k => k.Kind == CouponKind.Fixed).ToArray();
         FixedRate = Coupons.Select(k => k.Kind == CouponKind.Fixed ? k.Rate : T.Zero).ToArray();
         OtherCoupons = AllClasses.Where(c => !FixedCoupon[c]).ToArray();
+        CouponsAfterFour = OtherCoupons.Where(c => Coupons[c].Kind != CouponKind.None || c >= NClasses / 4 * 4).ToArray();
+        FixedThirty360 = AllClasses.All(c => !FixedCoupon[c] || DayCounts[c] == Remic.Core.DayCount.Thirty360);
         Steps = deal.Waterfall.Select(Compile).ToArray();
         AccreteTargets = new int[NClasses][];
         foreach (var st in Flatten(Steps))

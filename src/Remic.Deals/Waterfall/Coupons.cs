@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Remic.Core;
 using Remic.Deals.Model;
 
@@ -39,7 +40,17 @@ internal static class Coupons
         ref T du = ref fused ? ref Num<T>.Data(due, n) : ref Unsafe.NullRef<T>(),
             sf = ref fused ? ref Num<T>.Data(shortfall, n) : ref Unsafe.NullRef<T>(),
             ub = ref fused ? ref Num<T>.Data(unpaidBefore!, n) : ref Unsafe.NullRef<T>();
-        for (var c = 0; c < n; c++)
+        var c0 = 0;
+        var others = d.OtherCoupons;
+        if (typeof(T) == typeof(double) && d.FixedThirty360 && Vector256.IsHardwareAccelerated)
+        {
+            others = d.CouponsAfterFour; // a class without a coupon has its figures from the four-lane loop
+            c0 = FixedFour(ref Unsafe.As<T, double>(ref wk), ref Unsafe.As<T, double>(ref bg), ref Unsafe.As<T, double>(ref cp),
+                ref Unsafe.As<T, double>(ref cur), ref Unsafe.As<T, double>(ref unc), ref Unsafe.As<T, double>(ref rates),
+                ref Unsafe.As<T, double>(ref du), ref Unsafe.As<T, double>(ref sf), ref Unsafe.As<T, double>(ref ub),
+                n, withBegin, fused, double.CreateTruncating(f30));
+        }
+        for (var c = c0; c < n; c++)
         {
             if (withBegin) Unsafe.Add(ref bg, c) = Unsafe.Add(ref wk, c);
             if (!Unsafe.Add(ref isFixed, c)) continue;
@@ -54,13 +65,41 @@ internal static class Coupons
             Unsafe.Add(ref unc, c) = x;
             if (fused) Unsafe.Add(ref du, c) = x - Unsafe.Add(ref sf, c) + Unsafe.Add(ref ub, c);
         }
-        if (d.OtherCoupons.Length > 0) Others(l, current, uncapped, unpaidBefore, f30, f360, f365);
+        if (others.Length > 0) Others(l, others, current, uncapped, unpaidBefore, f30, f360, f365);
+    }
+
+    /// <summary>
+    /// <see cref="Accrue"/>'s fixed loop four classes at a time, in double, when every fixed coupon accrues 30/360
+    /// (<see cref="CompiledDeal{T}.FixedThirty360"/>): each lane's figures are the scalar loop's, by the same IEEE operations in the same
+    /// order (balance × rate × fraction; due = interest − shortfall + unpaid before), and no figure depends on another class's. A class
+    /// of another kind is computed too (its rate here is zero) and overwritten by <see cref="Others"/>, which writes every figure of each
+    /// of its classes, except a class without a coupon, whose figures these are (<see cref="CompiledDeal{T}.CouponsAfterFour"/>); its
+    /// beginning balance is the same copy as the scalar loop's. Returns the first class left to the scalar loop.
+    /// </summary>
+    private static int FixedFour(ref double wk, ref double bg, ref double cp, ref double cur, ref double unc, ref double rates,
+        ref double du, ref double sf, ref double ub, int n, bool withBegin, bool fused, double f30)
+    {
+        var frac = Vector256.Create(f30);
+        var c = 0;
+        for (; c + 4 <= n; c += 4)
+        {
+            var at = (nuint)c;
+            var bal = withBegin ? Vector256.LoadUnsafe(ref wk, at) : Vector256.LoadUnsafe(ref bg, at);
+            if (withBegin) bal.StoreUnsafe(ref bg, at);
+            var rate = Vector256.LoadUnsafe(ref rates, at);
+            rate.StoreUnsafe(ref cp, at);
+            var x = bal * rate * frac;
+            x.StoreUnsafe(ref cur, at);
+            x.StoreUnsafe(ref unc, at);
+            if (fused) (x - Vector256.LoadUnsafe(ref sf, at) + Vector256.LoadUnsafe(ref ub, at)).StoreUnsafe(ref du, at);
+        }
+        return c;
     }
 
     /// <summary>The coupons of <see cref="Accrue"/> other than fixed ones (<see cref="CompiledDeal{T}.OtherCoupons"/>), in class order,
     /// after the beginning balances are stated.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Others<T>(Ledger<T> l, Span<T> current, Span<T> uncapped, T[]? unpaidBefore, T f30, T f360, T f365)
+    private static void Others<T>(Ledger<T> l, int[] others, Span<T> current, Span<T> uncapped, T[]? unpaidBefore, T f30, T f360, T f365)
         where T : unmanaged, IFloatingPoint<T>
     {
         T[] due = l.R.InterestDue, shortfall = l.R.InterestShortfall;
@@ -69,7 +108,7 @@ internal static class Coupons
         var dayCounts = d.DayCounts;
         var coupons = d.Coupons;
         T[] begin = l.R.BeginBalance, coupon = l.R.Coupon;
-        foreach (var c in d.OtherCoupons)
+        foreach (var c in others)
         {
             var bal = begin[c];
             var frac = dayCounts[c] switch { DayCount.Thirty360 => f30, DayCount.Actual360 => f360, _ => f365 };

@@ -36,8 +36,12 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] UncoveredInterest;
     /// <summary>Interest paid to class c out of group g's funds by single-group steps (index c × groups + g).</summary>
     public readonly T[] PaidFrom;
-    /// <summary>The date's <see cref="ComponentWeight"/> of each class of several groups (index c × groups + g).</summary>
+    /// <summary>The date's <see cref="ComponentWeight"/> of each class of several groups (index <see cref="WeightRow"/>[c] + g).</summary>
     public readonly T[] Weights;
+    /// <summary>Where class c's row of <see cref="Weights"/> starts: c × groups, or the row of the first class of several groups before it
+    /// whose weights are the same by construction (<see cref="_sameWeightsAsPrevious"/>: the subordinates share one row), so the date's
+    /// weights are stated once per distinct row and never copied.</summary>
+    public readonly int[] WeightRow;
     private readonly int[] _multiGroup;
     private readonly bool[] _sameWeightsAsPrevious;
     /// <summary>Scratch for the steps that build a list per date (cross-collateralisation, principal passed to the seniors).</summary>
@@ -54,6 +58,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     public readonly T[] SubShares, SubScheduledShares, SubUnscheduledShares, SubReserve, SubWeights, SubEligibleWeights;
     public readonly bool[] SubEligible;
     public T SubScheduled, SubUnscheduled, SubTakenForDeferred, CashOut, StepLeafBalance;
+    /// <summary>The checks' class sums as <see cref="LossAllocation"/> found them (double), and whether they are the date's final ones
+    /// (no writedown changed a balance or a loss after them): the date's last pass then takes them instead of adding them again.</summary>
+    public PeriodChecks.ClassSums<T> LossSums;
+    public bool LossSumsFinal;
     public bool StepDown;
     /// <summary>On or after the Senior Credit Support Depletion Date: no subordinate balance left after this date's losses.</summary>
     public bool Depleted;
@@ -98,6 +106,10 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
                 && deal.IsSubordinate[c] == deal.IsSubordinate[p]
                 && (deal.Coupons[c].Kind == CompiledDeal<T>.CouponKind.StripExcess) == (deal.Coupons[p].Kind == CompiledDeal<T>.CouponKind.StripExcess);
         }
+        WeightRow = new int[deal.NClasses];
+        for (var c = 0; c < deal.NClasses; c++) WeightRow[c] = c * deal.NGroups;
+        for (var k = 1; k < _multiGroup.Length; k++)
+            if (_sameWeightsAsPrevious[k]) WeightRow[_multiGroup[k]] = WeightRow[_multiGroup[k - 1]];
         AccrualCash = new T[deal.NClasses];
         ScratchGroups = new int[deal.NGroups];
         ScratchClasses = new int[deal.NClasses];
@@ -145,6 +157,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         if (Deal.WritesPaidFrom) Num<T>.Clear(PaidFrom); // else never written: still the zeros it was made with
         SubScheduled = SubUnscheduled = SubTakenForDeferred = CashOut = StepLeafBalance = T.Zero;
         StepDown = false;
+        LossSumsFinal = false;
         Depleted = false;
         Terminating = false;
         Shift = T.One;
@@ -200,7 +213,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
     /// subordinates' rate and interest by it); any other class the group's non-PO balance. Zero for a group
     /// the class does not belong to.
     /// </summary>
-    public T ComponentWeight(int c, int g) => Deal.ClassGroups[c].Length > 1 ? Weights[c * Deal.NGroups + g] : WeightOf(c, g, BySubAmount(c));
+    public T ComponentWeight(int c, int g) => Deal.ClassGroups[c].Length > 1 ? Weights[WeightRow[c] + g] : WeightOf(c, g, BySubAmount(c));
 
     /// <summary>
     /// The component weights of the classes of several groups, fixed for the date once the groups' subordinate amounts
@@ -215,11 +228,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         for (var k = 0; k < multi.Length; k++)
         {
             var c = multi[k];
-            if (_sameWeightsAsPrevious[k])
-            {
-                weights.AsSpan(multi[k - 1] * n, n).CopyTo(weights.AsSpan(c * n, n));
-                continue;
-            }
+            if (_sameWeightsAsPrevious[k]) continue; // its row is the previous class's (WeightRow): nothing to copy
             var bySubAmount = BySubAmount(c); // once per class, not per group
             // WeightOf for each group, inline: the class's membership and coupon kind read once.
             var member = Deal.InGroup[c];
@@ -289,7 +298,7 @@ internal sealed class Ledger<T> where T : unmanaged, IFloatingPoint<T>
         var member = Deal.InGroup[c];
         var fund = Fund; // a local: loaded once
         // A class of several groups: its component weights are the date's fixed ones (ComponentWeight's first case).
-        var weights = Weights.AsSpan(c * Deal.NGroups, Deal.NGroups);
+        var weights = Weights.AsSpan(WeightRow[c], Deal.NGroups);
         var total = T.Zero;
         foreach (var g in from)
             if (member[g]) total += weights[g];

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Remic.Deals.Waterfall;
 
@@ -47,21 +48,53 @@ internal static class LossAllocation
 
         var deferredPaid = T.Zero;
         foreach (var p in l.PoDeferredPaid) deferredPaid += p;
-        var wd = WriteDownSubordinates(l, deferredPaid);
+        // Nothing paid (the usual date): the writedown would write nothing and return zero; no call.
+        var wd = deferredPaid > T.Zero ? WriteDownSubordinates(l, deferredPaid) : T.Zero;
 
         // Undercollateralisation: classes above the pool after all of the above.
         T classes = T.Zero, pool = T.Zero;
         T[] balance = l.Balance;
         var notional = d.Notional;
-        for (var i = 0; i < balance.Length; i++) if (!notional[i]) classes += balance[i];
+        var n = balance.Length;
+        // Element references checked once for the loop (Num.Data), not a bounds check of each array per class.
+        ref T bal = ref Num<T>.Data(balance, n);
+        if (typeof(T) == typeof(double))
+        {
+            // The same sum over the classes that are not notional, in class order, and beside it (independent chains of additions: no
+            // longer than the one) the checks' other class sums, as the date's last pass would add them (PeriodChecks.ClassSums): unless
+            // a writedown below changes a balance or a loss, these are its figures and it takes them (Ledger.LossSums).
+            T principal = T.Zero, loss = T.Zero, accretion = T.Zero;
+            ref T prin = ref Num<T>.Data(r.Principal, n), ls = ref Num<T>.Data(r.Loss, n), acc = ref Num<T>.Data(r.Accretion, n);
+            var accretes = d.WritesAccretion; // else every accretion is zero, and so is their sum
+            foreach (var k in d.PrincipalClasses)
+            {
+                var i = (nuint)(uint)k; // a class of the deal: below n
+                principal += Unsafe.Add(ref prin, i);
+                loss += Unsafe.Add(ref ls, i);
+                if (accretes) accretion += Unsafe.Add(ref acc, i);
+                classes += Unsafe.Add(ref bal, i);
+            }
+            l.LossSums = new PeriodChecks.ClassSums<T> { Principal = principal, Loss = loss, Accretion = accretion, End = classes };
+            l.LossSumsFinal = true;
+        }
+        else
+        {
+            ref bool isNotional = ref Num<T>.Data(notional, n);
+            for (var i = 0; i < n; i++) if (!Unsafe.Add(ref isNotional, i)) classes += Unsafe.Add(ref bal, i);
+        }
         var dust = true; // every group under half a cent: paid off (WaterfallRun stops after such a date)
         foreach (ref readonly var g in groups.AsSpan()) { pool += g.EndBalance; dust &= g.EndBalance < Num<T>.HalfCent; }
         var excess = classes - pool;
-        if (excess > Num<T>.Tiny) wd += WriteDownSubordinates(l, excess);
+        if (excess > Num<T>.Tiny)
+        {
+            wd += WriteDownSubordinates(l, excess);
+            l.LossSumsFinal = false;
+        }
         // The deal's end (no loans left): no class may keep a balance without a loss shown for it.
         var gone = pool < Num<T>.HalfCent;   // a projection's last loans can leave ~1e-7 of floating-point dust
         if (gone || dust || l.FinalDate)
         {
+            l.LossSumsFinal = false;
             var left = T.Zero;
             for (var i = 0; i < balance.Length; i++) if (!notional[i]) left += l.Outstanding(i);
             // The end with a cent or so of loans left (groups each under half a cent, or a liquidation's remainder in the

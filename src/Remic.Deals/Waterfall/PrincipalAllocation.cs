@@ -27,12 +27,7 @@ internal static class PrincipalAllocation
         switch (node.Op) // the op code is the record's type (set by its constructor): each case's cast cannot fail
         {
             case CompiledDeal<T>.AllocOp.ToClass:
-            {
-                var t = Unsafe.As<CompiledDeal<T>.CToClass>(node);
-                var p = Num<T>.Min(amount, l.Outstanding(t.Class));
-                l.PayPrincipal(t.Class, p);
-                return p;
-            }
+                return ToClass(l, Unsafe.As<CompiledDeal<T>.CToClass>(node).Class, amount);
             case CompiledDeal<T>.AllocOp.Sequential:
             {
                 var s = Unsafe.As<CompiledDeal<T>.CSequential>(node);
@@ -42,7 +37,7 @@ internal static class PrincipalAllocation
                 foreach (var part in s.Parts)
                 {
                     if (amount - paid <= T.Zero) break;
-                    paid += Allocate(l, part, amount - paid);
+                    paid += Part(l, part, amount - paid);
                 }
                 return paid;
             }
@@ -54,12 +49,12 @@ internal static class PrincipalAllocation
                 var paid = T.Zero;
                 var shares = l.AllocScratch.AsSpan(s.Scratch, s.Parts.Length); // the node's own scratch (Split writes it whole)
                 ProRataShares.Split(amount, s.Shares, shares);
-                for (var i = 0; i < s.Parts.Length; i++) paid += Allocate(l, s.Parts[i], shares[i]);
+                for (var i = 0; i < s.Parts.Length; i++) paid += Part(l, s.Parts[i], shares[i]);
                 // What a retired part could not take goes to the others in order (none when nothing is left, as above).
                 foreach (var part in s.Parts)
                 {
                     if (amount - paid <= T.Zero) break;
-                    paid += Allocate(l, part, amount - paid);
+                    paid += Part(l, part, amount - paid);
                 }
                 return paid;
             }
@@ -101,8 +96,29 @@ internal static class PrincipalAllocation
         var shares = l.AllocScratch.AsSpan(p.Scratch + n, n);
         ProRataShares.Split(Num<T>.Min(amount, total), w, shares);
         var paid = T.Zero;
-        for (var i = 0; i < w.Length; i++) paid += Allocate(l, p.Parts[i], shares[i]);
+        for (var i = 0; i < w.Length; i++) paid += Part(l, p.Parts[i], shares[i]);
         return paid;
+    }
+
+    /// <summary>
+    /// A part of a sequential, pro rata or split node: a class (the usual part) paid here, untraced, instead of through a call to
+    /// <see cref="Allocate"/> (whose frame, with every case of the switch, costs more than the payment); any other part, or any part
+    /// when traced (each node's trace), through <see cref="Allocate"/>. The same figures: <see cref="ToClass"/> is that case.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Part<T>(Ledger<T> l, CompiledDeal<T>.CAlloc part, T amount) where T : unmanaged, IFloatingPoint<T> =>
+        part.Op == CompiledDeal<T>.AllocOp.ToClass && l.Trace is null
+            ? ToClass(l, Unsafe.As<CompiledDeal<T>.CToClass>(part).Class, amount)
+            : Allocate(l, part, amount);
+
+    /// <summary>Up to <paramref name="amount"/> to class c, at most its balance (nothing when nothing is offered: Allocate's first test).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ToClass<T>(Ledger<T> l, int c, T amount) where T : unmanaged, IFloatingPoint<T>
+    {
+        if (amount <= T.Zero) return T.Zero;
+        var p = Num<T>.Min(amount, l.Outstanding(c));
+        l.PayPrincipal(c, p);
+        return p;
     }
 
     /// <summary>PAC/TAC scheduled balance for this period (the last scheduled figure holds after the schedule ends).</summary>

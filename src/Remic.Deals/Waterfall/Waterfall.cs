@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Remic.Deals.Model;
 
 namespace Remic.Deals.Waterfall;
@@ -170,7 +171,7 @@ public static class Waterfall
     /// order). A method of its own: in the distribution's body its dozen arrays were reloaded from the stack for every class.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PeriodChecks.ClassSums<T> EndOfDate<T>(Ledger<T> l, DealState<T> state, DealState<T> next) where T : unmanaged, IFloatingPoint<T>
+    internal static PeriodChecks.ClassSums<T> EndOfDate<T>(Ledger<T> l, DealState<T> state, DealState<T> next) where T : unmanaged, IFloatingPoint<T>
     {
         var d = l.Deal;
         var r = l.R;
@@ -188,6 +189,11 @@ public static class Waterfall
         // Element references checked once for the loop's length (Num.Data): the loop reads and writes eleven arrays, and a bounds check
         // of each reloaded its array from the stack for every class.
         var n = balance.Length;
+        if (typeof(T) == typeof(double) && Vector256.IsHardwareAccelerated)
+        {
+            var four = EndOfDateFour(l, state, next);
+            return Unsafe.As<PeriodChecks.ClassSums<double>, PeriodChecks.ClassSums<T>>(ref four);
+        }
         ref T bal = ref Num<T>.Data(balance, n), pd = ref Num<T>.Data(paid, n), acc = ref Num<T>.Data(accretion, n), ls = ref Num<T>.Data(loss, n),
             prin = ref Num<T>.Data(principal, n), capB = ref Num<T>.Data(capBefore, n), capN = ref Num<T>.Data(capNow, n), du = ref Num<T>.Data(due, n),
             up = ref Num<T>.Data(unpaid, n), cap = ref Num<T>.Data(capShortfall, n);
@@ -204,6 +210,77 @@ public static class Waterfall
         }
         return sums;
     }
+
+    /// <summary>
+    /// <see cref="EndOfDate{T}"/> in double (its end notional amounts already stated): unpaid interest, the cap shortfalls carried and the
+    /// per-class rules of the checks four classes at a time — each lane the scalar loop's comparisons and operations, no lane reading
+    /// another — then the checks' class sums in a pass of their own over the classes that are not notional, each sum's additions in class
+    /// order as in <see cref="PeriodChecks.ClassSums{T}.Add"/> (the sums are independent of each other, so only their own order matters).
+    /// The accretion sum is left at zero in a deal without an accrete step: its accretion is zero (never written), and adding zeros to
+    /// a zero leaves it as it is. The last pass had about thirty instructions a class; this has about a third of that.
+    /// </summary>
+    private static PeriodChecks.ClassSums<double> EndOfDateFour<T>(Ledger<T> l, DealState<T> state, DealState<T> next)
+        where T : unmanaged, IFloatingPoint<T>
+    {
+        var d = l.Deal;
+        var r = l.R;
+        var n = l.Balance.Length;
+        ref double bal = ref D(l.Balance, n), pd = ref D(r.InterestPaid, n), acc = ref D(r.Accretion, n), ls = ref D(r.Loss, n),
+            prin = ref D(r.Principal, n), capB = ref D(state.CapShortfall, n), capN = ref D(r.CapShortfall, n), du = ref D(r.InterestDue, n),
+            up = ref D(next.UnpaidInterest, n), cap = ref D(next.CapShortfall, n);
+        ref long notionalMask = ref Num<T>.Data(d.NotionalMask, n);
+        var tol = double.CreateTruncating(d.Tolerance);
+        var tiny = double.CreateTruncating(Num<T>.Tiny);
+        Vector256<double> vTol = Vector256.Create(tol), vNegTol = Vector256.Create(-tol), vTiny = Vector256.Create(tiny), broken = Vector256<double>.Zero;
+        var c = 0;
+        for (; c + 4 <= n; c += 4)
+        {
+            var at = (nuint)c;
+            Vector256<double> dueC = Vector256.LoadUnsafe(ref du, at), paidC = Vector256.LoadUnsafe(ref pd, at),
+                accC = Vector256.LoadUnsafe(ref acc, at), lossC = Vector256.LoadUnsafe(ref ls, at), balC = Vector256.LoadUnsafe(ref bal, at);
+            var notionalC = Vector256.LoadUnsafe(ref notionalMask, at).AsDouble();
+            var owed = dueC - paidC - accC;
+            var unpaid = Vector256.ConditionalSelect(Vector256.GreaterThan(owed, vTiny), owed, Vector256<double>.Zero); // Num.Pos
+            // A class written off to zero is owed nothing more: its unpaid interest ends with it.
+            var writtenOff = Vector256.AndNot(Vector256.GreaterThan(lossC, Vector256<double>.Zero) & Vector256.LessThanOrEqual(balC, vTiny), notionalC);
+            Vector256.AndNot(unpaid, writtenOff).StoreUnsafe(ref up, at);
+            (Vector256.LoadUnsafe(ref capB, at) + Vector256.LoadUnsafe(ref capN, at)).StoreUnsafe(ref cap, at);
+            broken |= Vector256.GreaterThan(paidC, dueC + vTol) | Vector256.LessThan(balC, vNegTol);
+        }
+        var anyBroken = broken.AsUInt64() != Vector256<ulong>.Zero; // some lane of some class set: a rule broken
+        for (; c < n; c++)
+        {
+            double dueC = Unsafe.Add(ref du, c), paidC = Unsafe.Add(ref pd, c), balC = Unsafe.Add(ref bal, c);
+            var owed = dueC - paidC - Unsafe.Add(ref acc, c);
+            Unsafe.Add(ref up, c) = owed > tiny ? owed : 0.0;
+            if (Unsafe.Add(ref notionalMask, c) == 0 && Unsafe.Add(ref ls, c) > 0.0 && balC <= tiny) Unsafe.Add(ref up, c) = 0.0;
+            Unsafe.Add(ref cap, c) = Unsafe.Add(ref capB, c) + Unsafe.Add(ref capN, c);
+            anyBroken |= paidC > dueC + tol || balC < -tol;
+        }
+        // The class sums: four chains of additions, each in class order (the order PeriodChecks.ClassSums.Add keeps); the usual date
+        // already has them from the losses' pass, over the same figures (Ledger.LossSums: no writedown after it).
+        if (l.LossSumsFinal)
+        {
+            var s = Unsafe.As<PeriodChecks.ClassSums<T>, PeriodChecks.ClassSums<double>>(ref l.LossSums);
+            s.Broken = anyBroken;
+            return s;
+        }
+        double principal = 0.0, loss = 0.0, accretion = 0.0, end = 0.0;
+        var accretes = d.WritesAccretion;
+        foreach (var k in d.PrincipalClasses)
+        {
+            var i = (nuint)(uint)k; // a class of the deal: below n
+            principal += Unsafe.Add(ref prin, i);
+            loss += Unsafe.Add(ref ls, i);
+            if (accretes) accretion += Unsafe.Add(ref acc, i);
+            end += Unsafe.Add(ref bal, i);
+        }
+        return new PeriodChecks.ClassSums<double> { Principal = principal, Loss = loss, Accretion = accretion, End = end, Broken = anyBroken };
+    }
+
+    /// <summary><see cref="Num{T}.Data"/> of a T array as doubles (T is double where it is called).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double D<T>(T[] a, int n) where T : unmanaged, IFloatingPoint<T> => ref Unsafe.As<T, double>(ref Num<T>.Data(a, n));
 
     /// <summary>
     /// Realized Loss includes the liquidated loans' accrued interest (CWALT: "the amount by which the unpaid principal
@@ -446,9 +523,23 @@ public static class Waterfall
             if (due > T.Zero) { total += due; last = i; }
         }
         if (total <= T.Zero) return;
-        var shares = InterestShares(l, w, last, total, T.Zero + l.Fund[g]); // Available over one group: zero + its funds
+        T[] fund = l.Fund;
+        var shares = InterestShares(l, w, last, total, T.Zero + fund[g]); // Available over one group: zero + its funds
+        // Ledger.DrawFrom and PayInterest written out, the group's funds and the cash paid in locals (the same subtractions and
+        // additions in the same order; nothing in the loop reads them), stored once after it.
+        T left = fund[g], cashOut = l.CashOut;
         for (var i = 0; i <= last; i++)
-            if (shares[i] > T.Zero) l.PayInterest(classes[i], l.DrawFrom(g, shares[i]));
+        {
+            var share = shares[i];
+            if (share <= T.Zero) continue;
+            var take = Num<T>.Min(left, share);
+            if (take <= T.Zero) continue;
+            left -= take;
+            interestPaid[classes[i]] += take;
+            cashOut += take;
+        }
+        fund[g] = left;
+        l.CashOut = cashOut;
     }
 
     /// <summary>
@@ -458,9 +549,9 @@ public static class Waterfall
     private static Span<T> InterestShares<T>(Ledger<T> l, Span<T> w, int last, T total, T available) where T : unmanaged, IFloatingPoint<T>
     {
         var give = Num<T>.Min(available, total);
+        if (give == total) return w[..(last + 1)]; // all of it (the usual date): the shares are the dues, read in place (no copy)
         var shares = l.ScratchShares.AsSpan(0, last + 1);
-        if (give == total) w[..(last + 1)].CopyTo(shares);
-        else ProRataShares.Split<T>(give, w[..(last + 1)], shares);
+        ProRataShares.Split<T>(give, w[..(last + 1)], shares);
         return shares;
     }
 
