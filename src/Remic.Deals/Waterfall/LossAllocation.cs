@@ -63,18 +63,9 @@ internal static class LossAllocation
             // The same sum over the classes that are not notional, in class order, and beside it (independent chains of additions: no
             // longer than the one) the checks' other class sums, as the date's last pass would add them (PeriodChecks.ClassSums): unless
             // a writedown below changes a balance or a loss, these are its figures and it takes them (Ledger.LossSums).
-            T principal = T.Zero, loss = T.Zero, accretion = T.Zero;
-            ref T prin = ref Num<T>.Data(r.Principal, n), ls = ref Num<T>.Data(r.Loss, n), acc = ref Num<T>.Data(r.Accretion, n);
-            var accretes = d.WritesAccretion; // else every accretion is zero, and so is their sum
-            foreach (var k in d.PrincipalClasses)
-            {
-                var i = (nuint)(uint)k; // a class of the deal: below n
-                principal += Unsafe.Add(ref prin, i);
-                loss += Unsafe.Add(ref ls, i);
-                if (accretes) accretion += Unsafe.Add(ref acc, i);
-                classes += Unsafe.Add(ref bal, i);
-            }
-            l.LossSums = new PeriodChecks.ClassSums<T> { Principal = principal, Loss = loss, Accretion = accretion, End = classes };
+            l.LossSums = PeriodChecks.ClassSums<T>.Over(d.PrincipalClasses, d.WritesAccretion,
+                ref Num<T>.Data(r.Principal, n), ref Num<T>.Data(r.Loss, n), ref Num<T>.Data(r.Accretion, n), ref bal);
+            classes = l.LossSums.End;
             l.LossSumsFinal = true;
         }
         else

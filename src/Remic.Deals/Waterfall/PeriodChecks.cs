@@ -34,6 +34,28 @@ internal static class PeriodChecks
             Accretion += accretion;
             End += end;
         }
+
+        /// <summary>
+        /// The sums over <paramref name="classes"/> (the deal's classes that are not notional, in class order), each a chain of
+        /// additions in class order as <see cref="Add"/> makes them; the accretions only where the deal <paramref name="accretes"/>
+        /// (else each is zero, and so is their sum). <see cref="Broken"/> is left to the caller. The one loop of the losses' pass and
+        /// the last pass (<see cref="LossAllocation"/>, <see cref="Waterfall"/>), inlined into each: independent chains, so four take
+        /// no longer than one.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static ClassSums<T> Over(int[] classes, bool accretes, ref T principal, ref T loss, ref T accretion, ref T end)
+        {
+            T p = T.Zero, l = T.Zero, a = T.Zero, e = T.Zero;
+            foreach (var k in classes)
+            {
+                var i = (nuint)(uint)k; // a class of the deal: below the arrays' length, which the callers checked
+                p += System.Runtime.CompilerServices.Unsafe.Add(ref principal, i);
+                l += System.Runtime.CompilerServices.Unsafe.Add(ref loss, i);
+                if (accretes) a += System.Runtime.CompilerServices.Unsafe.Add(ref accretion, i);
+                e += System.Runtime.CompilerServices.Unsafe.Add(ref end, i);
+            }
+            return new ClassSums<T> { Principal = p, Loss = l, Accretion = a, End = e };
+        }
     }
 
     /// <summary>The identities, the class sums taken from the result (a test breaks a figure of the result and calls this).</summary>

@@ -265,17 +265,9 @@ public static class Waterfall
             s.Broken = anyBroken;
             return s;
         }
-        double principal = 0.0, loss = 0.0, accretion = 0.0, end = 0.0;
-        var accretes = d.WritesAccretion;
-        foreach (var k in d.PrincipalClasses)
-        {
-            var i = (nuint)(uint)k; // a class of the deal: below n
-            principal += Unsafe.Add(ref prin, i);
-            loss += Unsafe.Add(ref ls, i);
-            if (accretes) accretion += Unsafe.Add(ref acc, i);
-            end += Unsafe.Add(ref bal, i);
-        }
-        return new PeriodChecks.ClassSums<double> { Principal = principal, Loss = loss, Accretion = accretion, End = end, Broken = anyBroken };
+        var sums = PeriodChecks.ClassSums<double>.Over(d.PrincipalClasses, d.WritesAccretion, ref prin, ref ls, ref acc, ref bal);
+        sums.Broken = anyBroken;
+        return sums;
     }
 
     /// <summary><see cref="Num{T}.Data"/> of a T array as doubles (T is double where it is called).</summary>
