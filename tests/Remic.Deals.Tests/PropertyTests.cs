@@ -154,6 +154,12 @@ public class PropertyTests
             });
             var state = DealState<decimal>.AtClosing(deal);
             var prior = new GroupCollections<decimal>?[deal.Groups.Count];
+            // The books open where the deal does: a group's PO portion at closing is its Class PO's original balance. RandomDeals
+            // rounds that portion from decimal per-line shares (to even), the projection from a double sum (away from zero), so the
+            // two can differ by a cent (seed -139642: Class 1-PO 789,668.12 after distribution 1, its loans' PO portion 789,668.13),
+            // which the PO identity reports as it should: the generator's inconsistency, not the interpreter's bookkeeping.
+            decimal? OpeningPo(int g) =>
+                deal.Classes.FirstOrDefault(c => c.Is(Remic.Deals.Model.ClassType.Po) && c.Groups.Contains(deal.Groups[g].Name))?.OriginalBalance;
             for (var m = 1; m <= 36; m++)
             {
                 var groups = deal.Groups.Select((g, k) =>
@@ -165,7 +171,7 @@ public class PropertyTests
                         ScheduledPrincipal = Money.ToCents(d.ScheduledPrincipal), Prepayments = Money.ToCents(d.Prepayments),
                         LiquidationProceeds = Money.ToCents(d.LiquidationProceeds), RealizedLoss = Money.ToCents(d.RealizedLoss),
                         NetInterest = Money.ToCents(d.NetInterest),
-                        PoBeginBalance = prior[k]?.PoEndBalance ?? Money.ToCents(d.PoBeginBalance),
+                        PoBeginBalance = prior[k]?.PoEndBalance ?? OpeningPo(k) ?? Money.ToCents(d.PoBeginBalance),
                         PoScheduledPrincipal = Money.ToCents(d.PoScheduledPrincipal), PoPrepayments = Money.ToCents(d.PoPrepayments),
                         PoLiquidationProceeds = Money.ToCents(d.PoLiquidationProceeds), PoRealizedLoss = Money.ToCents(d.PoRealizedLoss),
                         ClassXExcessInterest = Money.ToCents(d.ClassXExcessInterest), PremiumLoanBalance = Money.ToCents(d.PremiumLoanBalance),
