@@ -27,13 +27,17 @@ internal static class PeriodChecks
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(bool notional, T principal, T loss, T accretion, T end, T paid, T due, T tol)
         {
-            Broken |= paid > due + tol || end < -tol;
+            Broken |= Breaks(end, paid, due, tol);
             if (notional) return;
             Principal += principal;
             Loss += loss;
             Accretion += accretion;
             End += end;
         }
+
+        /// <summary>A class's own rules: no more interest paid than due, no negative balance (each within the tolerance).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Breaks(T end, T paid, T due, T tol) => paid > due + tol || end < -tol;
 
         /// <summary>
         /// The sums over <paramref name="classes"/> (the deal's classes that are not notional, in class order), each a chain of

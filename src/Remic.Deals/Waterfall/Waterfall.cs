@@ -202,9 +202,7 @@ public static class Waterfall
         {
             T dueC = Unsafe.Add(ref du, c), paidC = Unsafe.Add(ref pd, c), accC = Unsafe.Add(ref acc, c), lossC = Unsafe.Add(ref ls, c), balC = Unsafe.Add(ref bal, c);
             var notionalC = Unsafe.Add(ref isNotional, c);
-            Unsafe.Add(ref up, c) = Num<T>.Pos(dueC - paidC - accC);
-            // A class written off to zero is owed nothing more: its unpaid interest ends with it.
-            if (!notionalC && lossC > T.Zero && balC <= Num<T>.Tiny) Unsafe.Add(ref up, c) = T.Zero;
+            Unsafe.Add(ref up, c) = Unpaid(dueC, paidC, accC, notionalC, lossC, balC);
             Unsafe.Add(ref cap, c) = Unsafe.Add(ref capB, c) + Unsafe.Add(ref capN, c);
             sums.Add(notionalC, Unsafe.Add(ref prin, c), lossC, accC, balC, paidC, dueC, tol);
         }
@@ -248,14 +246,12 @@ public static class Waterfall
             broken |= Vector256.GreaterThan(paidC, dueC + vTol) | Vector256.LessThan(balC, vNegTol);
         }
         var anyBroken = broken.AsUInt64() != Vector256<ulong>.Zero; // some lane of some class set: a rule broken
-        for (; c < n; c++)
+        for (; c < n; c++) // the classes past the last multiple of four: the scalar loop's rules
         {
             double dueC = Unsafe.Add(ref du, c), paidC = Unsafe.Add(ref pd, c), balC = Unsafe.Add(ref bal, c);
-            var owed = dueC - paidC - Unsafe.Add(ref acc, c);
-            Unsafe.Add(ref up, c) = owed > tiny ? owed : 0.0;
-            if (Unsafe.Add(ref notionalMask, c) == 0 && Unsafe.Add(ref ls, c) > 0.0 && balC <= tiny) Unsafe.Add(ref up, c) = 0.0;
+            Unsafe.Add(ref up, c) = Unpaid(dueC, paidC, Unsafe.Add(ref acc, c), Unsafe.Add(ref notionalMask, c) != 0, Unsafe.Add(ref ls, c), balC);
             Unsafe.Add(ref cap, c) = Unsafe.Add(ref capB, c) + Unsafe.Add(ref capN, c);
-            anyBroken |= paidC > dueC + tol || balC < -tol;
+            anyBroken |= PeriodChecks.ClassSums<double>.Breaks(balC, paidC, dueC, tol);
         }
         // The class sums: four chains of additions, each in class order (the order PeriodChecks.ClassSums.Add keeps); the usual date
         // already has them from the losses' pass, over the same figures (Ledger.LossSums: no writedown after it).
@@ -269,6 +265,15 @@ public static class Waterfall
         sums.Broken = anyBroken;
         return sums;
     }
+
+    /// <summary>
+    /// A class's interest unpaid after the date (carried to the next): what was due less what was paid and accreted, if above float
+    /// noise. A class written off to zero is owed nothing more: its unpaid interest ends with it. The rule of the last pass's scalar loop
+    /// and of its four-lane loop's remainder (the lanes state it as masks).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TN Unpaid<TN>(TN due, TN paid, TN accretion, bool notional, TN loss, TN balance) where TN : unmanaged, IFloatingPoint<TN> =>
+        !notional && loss > TN.Zero && balance <= Num<TN>.Tiny ? TN.Zero : Num<TN>.Pos(due - paid - accretion);
 
     /// <summary><see cref="Num{T}.Data"/> of a T array as doubles (T is double where it is called).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
